@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using OpenGov.Api.Hosting;
+using OpenGov.Data.Queries;
+
+namespace OpenGov.Api.Endpoints;
+
+internal static class HealthEndpoints
+{
+    public static WebApplication MapHealth(this WebApplication app)
+    {
+        var group = app.MapGroup("/health").WithTags("Health");
+        group.MapGet("/live", Live).WithName("GetLiveness").WithSummary("Whether the process answers")
+            .WithDescription("Always 200 while the process runs; touches no database.");
+        group.MapGet("/ready", Ready).WithName("GetReadiness").WithSummary("Whether the service can answer from its database")
+            .WithDescription("200 when the database answers a query, 503 (a problem) when it does not.").ProducesProblem(503);
+        group.MapGet("/", Ready).WithName("GetHealth").WithSummary("Readiness, as /health/ready").ProducesProblem(503);
+        return app;
+    }
+
+    static Ok<HealthStatus> Live() => TypedResults.Ok(new HealthStatus("live", null));
+
+    static async Task<Results<Ok<HealthStatus>, ProblemHttpResult>> Ready(DatasetQueries q, DatasetState state, ILogger<DatasetQueries> log, CancellationToken ct)
+    {
+        try
+        {
+            if (await q.IsReadyAsync(ct)) return TypedResults.Ok(new HealthStatus("ready", state.DataVersion));
+        }
+        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
+        {
+            log.LogWarning(e, "Readiness check failed");
+        }
+        return TypedResults.Problem(statusCode: 503, title: "Not ready", detail: "The database does not answer.");
+    }
+}
+
+/// <summary>A health answer: live or ready, and the data version being served.</summary>
+public sealed record HealthStatus(string Status, string? DataVersion);

@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Http.Extensions;
+using Microsoft.AspNetCore.Http.HttpResults;
+using OpenGov.Api.Http;
+using OpenGov.Data.Model;
+using OpenGov.Data.Queries;
+
+namespace OpenGov.Api.Endpoints;
+
+internal static class IndexEndpoints
+{
+    /// <summary>The collections the index links to, by path under /v1.</summary>
+    static readonly string[] Collections =
+        ["members", "action-plans", "commitments", "milestones", "irm-ratings", "irm-reports", "institutions", "policy-areas"];
+
+    public static RouteGroupBuilder MapIndex(this RouteGroupBuilder v1)
+    {
+        v1.MapGet("/", Get).WithTags("Index").WithName("GetIndex").WithSummary("What this API serves")
+            .WithDescription("Links to every collection, and the dataset's source, licence, data version and counts.");
+        return v1;
+    }
+
+    static async Task<Ok<Item<ApiIndex>>> Get(HttpContext http, DatasetQueries q)
+    {
+        var request = http.Request;
+        var root = UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase, "/v1");
+        var dataset = await q.GetAsync(http.RequestAborted);
+        var links = Collections.ToDictionary(c => c.Replace('-', '_'), c => $"{root}/{c}");
+        links["openapi"] = UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase, "/openapi.yaml");
+        links["docs"] = UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase, "/docs");
+        return TypedResults.Ok(new Item<ApiIndex>(new ApiIndex("OpenGov API", "v1", dataset), new ItemLinks(root, links)));
+    }
+}
+
+/// <summary>The API's name, its version, and the dataset it serves.</summary>
+public sealed record ApiIndex(string Name, string ApiVersion, DatasetInfo Dataset);

@@ -1,0 +1,24 @@
+using OpenGov.Api.OpenApi;
+
+namespace OpenGov.Api.Endpoints;
+
+internal static class Routes
+{
+    /// <summary>Every route of the API: /v1, health, and the contract.</summary>
+    public static WebApplication MapOpenGov(this WebApplication app)
+    {
+        var v1 = app.MapGroup("/v1").ProducesProblem(StatusCodes.Status500InternalServerError);
+        v1.MapIndex();
+        v1.MapMembers();
+        v1.MapActionPlans();
+        v1.MapCommitments();
+        v1.MapMilestones();
+        v1.MapIrmRatings();
+        v1.MapIrmReports();
+        v1.MapInstitutions();
+        v1.MapPolicyAreas();
+        app.MapHealth();
+        app.MapOpenApiDocuments();
+        return app;
+    }
+}

@@ -1,0 +1,59 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using OpenGov.Api.Http;
+using OpenGov.Api.OpenApi;
+using OpenGov.Data;
+using OpenGov.Data.Queries;
+
+namespace OpenGov.Api.Hosting;
+
+internal static class ServiceSetup
+{
+    public static IServiceCollection AddOpenGov(this IServiceCollection services, IConfiguration configuration)
+    {
+        var location = DatabaseLocation.From(configuration);
+        services.AddSingleton(location);
+        services.AddSingleton(new Db(location.DbPath));
+        services.AddSingleton<DatasetState>();
+        services.AddHostedService<DatabaseInitializer>();
+
+        services.AddSingleton<MemberQueries>();
+        services.AddSingleton<ActionPlanQueries>();
+        services.AddSingleton<CommitmentQueries>();
+        services.AddSingleton<MilestoneQueries>();
+        services.AddSingleton<IrmRatingQueries>();
+        services.AddSingleton<IrmReportQueries>();
+        services.AddSingleton<InstitutionQueries>();
+        services.AddSingleton<PolicyAreaQueries>();
+        services.AddSingleton<DatasetQueries>();
+
+        services.ConfigureHttpJsonOptions(o => Configure(o.SerializerOptions));
+        // Swashbuckle describes schemas with the MVC options; keep both the same.
+        services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => Configure(o.JsonSerializerOptions));
+
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.Customize);
+        services.AddOpenGovOpenApi();
+        return services;
+    }
+
+    static void Configure(JsonSerializerOptions json)
+    {
+        json.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+        json.DictionaryKeyPolicy = null;
+        json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
+    }
+
+    public static WebApplication UseOpenGov(this WebApplication app)
+    {
+        // Exceptions become a bare 500 problem: no stack trace leaves the server, in any environment.
+        app.UseExceptionHandler();
+        // Bodiless error statuses (unknown path, wrong method) become problem+json too.
+        app.UseStatusCodePages();
+        app.Use(async (context, next) =>
+        {
+            context.Response.Headers.Vary = "Accept, Accept-Encoding, Accept-Language";
+            await next();
+        });
+        return app;
+    }
+}

@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Http.Extensions;
+using Microsoft.AspNetCore.Http.HttpResults;
+using OpenGov.Api.Hosting;
+using OpenGov.Data;
+using OpenGov.Data.Listing;
+using OpenGov.Data.Model;
+
+namespace OpenGov.Api.Http;
+
+/// <summary>
+/// The one way collections and records are answered: parameters checked, the page fetched,
+/// the envelope, links, Link header and Content-Language written.
+/// </summary>
+internal static class Responses
+{
+    /// <summary>The record a sub-collection hangs from: its kind and table, its id, and the filter it sets.</summary>
+    public sealed record Parent(string Kind, string Table, string Id, string Filter);
+
+    static readonly ListQueryValidator Validator = new();
+
+    public static async Task<Results<Ok<Page<T>>, ValidationProblem, ProblemHttpResult>> PageAsync<T>(
+        HttpContext http, Collection collection, Func<ListRequest, string, CancellationToken, Task<KeysetPage<T>>> query,
+        Parent? parent = null) where T : ILocalizedResource
+    {
+        var errors = new Dictionary<string, string[]>();
+        var lang = Language.Asked(http.Request, errors);
+        var parsed = ListQuery.From(http.Request, collection, parent is null ? [] : [new Criterion(parent.Filter, [parent.Id])]);
+        if (Validate(parsed, errors) is { } problem) return problem;
+        if (parent is not null && !await http.RequestServices.GetRequiredService<Db>().ExistsAsync(parent.Table, parent.Id, http.RequestAborted))
+            return Problems.NotFound(parent.Kind, parent.Id);
+
+        var criteria = parsed.AllCriteria;
+        var fingerprint = Cursor.Fingerprint(collection, criteria);
+        var after = parsed.Cursor is null ? null : Cursor.Decode(parsed.Cursor, fingerprint, out _);
+        var page = await query(new ListRequest(criteria, parsed.PageSize, after), lang, http.RequestAborted);
+
+        var nextCursor = page.NextKey is null ? null : Cursor.Encode(page.NextKey, fingerprint);
+        var next = nextCursor is null ? null : UrlWithCursor(http.Request, nextCursor);
+        if (next is not null) http.Response.Headers.Link = $"<{next}>; rel=\"next\"";
+        Language.Declare(http.Response, lang, page.Items.Cast<ILocalizedResource>());
+        var dataVersion = http.RequestServices.GetRequiredService<DatasetState>().DataVersion;
+        return TypedResults.Ok(new Page<T>(page.Items,
+            new PageMeta(page.Total, parsed.PageSize, nextCursor, dataVersion),
+            new PageLinks(http.Request.GetEncodedUrl(), next)));
+    }
+
+    public static async Task<Results<Ok<Item<T>>, ValidationProblem, ProblemHttpResult>> ItemAsync<T>(
+        HttpContext http, string kind, string id, Func<string, string, CancellationToken, Task<T?>> get,
+        params string[] related) where T : class, ILocalizedResource
+    {
+        var errors = new Dictionary<string, string[]>();
+        var lang = Language.Asked(http.Request, errors);
+        if (Validate(ListQuery.From(http.Request, null), errors) is { } problem) return problem;
+        if (await get(id, lang, http.RequestAborted) is not { } item) return Problems.NotFound(kind, id);
+
+        Language.Declare(http.Response, lang, [item]);
+        var self = http.Request.GetEncodedUrl();
+        var basePath = UriHelper.BuildAbsolute(http.Request.Scheme, http.Request.Host, http.Request.PathBase, http.Request.Path);
+        return TypedResults.Ok(new Item<T>(item, new ItemLinks(self,
+            related.ToDictionary(r => r.Replace('-', '_'), r => $"{basePath}/{r}"))));
+    }
+
+    /// <summary>A bad request problem listing every error, or null when the request is valid.</summary>
+    static ValidationProblem? Validate(ListQuery query, Dictionary<string, string[]> errors)
+    {
+        foreach (var failure in Validator.Validate(query).Errors)
+            errors[failure.PropertyName] = [.. errors.GetValueOrDefault(failure.PropertyName, []), failure.ErrorMessage];
+        return errors.Count == 0 ? null : Problems.BadRequest(errors);
+    }
+
+    static string UrlWithCursor(HttpRequest request, string cursor)
+    {
+        var query = new QueryBuilder(request.Query.Where(p => p.Key != "cursor")) { { "cursor", cursor } };
+        return UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase, request.Path, query.ToQueryString());
+    }
+}

@@ -1,0 +1,76 @@
+using System.Reflection;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace OpenGov.Data;
+
+/// <summary>
+/// Writes a whole database into a temporary file and renames it into place only when complete,
+/// so that a crash or a failed load never leaves a half-written database where the service reads.
+/// </summary>
+public static class DatabaseFile
+{
+    /// <summary>Bump when Schema.sql changes.</summary>
+    public const int SchemaVersion = 1;
+
+    public static string SchemaSql { get; } = ReadSchema();
+
+    /// <summary>
+    /// Creates the schema in a new temporary file beside <paramref name="path"/>, lets
+    /// <paramref name="fill"/> write the rows in one transaction, records <paramref name="meta"/>,
+    /// checks foreign keys, and atomically replaces <paramref name="path"/>.
+    /// </summary>
+    public static void Build(string path, Action<SqliteConnection, SqliteTransaction> fill, IReadOnlyDictionary<string, string> meta)
+    {
+        var fullPath = System.IO.Path.GetFullPath(path);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(fullPath)!);
+        var temp = $"{fullPath}.{Guid.NewGuid():N}.tmp";
+        try
+        {
+            using (var connection = Db.OpenForWriting(temp))
+            {
+                connection.Execute("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;");
+                connection.Execute(SchemaSql);
+                using (var tx = connection.BeginTransaction())
+                {
+                    fill(connection, tx);
+                    foreach (var (key, value) in meta)
+                        connection.Execute("INSERT INTO dataset_meta (key, value) VALUES (@key, @value)", new { key, value }, tx);
+                    connection.Execute("INSERT INTO dataset_meta (key, value) VALUES ('schema_version', @v)", new { v = SchemaVersion.ToString() }, tx);
+                    var broken = connection.Query("PRAGMA foreign_key_check", transaction: tx).ToList();
+                    if (broken.Count > 0)
+                        throw new InvalidDataException($"{broken.Count} rows refer to records that do not exist, e.g. {broken[0]}");
+                    tx.Commit();
+                }
+                connection.Execute("ANALYZE; PRAGMA journal_mode = DELETE;");
+            }
+            File.Move(temp, fullPath, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
+    }
+
+    /// <summary>The meta table of an existing database, or null where there is no readable database.</summary>
+    public static IReadOnlyDictionary<string, string>? TryReadMeta(string path)
+    {
+        if (!File.Exists(path)) return null;
+        try
+        {
+            using var connection = new SqliteConnection(Db.ConnectionString(path, SqliteOpenMode.ReadOnly, pooling: false));
+            connection.Open();
+            return Db.ReadMetaAsync(connection).GetAwaiter().GetResult();
+        }
+        catch (SqliteException)
+        {
+            return null;
+        }
+    }
+
+    static string ReadSchema()
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("OpenGov.Data.Schema.sql")!;
+        return new StreamReader(stream).ReadToEnd();
+    }
+}

@@ -1,0 +1,53 @@
+using System.Data;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace OpenGov.Data;
+
+/// <summary>Opens connections to the SQLite database the service reads.</summary>
+public sealed class Db(string path)
+{
+    static Db()
+    {
+        // Columns like member_id map onto properties like MemberId.
+        DefaultTypeMap.MatchNamesWithUnderscores = true;
+    }
+
+    public string Path { get; } = path;
+
+    /// <summary>A read-only connection: the API never writes through it.</summary>
+    public async Task<SqliteConnection> OpenReadAsync(CancellationToken ct = default)
+    {
+        var connection = new SqliteConnection(ConnectionString(Path, SqliteOpenMode.ReadOnly));
+        await connection.OpenAsync(ct);
+        return connection;
+    }
+
+    public static string ConnectionString(string path, SqliteOpenMode mode, bool pooling = true) => new SqliteConnectionStringBuilder
+    {
+        DataSource = path,
+        Mode = mode,
+        Pooling = pooling,
+        ForeignKeys = true,
+    }.ToString();
+
+    /// <summary>Whether <paramref name="table"/> (a name from code, never from a request) has a row with this id.</summary>
+    public async Task<bool> ExistsAsync(string table, string id, CancellationToken ct)
+    {
+        await using var connection = await OpenReadAsync(ct);
+        return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            $"SELECT EXISTS (SELECT 1 FROM {table} WHERE id = @id)", new { id }, cancellationToken: ct));
+    }
+
+    /// <summary>Opens a connection for writing a new database file.</summary>
+    public static SqliteConnection OpenForWriting(string path)
+    {
+        var connection = new SqliteConnection(ConnectionString(path, SqliteOpenMode.ReadWriteCreate, pooling: false));
+        connection.Open();
+        return connection;
+    }
+
+    public static async Task<IReadOnlyDictionary<string, string>> ReadMetaAsync(IDbConnection connection) =>
+        (await connection.QueryAsync<(string Key, string Value)>("SELECT key, value FROM dataset_meta"))
+            .ToDictionary(r => r.Key, r => r.Value);
+}

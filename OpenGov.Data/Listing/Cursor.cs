@@ -1,0 +1,67 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+namespace OpenGov.Data.Listing;
+
+/// <summary>
+/// The opaque page token: the key of the last row served, bound to the collection and filters it
+/// was made for. A token used with other filters, or altered, does not decode.
+/// </summary>
+public static class Cursor
+{
+    public static string Fingerprint(Collection collection, IEnumerable<Criterion> criteria)
+    {
+        var canonical = collection.Name + "?" + string.Join("&", criteria
+            .Select(c => c.Name + "=" + string.Join(",", c.Values.Select(v => v.ToLowerInvariant()).Order(StringComparer.Ordinal)))
+            .Order(StringComparer.Ordinal));
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)))[..16];
+    }
+
+    public static string Encode(IReadOnlyList<object> key, string fingerprint)
+    {
+        var payload = JsonSerializer.SerializeToUtf8Bytes(new Token(fingerprint, key.ToArray()));
+        return Base64Url(payload) + "." + Check(payload);
+    }
+
+    /// <summary>The key in <paramref name="token"/>, or null with the reason it cannot be used.</summary>
+    public static IReadOnlyList<object>? Decode(string token, string fingerprint, out string? error)
+    {
+        error = "The cursor is not one this API issued, or it was changed; start again without a cursor.";
+        var dot = token.IndexOf('.');
+        if (dot < 0) return null;
+        byte[] payload;
+        try
+        {
+            payload = Convert.FromBase64String(Pad(token[..dot].Replace('-', '+').Replace('_', '/')));
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+        if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(token[(dot + 1)..]), Encoding.ASCII.GetBytes(Check(payload))))
+            return null;
+        var decoded = JsonSerializer.Deserialize<JsonElement>(payload);
+        if (decoded.GetProperty("f").GetString() != fingerprint)
+        {
+            error = "The cursor belongs to another query: keep the same filters while paging, or start again without a cursor.";
+            return null;
+        }
+        error = null;
+        return decoded.GetProperty("k").EnumerateArray()
+            .Select(e => e.ValueKind == JsonValueKind.Number ? (object)e.GetInt64() : e.GetString()!)
+            .ToList();
+    }
+
+    sealed record Token(
+        [property: System.Text.Json.Serialization.JsonPropertyName("f")] string Fingerprint,
+        [property: System.Text.Json.Serialization.JsonPropertyName("k")] object[] Key);
+
+    // A checksum against accidental or casual edits; cursors carry nothing secret.
+    static string Check(byte[] payload) =>
+        Base64Url(SHA256.HashData([.. Encoding.ASCII.GetBytes("opengov-cursor-v1:"), .. payload])[..9]);
+
+    static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    static string Pad(string s) => s.PadRight(s.Length + (4 - s.Length % 4) % 4, '=');
+}

@@ -1,0 +1,59 @@
+using Dapper;
+using OpenGov.Data.Listing;
+using OpenGov.Data.Model;
+
+namespace OpenGov.Data.Queries;
+
+public sealed class InstitutionQueries(Db db)
+{
+    public static readonly Collection Collection = new("institutions", "institution i", ["i.id"],
+    [
+        new("commitment", "EXISTS (SELECT 1 FROM commitment_institution ci WHERE ci.institution_id = i.id AND ci.commitment_id IN @values)",
+            "Commitment id: institutions that lead or support it"),
+        new("role", "EXISTS (SELECT 1 FROM commitment_institution ci WHERE ci.institution_id = i.id AND ci.role IN @values)",
+            "Institutions that lead (lead) or support (supporting) at least one commitment", FilterType.Enum, SnakeCase.All<InstitutionRole>()),
+    ]);
+
+    const string Select = "i.id, i.name_en, i.name_fr, i.name_es, i.source_lang";
+
+    public async Task<KeysetPage<Institution>> ListAsync(ListRequest request, string lang, CancellationToken ct)
+    {
+        await using var c = await db.OpenReadAsync(ct);
+        var page = await Collection.ListAsync<NamedRow>(c, Select, request, r => [r.Id], ct);
+        return page.Select(r => r.ToInstitution(lang));
+    }
+
+    public async Task<Institution?> GetAsync(string id, string lang, CancellationToken ct)
+    {
+        await using var c = await db.OpenReadAsync(ct);
+        var row = await c.QuerySingleOrDefaultAsync<NamedRow>(new CommandDefinition(
+            $"SELECT {Select} FROM institution i WHERE i.id = @id", new { id }, cancellationToken: ct));
+        return row?.ToInstitution(lang);
+    }
+}
+
+/// <summary>A row of a table whose only text is a name: institutions and policy areas.</summary>
+class NamedRow
+{
+    public string Id { get; set; } = "";
+    public string? NameEn { get; set; }
+    public string? NameFr { get; set; }
+    public string? NameEs { get; set; }
+    public string SourceLang { get; set; } = "en";
+
+    Localized Name => new(NameEn, NameFr, NameEs);
+
+    public Institution ToInstitution(string lang)
+    {
+        var served = Name.ServedLanguage(lang, SourceLang);
+        return new Institution(Id, Name.Pick(served, SourceLang), served);
+    }
+
+    public PolicyArea ToPolicyArea(string lang)
+    {
+        var served = Name.ServedLanguage(lang, SourceLang);
+        return new PolicyArea(Id, Name.Pick(served, SourceLang) ?? Id, served);
+    }
+
+    public Ref ToRef(string lang) => new(Id, Name.Pick(Name.ServedLanguage(lang, SourceLang), SourceLang));
+}

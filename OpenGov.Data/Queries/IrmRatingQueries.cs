@@ -1,0 +1,160 @@
+using System.Data.Common;
+using Dapper;
+using OpenGov.Data.Listing;
+using OpenGov.Data.Model;
+
+namespace OpenGov.Data.Queries;
+
+/// <summary>IRM ratings: one record per commitment and stage, with the stage's notes.</summary>
+public sealed class IrmRatingQueries(Db db)
+{
+    const string From = """
+        irm_rating r JOIN commitment c ON c.id = r.commitment_id
+        LEFT JOIN irm_report rep ON rep.id = r.irm_report_id
+        """;
+
+    public static readonly Collection Collection = new("irm-ratings", From, ["r.commitment_id", "r.stage_order"],
+    [
+        new("commitment", "r.commitment_id IN @values", "Commitment id, e.g. UK0075"),
+        new("stage", "r.stage IN @values", "IRM stage", FilterType.Enum, SnakeCase.All<IrmStage>()),
+        new("irm_report", "r.irm_report_id IN @values", "IRM report id"),
+        new("action_plan", "c.action_plan_id IN @values", "Action plan id, e.g. AP_GBR03"),
+        new("member", "c.member_id IN @values", "Member id, e.g. united-kingdom"),
+    ]);
+
+    const string Select = """
+        r.*, c.title_en AS commitment_en, c.title_fr AS commitment_fr, c.title_es AS commitment_es, c.source_lang AS commitment_lang,
+        rep.title_en AS report_en, rep.title_fr AS report_fr, rep.title_es AS report_es, rep.source_lang AS report_lang
+        """;
+
+    public async Task<KeysetPage<IrmRating>> ListAsync(ListRequest request, string lang, CancellationToken ct)
+    {
+        await using var c = await db.OpenReadAsync(ct);
+        var page = await Collection.ListAsync<Row>(c, Select, request, r => [r.CommitmentId, (long)r.StageOrder], ct);
+        var ratings = await ToRatingsAsync(c, page.Items, lang, ct);
+        return new KeysetPage<IrmRating>(ratings, page.Total, page.NextKey);
+    }
+
+    /// <summary>The ratings of several commitments, in stage order, for embedding in commitments.</summary>
+    internal static async Task<IReadOnlyList<IrmRating>> ForCommitmentsAsync(
+        DbConnection c, IReadOnlyList<string> ids, string lang, CancellationToken ct)
+    {
+        var rows = (await c.QueryAsync<Row>(new CommandDefinition(
+            $"SELECT {Select} FROM {From} WHERE r.commitment_id IN @ids ORDER BY r.commitment_id, r.stage_order",
+            new { ids }, cancellationToken: ct))).ToList();
+        return await ToRatingsAsync(c, rows, lang, ct);
+    }
+
+    static async Task<IReadOnlyList<IrmRating>> ToRatingsAsync(DbConnection c, IReadOnlyList<Row> rows, string lang, CancellationToken ct)
+    {
+        if (rows.Count == 0) return [];
+        var ids = rows.Select(r => r.CommitmentId).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var values = (await c.QueryAsync<(string CommitmentId, string Stage, string OgpValue)>(new CommandDefinition(
+                "SELECT commitment_id, stage, ogp_value FROM irm_rating_ogp_value WHERE commitment_id IN @ids", new { ids }, cancellationToken: ct)))
+            .ToLookup(v => (v.CommitmentId.ToUpperInvariant(), v.Stage), v => SnakeCase.Parse<OgpValue>(v.OgpValue));
+        var notes = (await c.QueryAsync<NoteRow>(new CommandDefinition(
+                "SELECT * FROM irm_note WHERE commitment_id IN @ids ORDER BY commitment_id, stage, number", new { ids }, cancellationToken: ct)))
+            .ToLookup(n => (n.CommitmentId.ToUpperInvariant(), n.Stage));
+        return rows.Select(r => r.ToRating(lang,
+            values[(r.CommitmentId.ToUpperInvariant(), r.Stage)].Order().ToList(),
+            notes[(r.CommitmentId.ToUpperInvariant(), r.Stage)])).ToList();
+    }
+
+    sealed class NoteRow
+    {
+        public string CommitmentId { get; set; } = "";
+        public string Stage { get; set; } = "";
+        public int Number { get; set; }
+        public string? TextEn { get; set; }
+        public string? TextFr { get; set; }
+        public string? TextEs { get; set; }
+        public string SourceLang { get; set; } = "en";
+        public string? Url { get; set; }
+    }
+
+    sealed class Row
+    {
+        public string CommitmentId { get; set; } = "";
+        public string Stage { get; set; } = "";
+        public int StageOrder { get; set; }
+        public string? IrmReportId { get; set; }
+        public string SourceLang { get; set; } = "en";
+        public string? NarrativeEn { get; set; }
+        public string? NarrativeFr { get; set; }
+        public string? NarrativeEs { get; set; }
+        public string? Specificity { get; set; }
+        public string? SpecificityMissing { get; set; }
+        public string? Verifiable { get; set; }
+        public string? VerifiableMissing { get; set; }
+        public string? RelevanceMissing { get; set; }
+        public string? PotentialImpact { get; set; }
+        public string? PotentialImpactMissing { get; set; }
+        public string? PotentialForResults { get; set; }
+        public string? PotentialForResultsMissing { get; set; }
+        public string? Completion { get; set; }
+        public string? CompletionMissing { get; set; }
+        public long? Starred { get; set; }
+        public string? StarredMissing { get; set; }
+        public string? EarlyResults { get; set; }
+        public string? EarlyResultsMissing { get; set; }
+        public string? Diog { get; set; }
+        public string? DiogMissing { get; set; }
+        public string? DiogAccessToInformation { get; set; }
+        public string? DiogAccessToInformationMissing { get; set; }
+        public string? DiogCivicParticipation { get; set; }
+        public string? DiogCivicParticipationMissing { get; set; }
+        public string? DiogPublicAccountability { get; set; }
+        public string? DiogPublicAccountabilityMissing { get; set; }
+        public string? DiogTechnologyAndInnovation { get; set; }
+        public string? DiogTechnologyAndInnovationMissing { get; set; }
+        public long? CarriedForward { get; set; }
+        public string? CarriedForwardMissing { get; set; }
+        public string? CommitmentEn { get; set; }
+        public string? CommitmentFr { get; set; }
+        public string? CommitmentEs { get; set; }
+        public string CommitmentLang { get; set; } = "en";
+        public string? ReportEn { get; set; }
+        public string? ReportFr { get; set; }
+        public string? ReportEs { get; set; }
+        public string ReportLang { get; set; } = "en";
+
+        public IrmRating ToRating(string lang, IReadOnlyList<OgpValue> relevant, IEnumerable<NoteRow> notes)
+        {
+            var commitmentTitle = new Localized(CommitmentEn, CommitmentFr, CommitmentEs);
+            var narrative = new Localized(NarrativeEn, NarrativeFr, NarrativeEs);
+            // Served in the language asked for where the commitment itself has it, as its notes and narrative follow.
+            var served = commitmentTitle.ServedLanguage(lang, CommitmentLang);
+            RelevanceRating? relevance = relevant.Count > 0 || RelevanceMissing is not null
+                ? new RelevanceRating(relevant.Count > 0 ? relevant : null, SnakeCase.ParseOrNull<MissingReason>(RelevanceMissing))
+                : null;
+            return new IrmRating(
+                $"{CommitmentId}-{Stage}",
+                new Ref(CommitmentId, commitmentTitle.Pick(served, CommitmentLang)),
+                SnakeCase.Parse<IrmStage>(Stage),
+                IrmReportId is null ? null : new Ref(IrmReportId, new Localized(ReportEn, ReportFr, ReportEs).Pick(served, ReportLang)),
+                Rate<Model.Specificity>(Specificity, SpecificityMissing),
+                Rate<Model.Verifiable>(Verifiable, VerifiableMissing),
+                relevance,
+                Rate<Model.PotentialImpact>(PotentialImpact, PotentialImpactMissing),
+                Rate<Model.PotentialForResults>(PotentialForResults, PotentialForResultsMissing),
+                Rate<Model.Completion>(Completion, CompletionMissing),
+                Flag(Starred, StarredMissing),
+                Rate<Model.EarlyResults>(EarlyResults, EarlyResultsMissing),
+                Rate<Model.Diog>(Diog, DiogMissing),
+                Rate<Model.Diog>(DiogAccessToInformation, DiogAccessToInformationMissing),
+                Rate<Model.Diog>(DiogCivicParticipation, DiogCivicParticipationMissing),
+                Rate<Model.Diog>(DiogPublicAccountability, DiogPublicAccountabilityMissing),
+                Rate<Model.Diog>(DiogTechnologyAndInnovation, DiogTechnologyAndInnovationMissing),
+                Flag(CarriedForward, CarriedForwardMissing),
+                narrative.Pick(served, SourceLang),
+                notes.Select(n => new IrmNote(n.Number, new Localized(n.TextEn, n.TextFr, n.TextEs).Pick(served, n.SourceLang), n.Url)).ToList(),
+                served);
+        }
+
+        static Rating<T>? Rate<T>(string? value, string? missing) where T : struct, Enum =>
+            value is null && missing is null ? null : new(SnakeCase.ParseOrNull<T>(value), SnakeCase.ParseOrNull<MissingReason>(missing));
+
+        static Rating<bool>? Flag(long? value, string? missing) =>
+            value is null && missing is null ? null : new(value is null ? null : value == 1, SnakeCase.ParseOrNull<MissingReason>(missing));
+    }
+}

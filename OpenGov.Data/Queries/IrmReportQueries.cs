@@ -1,0 +1,71 @@
+using Dapper;
+using OpenGov.Data.Listing;
+using OpenGov.Data.Model;
+
+namespace OpenGov.Data.Queries;
+
+public sealed class IrmReportQueries(Db db)
+{
+    const string From = "irm_report r JOIN action_plan p ON p.id = r.action_plan_id JOIN member m ON m.id = p.member_id";
+
+    public static readonly Collection Collection = new("irm-reports", From, ["r.id"],
+    [
+        new("action_plan", "r.action_plan_id IN @values", "Action plan id, e.g. AP_GBR03"),
+        new("member", "p.member_id IN @values", "Member id, e.g. united-kingdom"),
+        new("kind", "r.kind IN @values", "The IRM stage the report covers", FilterType.Enum, SnakeCase.All<IrmStage>()),
+        new("year", "r.year IN @values", "Year the report was published", FilterType.Integer),
+    ]);
+
+    const string Select = """
+        r.id, r.kind, r.year, r.title_en, r.title_fr, r.title_es, r.source_lang, r.url,
+        p.id AS plan_id, p.title_en AS plan_en, p.title_fr AS plan_fr, p.title_es AS plan_es, p.source_lang AS plan_lang,
+        m.id AS member_id, m.name_en AS member_en, m.name_fr AS member_fr, m.name_es AS member_es, m.source_lang AS member_lang
+        """;
+
+    public async Task<KeysetPage<IrmReport>> ListAsync(ListRequest request, string lang, CancellationToken ct)
+    {
+        await using var c = await db.OpenReadAsync(ct);
+        var page = await Collection.ListAsync<Row>(c, Select, request, r => [r.Id], ct);
+        return page.Select(r => r.ToReport(lang));
+    }
+
+    public async Task<IrmReport?> GetAsync(string id, string lang, CancellationToken ct)
+    {
+        await using var c = await db.OpenReadAsync(ct);
+        var row = await c.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
+            $"SELECT {Select} FROM {From} WHERE r.id = @id", new { id }, cancellationToken: ct));
+        return row?.ToReport(lang);
+    }
+
+    sealed class Row
+    {
+        public string Id { get; set; } = "";
+        public string Kind { get; set; } = "";
+        public int? Year { get; set; }
+        public string? TitleEn { get; set; }
+        public string? TitleFr { get; set; }
+        public string? TitleEs { get; set; }
+        public string SourceLang { get; set; } = "en";
+        public string? Url { get; set; }
+        public string PlanId { get; set; } = "";
+        public string? PlanEn { get; set; }
+        public string? PlanFr { get; set; }
+        public string? PlanEs { get; set; }
+        public string PlanLang { get; set; } = "en";
+        public string MemberId { get; set; } = "";
+        public string? MemberEn { get; set; }
+        public string? MemberFr { get; set; }
+        public string? MemberEs { get; set; }
+        public string MemberLang { get; set; } = "en";
+
+        public IrmReport ToReport(string lang)
+        {
+            var title = new Localized(TitleEn, TitleFr, TitleEs);
+            var served = title.ServedLanguage(lang, SourceLang);
+            return new IrmReport(Id,
+                new Ref(PlanId, new Localized(PlanEn, PlanFr, PlanEs).Pick(served, PlanLang)),
+                new Ref(MemberId, new Localized(MemberEn, MemberFr, MemberEs).Pick(served, MemberLang)),
+                SnakeCase.Parse<IrmStage>(Kind), Year, title.Pick(served, SourceLang), Url, served);
+        }
+    }
+}

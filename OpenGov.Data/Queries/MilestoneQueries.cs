@@ -1,0 +1,51 @@
+using OpenGov.Data.Listing;
+using OpenGov.Data.Model;
+
+namespace OpenGov.Data.Queries;
+
+public sealed class MilestoneQueries(Db db)
+{
+    public static readonly Collection Collection = new("milestones",
+        "milestone ms JOIN commitment c ON c.id = ms.commitment_id", ["ms.commitment_id", "ms.number"],
+    [
+        new("commitment", "ms.commitment_id IN @values", "Commitment id, e.g. UK0075"),
+        new("action_plan", "c.action_plan_id IN @values", "Action plan id, e.g. AP_GBR03"),
+        new("member", "c.member_id IN @values", "Member id, e.g. united-kingdom"),
+    ]);
+
+    const string Select = """
+        ms.commitment_id, ms.number, ms.text_en, ms.text_fr, ms.text_es, ms.source_lang, ms.start_date, ms.end_date,
+        c.title_en AS commitment_en, c.title_fr AS commitment_fr, c.title_es AS commitment_es, c.source_lang AS commitment_lang
+        """;
+
+    public async Task<KeysetPage<Milestone>> ListAsync(ListRequest request, string lang, CancellationToken ct)
+    {
+        await using var c = await db.OpenReadAsync(ct);
+        var page = await Collection.ListAsync<Row>(c, Select, request, r => [r.CommitmentId, (long)r.Number], ct);
+        return page.Select(r => r.ToMilestone(lang));
+    }
+
+    sealed class Row
+    {
+        public string CommitmentId { get; set; } = "";
+        public int Number { get; set; }
+        public string? TextEn { get; set; }
+        public string? TextFr { get; set; }
+        public string? TextEs { get; set; }
+        public string SourceLang { get; set; } = "en";
+        public string? StartDate { get; set; }
+        public string? EndDate { get; set; }
+        public string? CommitmentEn { get; set; }
+        public string? CommitmentFr { get; set; }
+        public string? CommitmentEs { get; set; }
+        public string CommitmentLang { get; set; } = "en";
+
+        public Milestone ToMilestone(string lang)
+        {
+            var text = new Localized(TextEn, TextFr, TextEs);
+            var served = text.ServedLanguage(lang, SourceLang);
+            var commitment = new Ref(CommitmentId, new Localized(CommitmentEn, CommitmentFr, CommitmentEs).Pick(served, CommitmentLang));
+            return new Milestone($"{CommitmentId}-{Number}", commitment, Number, text.Pick(served, SourceLang), StartDate, EndDate, served);
+        }
+    }
+}

@@ -1,0 +1,205 @@
+-- OpenGov database schema. Bump SchemaVersion in Database.cs whenever this file changes:
+-- a database of another schema version is rebuilt (sample) or refused (import).
+--
+-- Text that OGP publishes in several languages has one column per language (_en, _fr, _es);
+-- source_lang says which language the publisher wrote it in, the fallback when a language is missing.
+-- Ids are the publisher's own and compare without case (uk0075 = UK0075).
+-- A rating column holds a value of its IRM scale; the matching _missing column says why there is
+-- none (no_data, not_reviewed, not_applicable, blank). A CHECK keeps exactly one of them set.
+
+PRAGMA foreign_keys = ON;
+
+CREATE TABLE dataset_meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+
+CREATE TABLE member (
+    id           TEXT PRIMARY KEY COLLATE NOCASE,
+    name_en      TEXT NOT NULL,
+    name_fr      TEXT,
+    name_es      TEXT,
+    source_lang  TEXT NOT NULL DEFAULT 'en' CHECK (source_lang IN ('en', 'fr', 'es')),
+    iso3         TEXT COLLATE NOCASE,
+    region       TEXT COLLATE NOCASE,
+    kind         TEXT NOT NULL CHECK (kind IN ('national', 'local')),
+    url          TEXT,
+    illustrative INTEGER NOT NULL DEFAULT 0 CHECK (illustrative IN (0, 1))
+) WITHOUT ROWID;
+CREATE INDEX member_region ON member (region, id);
+CREATE INDEX member_kind ON member (kind, id);
+
+CREATE TABLE action_plan (
+    id           TEXT PRIMARY KEY COLLATE NOCASE,
+    member_id    TEXT NOT NULL COLLATE NOCASE REFERENCES member (id),
+    number       INTEGER,
+    title_en     TEXT,
+    title_fr     TEXT,
+    title_es     TEXT,
+    source_lang  TEXT NOT NULL DEFAULT 'en' CHECK (source_lang IN ('en', 'fr', 'es')),
+    cycle        INTEGER,
+    start_year   INTEGER,
+    end_year     INTEGER,
+    status       TEXT NOT NULL CHECK (status IN ('active', 'inactive')),
+    url          TEXT,
+    illustrative INTEGER NOT NULL DEFAULT 0 CHECK (illustrative IN (0, 1))
+) WITHOUT ROWID;
+CREATE INDEX action_plan_member ON action_plan (member_id, id);
+CREATE INDEX action_plan_status ON action_plan (status, id);
+
+CREATE TABLE institution (
+    id          TEXT PRIMARY KEY COLLATE NOCASE,
+    name_en     TEXT,
+    name_fr     TEXT,
+    name_es     TEXT,
+    source_lang TEXT NOT NULL DEFAULT 'en' CHECK (source_lang IN ('en', 'fr', 'es'))
+) WITHOUT ROWID;
+
+CREATE TABLE policy_area (
+    id          TEXT PRIMARY KEY COLLATE NOCASE,
+    name_en     TEXT NOT NULL,
+    name_fr     TEXT,
+    name_es     TEXT,
+    source_lang TEXT NOT NULL DEFAULT 'en' CHECK (source_lang IN ('en', 'fr', 'es'))
+) WITHOUT ROWID;
+
+CREATE TABLE commitment (
+    id                 TEXT PRIMARY KEY COLLATE NOCASE,
+    action_plan_id     TEXT NOT NULL COLLATE NOCASE REFERENCES action_plan (id),
+    -- Copied from the plan so that the most common filter needs no join; the loader keeps them equal.
+    member_id          TEXT NOT NULL COLLATE NOCASE REFERENCES member (id),
+    number             TEXT,
+    source_lang        TEXT NOT NULL DEFAULT 'en' CHECK (source_lang IN ('en', 'fr', 'es')),
+    title_en           TEXT, title_fr TEXT, title_es TEXT,
+    short_title_en     TEXT, short_title_fr TEXT, short_title_es TEXT,
+    commitment_text_en TEXT, commitment_text_fr TEXT, commitment_text_es TEXT,
+    objective_en       TEXT, objective_fr TEXT, objective_es TEXT,
+    status_quo_en      TEXT, status_quo_fr TEXT, status_quo_es TEXT,
+    ambition_en        TEXT, ambition_fr TEXT, ambition_es TEXT,
+    full_text_en       TEXT, full_text_fr TEXT, full_text_es TEXT,
+    status             TEXT NOT NULL CHECK (status IN ('active', 'inactive')),
+    theme              TEXT,
+    -- ISO 8601 at the precision the publisher gave: 2016, 2016-05 or 2016-05-01.
+    start_date         TEXT,
+    end_date           TEXT,
+    url                TEXT,
+    illustrative       INTEGER NOT NULL DEFAULT 0 CHECK (illustrative IN (0, 1))
+) WITHOUT ROWID;
+CREATE INDEX commitment_member ON commitment (member_id, id);
+CREATE INDEX commitment_action_plan ON commitment (action_plan_id, id);
+CREATE INDEX commitment_status ON commitment (status, id);
+
+CREATE TABLE commitment_institution (
+    commitment_id  TEXT NOT NULL COLLATE NOCASE REFERENCES commitment (id) ON DELETE CASCADE,
+    institution_id TEXT NOT NULL COLLATE NOCASE REFERENCES institution (id),
+    role           TEXT NOT NULL CHECK (role IN ('lead', 'supporting')),
+    position       INTEGER NOT NULL,
+    PRIMARY KEY (commitment_id, role, position)
+) WITHOUT ROWID;
+CREATE INDEX commitment_institution_by_institution ON commitment_institution (institution_id, commitment_id);
+
+CREATE TABLE commitment_policy_area (
+    commitment_id  TEXT NOT NULL COLLATE NOCASE REFERENCES commitment (id) ON DELETE CASCADE,
+    policy_area_id TEXT NOT NULL COLLATE NOCASE REFERENCES policy_area (id),
+    PRIMARY KEY (commitment_id, policy_area_id)
+) WITHOUT ROWID;
+CREATE INDEX commitment_policy_area_by_area ON commitment_policy_area (policy_area_id, commitment_id);
+
+CREATE TABLE milestone (
+    commitment_id TEXT NOT NULL COLLATE NOCASE REFERENCES commitment (id) ON DELETE CASCADE,
+    number        INTEGER NOT NULL CHECK (number > 0),
+    source_lang   TEXT NOT NULL DEFAULT 'en' CHECK (source_lang IN ('en', 'fr', 'es')),
+    text_en       TEXT, text_fr TEXT, text_es TEXT,
+    start_date    TEXT,
+    end_date      TEXT,
+    PRIMARY KEY (commitment_id, number)
+) WITHOUT ROWID;
+
+CREATE TABLE irm_report (
+    id             TEXT PRIMARY KEY COLLATE NOCASE,
+    action_plan_id TEXT NOT NULL COLLATE NOCASE REFERENCES action_plan (id),
+    kind           TEXT NOT NULL CHECK (kind IN ('design', 'midterm', 'end_of_term', 'results')),
+    year           INTEGER,
+    source_lang    TEXT NOT NULL DEFAULT 'en' CHECK (source_lang IN ('en', 'fr', 'es')),
+    title_en       TEXT, title_fr TEXT, title_es TEXT,
+    url            TEXT
+) WITHOUT ROWID;
+CREATE INDEX irm_report_action_plan ON irm_report (action_plan_id, id);
+CREATE INDEX irm_report_kind ON irm_report (kind, id);
+
+-- One row per commitment and IRM stage. A rating pair left entirely NULL means the stage does not
+-- assess that rating (e.g. carried_forward at mid-term); the API then shows null, not a reason.
+CREATE TABLE irm_rating (
+    commitment_id   TEXT NOT NULL COLLATE NOCASE REFERENCES commitment (id) ON DELETE CASCADE,
+    stage           TEXT NOT NULL CHECK (stage IN ('design', 'midterm', 'end_of_term', 'results')),
+    -- The stages in the order the IRM assesses them, for listing ratings chronologically.
+    stage_order     INTEGER GENERATED ALWAYS AS (CASE stage WHEN 'design' THEN 1 WHEN 'midterm' THEN 2 WHEN 'end_of_term' THEN 3 ELSE 4 END) VIRTUAL,
+    irm_report_id   TEXT COLLATE NOCASE REFERENCES irm_report (id),
+    source_lang     TEXT NOT NULL DEFAULT 'en' CHECK (source_lang IN ('en', 'fr', 'es')),
+    narrative_en    TEXT, narrative_fr TEXT, narrative_es TEXT,
+    specificity TEXT CHECK (specificity IN ('none', 'low', 'medium', 'high')),
+    specificity_missing TEXT,
+    verifiable TEXT CHECK (verifiable IN ('yes', 'no')),
+    verifiable_missing TEXT,
+    relevance_missing TEXT,
+    potential_impact TEXT CHECK (potential_impact IN ('none', 'minor', 'moderate', 'transformative')),
+    potential_impact_missing TEXT,
+    potential_for_results TEXT CHECK (potential_for_results IN ('unclear', 'modest', 'substantial')),
+    potential_for_results_missing TEXT,
+    completion TEXT CHECK (completion IN ('not_started', 'limited', 'substantial', 'complete', 'withdrawn', 'unclear', 'no_evidence')),
+    completion_missing TEXT,
+    starred INTEGER CHECK (starred IN (0, 1)),
+    starred_missing TEXT,
+    early_results TEXT CHECK (early_results IN ('worsened', 'did_not_change', 'marginal', 'major', 'outstanding', 'no_notable_results', 'moderate', 'significant')),
+    early_results_missing TEXT,
+    diog TEXT CHECK (diog IN ('worsened', 'did_not_change', 'marginal', 'major', 'outstanding', 'no_early_results_yet')),
+    diog_missing TEXT,
+    diog_access_to_information TEXT CHECK (diog_access_to_information IN ('worsened', 'did_not_change', 'marginal', 'major', 'outstanding', 'no_early_results_yet')),
+    diog_access_to_information_missing TEXT,
+    diog_civic_participation TEXT CHECK (diog_civic_participation IN ('worsened', 'did_not_change', 'marginal', 'major', 'outstanding', 'no_early_results_yet')),
+    diog_civic_participation_missing TEXT,
+    diog_public_accountability TEXT CHECK (diog_public_accountability IN ('worsened', 'did_not_change', 'marginal', 'major', 'outstanding', 'no_early_results_yet')),
+    diog_public_accountability_missing TEXT,
+    diog_technology_and_innovation TEXT CHECK (diog_technology_and_innovation IN ('worsened', 'did_not_change', 'marginal', 'major', 'outstanding', 'no_early_results_yet')),
+    diog_technology_and_innovation_missing TEXT,
+    carried_forward INTEGER CHECK (carried_forward IN (0, 1)),
+    carried_forward_missing TEXT,
+    PRIMARY KEY (commitment_id, stage),
+    CHECK (specificity_missing IN ('no_data', 'not_reviewed', 'not_applicable', 'blank') AND specificity IS NULL OR specificity_missing IS NULL),
+    CHECK (verifiable_missing IN ('no_data', 'not_reviewed', 'not_applicable', 'blank') AND verifiable IS NULL OR verifiable_missing IS NULL),
+    CHECK (relevance_missing IS NULL OR relevance_missing IN ('no_data', 'not_reviewed', 'not_applicable', 'blank')),
+    CHECK (potential_impact_missing IN ('no_data', 'not_reviewed', 'not_applicable', 'blank') AND potential_impact IS NULL OR potential_impact_missing IS NULL),
+    CHECK (potential_for_results_missing IN ('no_data', 'not_reviewed', 'not_applicable', 'blank') AND potential_for_results IS NULL OR potential_for_results_missing IS NULL),
+    CHECK (completion_missing IN ('no_data', 'not_reviewed', 'not_applicable', 'blank') AND completion IS NULL OR completion_missing IS NULL),
+    CHECK (starred_missing IN ('no_data', 'not_reviewed', 'not_applicable', 'blank') AND starred IS NULL OR starred_missing IS NULL),
+    CHECK (early_results_missing IN ('no_data', 'not_reviewed', 'not_applicable', 'blank') AND early_results IS NULL OR early_results_missing IS NULL),
+    CHECK (diog_missing IN ('no_data', 'not_reviewed', 'not_applicable', 'blank') AND diog IS NULL OR diog_missing IS NULL),
+    CHECK (diog_access_to_information_missing IN ('no_data', 'not_reviewed', 'not_applicable', 'blank') AND diog_access_to_information IS NULL OR diog_access_to_information_missing IS NULL),
+    CHECK (diog_civic_participation_missing IN ('no_data', 'not_reviewed', 'not_applicable', 'blank') AND diog_civic_participation IS NULL OR diog_civic_participation_missing IS NULL),
+    CHECK (diog_public_accountability_missing IN ('no_data', 'not_reviewed', 'not_applicable', 'blank') AND diog_public_accountability IS NULL OR diog_public_accountability_missing IS NULL),
+    CHECK (diog_technology_and_innovation_missing IN ('no_data', 'not_reviewed', 'not_applicable', 'blank') AND diog_technology_and_innovation IS NULL OR diog_technology_and_innovation_missing IS NULL),
+    CHECK (carried_forward_missing IN ('no_data', 'not_reviewed', 'not_applicable', 'blank') AND carried_forward IS NULL OR carried_forward_missing IS NULL)
+) WITHOUT ROWID;
+CREATE INDEX irm_rating_stage ON irm_rating (stage, commitment_id);
+CREATE INDEX irm_rating_report ON irm_rating (irm_report_id, commitment_id);
+
+-- The OGP values a stage found the commitment relevant to (the IRM's relevance rating).
+CREATE TABLE irm_rating_ogp_value (
+    commitment_id TEXT NOT NULL COLLATE NOCASE,
+    stage         TEXT NOT NULL,
+    ogp_value     TEXT NOT NULL CHECK (ogp_value IN ('access_to_information', 'civic_participation', 'public_accountability', 'technology_and_innovation')),
+    PRIMARY KEY (commitment_id, stage, ogp_value),
+    FOREIGN KEY (commitment_id, stage) REFERENCES irm_rating (commitment_id, stage) ON DELETE CASCADE
+) WITHOUT ROWID;
+CREATE INDEX irm_rating_ogp_value_by_value ON irm_rating_ogp_value (ogp_value, commitment_id);
+
+CREATE TABLE irm_note (
+    commitment_id TEXT NOT NULL COLLATE NOCASE,
+    stage         TEXT NOT NULL,
+    number        INTEGER NOT NULL,
+    source_lang   TEXT NOT NULL DEFAULT 'en' CHECK (source_lang IN ('en', 'fr', 'es')),
+    text_en       TEXT, text_fr TEXT, text_es TEXT,
+    url           TEXT,
+    PRIMARY KEY (commitment_id, stage, number),
+    FOREIGN KEY (commitment_id, stage) REFERENCES irm_rating (commitment_id, stage) ON DELETE CASCADE
+) WITHOUT ROWID;
