@@ -19,8 +19,9 @@ internal static class IndexEndpoints
         return v1;
     }
 
-    static async Task<Ok<Item<ApiIndex>>> Get(HttpContext http, DatasetQueries q)
+    static async Task<Results<Ok<Item<ApiIndex>>, ValidationProblem>> Get(HttpContext http, DatasetQueries q)
     {
+        if (Responses.CheckItemParameters(http) is { } problem) return problem;
         var request = http.Request;
         var root = UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase, "/v1");
         var dataset = await q.GetAsync(http.RequestAborted);

@@ -48,9 +48,8 @@ internal static class Responses
         HttpContext http, string kind, string id, Func<string, string, CancellationToken, Task<T?>> get,
         params string[] related) where T : class, ILocalizedResource
     {
-        var errors = new Dictionary<string, string[]>();
-        var lang = Language.Asked(http.Request, errors);
-        if (Validate(ListQuery.From(http.Request, null), errors) is { } problem) return problem;
+        if (CheckItemParameters(http) is { } problem) return problem;
+        var lang = Language.Asked(http.Request, new Dictionary<string, string[]>());
         if (await get(id, lang, http.RequestAborted) is not { } item) return Problems.NotFound(kind, id);
 
         Language.Declare(http.Response, lang, [item]);
@@ -58,6 +57,14 @@ internal static class Responses
         var basePath = UriHelper.BuildAbsolute(http.Request.Scheme, http.Request.Host, http.Request.PathBase, http.Request.Path);
         return TypedResults.Ok(new Item<T>(item, new ItemLinks(self,
             related.ToDictionary(r => r.Replace('-', '_'), r => $"{basePath}/{r}"))));
+    }
+
+    /// <summary>A 400 problem where a request without filters has parameters it does not know, else null.</summary>
+    public static ValidationProblem? CheckItemParameters(HttpContext http)
+    {
+        var errors = new Dictionary<string, string[]>();
+        Language.Asked(http.Request, errors);
+        return Validate(ListQuery.From(http.Request, null), errors);
     }
 
     /// <summary>A bad request problem listing every error, or null when the request is valid.</summary>

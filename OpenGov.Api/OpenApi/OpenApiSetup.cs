@@ -23,6 +23,7 @@ internal static class OpenApiSetup
             });
             o.SupportNonNullableReferenceTypes();
             o.OperationFilter<QueryParametersFilter>();
+            o.SchemaFilter<OpenSchemasFilter>();
             foreach (var assembly in new[] { typeof(Program).Assembly, typeof(Data.Db).Assembly })
                 o.IncludeXmlComments(assembly);
         });

@@ -32,7 +32,14 @@ internal sealed class QueryParametersFilter : IOperationFilter
             "Language of text fields (overrides Accept-Language). A record without a translation is served in its source language; its lang key and Content-Language say which.",
             new OpenApiSchema { Type = JsonSchemaType.String, Enum = [.. Localized.Languages.Select(l => (JsonNode)l)] }));
         foreach (var filter in collection?.Filters.Values ?? [])
-            operation.Parameters.Add(Query(filter.Name, filter.Description + ". Several values, separated by commas, match any of them.", Schema(filter)));
+        {
+            // Comma-separated lists: style form without explode is how OpenAPI spells ?status=a,b.
+            var parameter = Query(filter.Name, filter.Description + ". Several values, separated by commas, match any of them.",
+                new OpenApiSchema { Type = JsonSchemaType.Array, Items = Schema(filter) });
+            parameter.Style = ParameterStyle.Form;
+            parameter.Explode = false;
+            operation.Parameters.Add(parameter);
+        }
     }
 
     static OpenApiParameter Query(string name, string description, OpenApiSchema schema) =>

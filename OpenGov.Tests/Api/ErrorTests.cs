@@ -1,0 +1,140 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using OpenGov.Tests.Support;
+
+namespace OpenGov.Tests.Api;
+
+public sealed class ErrorTests : ApiTest
+{
+    [Test]
+    public async Task UnknownParameterIsA400NamingItAndTheNearestKnownOne()
+    {
+        using var response = await Client.GetAsync("/v1/commitments?contry=x");
+        var problem = await Problem.Assert(response, 400, mentions: "contry");
+        Assert.That((string?)problem["detail"], Does.Contain("Did you mean 'country'"));
+        Assert.That(problem["errors"]!["contry"], Is.Not.Null);
+    }
+
+    [TestCase("limit=abc")]
+    [TestCase("limit=1001")]
+    [TestCase("limit=-1")]
+    [TestCase("limit=2.5")]
+    public async Task ABadLimitIsA400(string query)
+    {
+        using var response = await Client.GetAsync("/v1/members?" + query);
+        var problem = await Problem.Assert(response, 400, mentions: "limit");
+        Assert.That(problem["errors"]!["limit"], Is.Not.Null);
+    }
+
+    [Test]
+    public async Task EveryProblemOfARequestIsReportedAtOnce()
+    {
+        using var response = await Client.GetAsync("/v1/commitments?contry=x&limit=abc&status=open&lang=de");
+        var errors = (await Problem.Assert(response, 400))["errors"]!.AsObject();
+        Assert.That(errors.Select(e => e.Key), Is.EquivalentTo(new[] { "contry", "limit", "status", "lang" }));
+        Assert.That(Text(errors["status"]), Does.Contain("active, inactive"));
+    }
+
+    [Test]
+    public async Task AFilterOfTheWrongTypeIsA400()
+    {
+        using var response = await Client.GetAsync("/v1/action-plans?cycle=twenty");
+        await Problem.Assert(response, 400, mentions: "whole number");
+    }
+
+    [Test]
+    public async Task AGarbledCursorIsA400()
+    {
+        using var response = await Client.GetAsync("/v1/commitments?cursor=not-a-cursor");
+        await Problem.Assert(response, 400, mentions: "cursor");
+    }
+
+    [Test]
+    public async Task ATamperedCursorIsA400()
+    {
+        var cursor = (string)(await GetJson("/v1/commitments?limit=1"))["meta"]!["next_cursor"]!;
+        var tampered = (cursor[0] == 'A' ? 'B' : 'A') + cursor[1..];
+        using var response = await Client.GetAsync("/v1/commitments?limit=1&cursor=" + Uri.EscapeDataString(tampered));
+        await Problem.Assert(response, 400, mentions: "cursor");
+    }
+
+    [Test]
+    public async Task ACursorReusedWithOtherFiltersIsA400()
+    {
+        var cursor = (string)(await GetJson("/v1/commitments?limit=1&status=inactive"))["meta"]!["next_cursor"]!;
+        using var other = await Client.GetAsync("/v1/commitments?limit=1&status=active&cursor=" + Uri.EscapeDataString(cursor));
+        await Problem.Assert(other, 400, mentions: "another query");
+        using var otherCollection = await Client.GetAsync("/v1/members?limit=1&cursor=" + Uri.EscapeDataString(cursor));
+        await Problem.Assert(otherCollection, 400, mentions: "cursor");
+        using var same = await Client.GetAsync("/v1/commitments?status=inactive&limit=1&cursor=" + Uri.EscapeDataString(cursor));
+        Assert.That((int)same.StatusCode, Is.EqualTo(200));
+    }
+
+    [TestCase("/v1/nothing-here")]
+    [TestCase("/nothing")]
+    [TestCase("/v2/commitments")]
+    public async Task AnUnknownPathIsA404Problem(string url)
+    {
+        using var response = await Client.GetAsync(url);
+        await Problem.Assert(response, 404);
+    }
+
+    [Test]
+    public async Task AWriteToAReadOnlyPathIsA405Problem()
+    {
+        using var response = await Client.PostAsync("/v1/commitments", new StringContent("{}"));
+        await Problem.Assert(response, 405);
+    }
+
+    /// <summary>Every route of the API, found from the app itself, answers errors in the one shape.</summary>
+    [Test]
+    public async Task EveryRouteAnswersBadInputWithAProblem()
+    {
+        var routes = Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))
+            .Where(r => r.StartsWith("/v1", StringComparison.Ordinal))
+            .Distinct().ToList();
+        Assert.That(routes, Has.Count.GreaterThanOrEqualTo(20));
+        foreach (var route in routes)
+        {
+            var url = route.Replace("{id}", "no-such-id");
+            using (var unknown = await Client.GetAsync(url + "?bogus=1"))
+                await Problem.Assert(unknown, 400, mentions: "bogus");
+            if (route.Contains("{id}"))
+            {
+                using var missing = await Client.GetAsync(url);
+                await Problem.Assert(missing, 404, mentions: "no-such-id");
+            }
+        }
+    }
+}
+
+/// <summary>A service whose database disappears: failures are problems, with nothing of the server's insides.</summary>
+public sealed class FailureTests : ApiTest
+{
+    [OneTimeSetUp]
+    public async Task BreakTheDatabase()
+    {
+        (await Client.GetAsync("/health/ready")).EnsureSuccessStatusCode();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        File.Delete(Factory.DbPath);
+    }
+
+    [Test]
+    public async Task AServerFailureIsA500ProblemWithNoStackTrace()
+    {
+        using var response = await Client.GetAsync("/v1/commitments");
+        var problem = await Problem.Assert(response, 500);
+        Assert.That(problem.ToJsonString(), Does.Not.Contain("Sqlite").And.Not.Contain(".cs"));
+    }
+
+    [Test]
+    public async Task ReadinessFailsButLivenessHolds()
+    {
+        using var ready = await Client.GetAsync("/health/ready");
+        await Problem.Assert(ready, 503);
+        var live = await GetJson("/health/live");
+        Assert.That((string?)live["status"], Is.EqualTo("live"));
+    }
+}

@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace OpenGov.Tests.Support;
+
+/// <summary>The service on a fresh database of its own, built from the sample data at start.</summary>
+public sealed class ApiFactory : WebApplicationFactory<Program>
+{
+    public string DbPath { get; } = Path.Combine(Path.GetTempPath(), $"opengov-test-{Guid.NewGuid():N}.db");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("db", DbPath);
+        builder.UseSetting("data", Repo.DataDir);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        File.Delete(DbPath);
+    }
+}
+
+/// <summary>Paths of the repository the tests run from.</summary>
+public static class Repo
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string DataDir => Path.Combine(Root, "data");
+
+    static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "OpenGov.slnx"))) return dir.FullName;
+        throw new InvalidOperationException("OpenGov.slnx not found above " + AppContext.BaseDirectory);
+    }
+}
