@@ -28,6 +28,7 @@ CREATE TABLE member (
 ) WITHOUT ROWID;
 CREATE INDEX member_region ON member (region, id);
 CREATE INDEX member_kind ON member (kind, id);
+CREATE INDEX member_iso3 ON member (iso3, id);
 
 CREATE TABLE action_plan (
     id           TEXT PRIMARY KEY COLLATE NOCASE,
@@ -46,6 +47,7 @@ CREATE TABLE action_plan (
 ) WITHOUT ROWID;
 CREATE INDEX action_plan_member ON action_plan (member_id, id);
 CREATE INDEX action_plan_status ON action_plan (status, id);
+CREATE INDEX action_plan_cycle ON action_plan (cycle, id);
 
 CREATE TABLE institution (
     id          TEXT PRIMARY KEY COLLATE NOCASE,
@@ -126,6 +128,7 @@ CREATE TABLE irm_report (
 ) WITHOUT ROWID;
 CREATE INDEX irm_report_action_plan ON irm_report (action_plan_id, id);
 CREATE INDEX irm_report_kind ON irm_report (kind, id);
+CREATE INDEX irm_report_year ON irm_report (year, id);
 
 -- One row per commitment and IRM stage. A rating pair left entirely NULL means the stage does not
 -- assess that rating (e.g. carried_forward at mid-term); the API then shows null, not a reason.
