@@ -10,8 +10,8 @@ namespace OpenGov.Data;
 /// </summary>
 public static class DatabaseFile
 {
-    /// <summary>Bump when Schema.sql changes.</summary>
-    public const int SchemaVersion = 1;
+    /// <summary>Bump when Schema.sql or Derived.cs changes: databases of another version are rebuilt or refused.</summary>
+    public const int SchemaVersion = 3;
 
     public static string SchemaSql { get; } = ReadSchema();
 
@@ -34,6 +34,7 @@ public static class DatabaseFile
                 using (var tx = connection.BeginTransaction())
                 {
                     fill(connection, tx);
+                    Derived.Run(connection, tx);
                     foreach (var (key, value) in meta)
                         connection.Execute("INSERT INTO dataset_meta (key, value) VALUES (@key, @value)", new { key, value }, tx);
                     connection.Execute("INSERT INTO dataset_meta (key, value) VALUES ('schema_version', @v)", new { v = SchemaVersion.ToString() }, tx);

@@ -84,12 +84,43 @@ CREATE TABLE commitment (
     -- ISO 8601 at the precision the publisher gave: 2016, 2016-05 or 2016-05-01.
     start_date         TEXT,
     end_date           TEXT,
+    -- The first and last day a date may mean ('' where none was given): what date filters and sorts compare.
+    start_date_lo TEXT GENERATED ALWAYS AS (CASE WHEN start_date GLOB '[0-9][0-9][0-9][0-9]' THEN start_date || '-01-01' WHEN start_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]' THEN start_date || '-01' WHEN start_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' THEN start_date ELSE '' END) VIRTUAL,
+    start_date_hi TEXT GENERATED ALWAYS AS (CASE WHEN start_date GLOB '[0-9][0-9][0-9][0-9]' THEN start_date || '-12-31' WHEN start_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]' THEN date(start_date || '-01', '+1 month', '-1 day') WHEN start_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' THEN start_date ELSE '' END) VIRTUAL,
+    end_date_lo TEXT GENERATED ALWAYS AS (CASE WHEN end_date GLOB '[0-9][0-9][0-9][0-9]' THEN end_date || '-01-01' WHEN end_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]' THEN end_date || '-01' WHEN end_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' THEN end_date ELSE '' END) VIRTUAL,
+    end_date_hi TEXT GENERATED ALWAYS AS (CASE WHEN end_date GLOB '[0-9][0-9][0-9][0-9]' THEN end_date || '-12-31' WHEN end_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]' THEN date(end_date || '-01', '+1 month', '-1 day') WHEN end_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' THEN end_date ELSE '' END) VIRTUAL,
     url                TEXT,
-    illustrative       INTEGER NOT NULL DEFAULT 0 CHECK (illustrative IN (0, 1))
+    illustrative       INTEGER NOT NULL DEFAULT 0 CHECK (illustrative IN (0, 1)),
+    -- Filterable summaries of the IRM ratings, derived by the loader (Derived.cs) after the ratings
+    -- are in: the latest assessed value, else the latest reason it is missing, else '' (never assessed).
+    completion TEXT NOT NULL DEFAULT '',
+    completion_midterm TEXT NOT NULL DEFAULT '',
+    completion_end_of_term TEXT NOT NULL DEFAULT '',
+    starred TEXT NOT NULL DEFAULT '',
+    verifiable TEXT NOT NULL DEFAULT '',
+    specificity TEXT NOT NULL DEFAULT '',
+    potential_impact TEXT NOT NULL DEFAULT '',
+    ambition TEXT NOT NULL DEFAULT '',
+    diog TEXT NOT NULL DEFAULT '',
+    early_results TEXT NOT NULL DEFAULT '',
+    carried_forward TEXT NOT NULL DEFAULT ''
 ) WITHOUT ROWID;
 CREATE INDEX commitment_member ON commitment (member_id, id);
 CREATE INDEX commitment_action_plan ON commitment (action_plan_id, id);
 CREATE INDEX commitment_status ON commitment (status, id);
+CREATE INDEX commitment_start_date ON commitment (start_date_lo, start_date_hi, id);
+CREATE INDEX commitment_end_date ON commitment (end_date_lo, end_date_hi, id);
+CREATE INDEX commitment_completion ON commitment (completion, id);
+CREATE INDEX commitment_completion_midterm ON commitment (completion_midterm, id);
+CREATE INDEX commitment_completion_end_of_term ON commitment (completion_end_of_term, id);
+CREATE INDEX commitment_starred ON commitment (starred, id);
+CREATE INDEX commitment_verifiable ON commitment (verifiable, id);
+CREATE INDEX commitment_specificity ON commitment (specificity, id);
+CREATE INDEX commitment_potential_impact ON commitment (potential_impact, id);
+CREATE INDEX commitment_ambition ON commitment (ambition, id);
+CREATE INDEX commitment_diog ON commitment (diog, id);
+CREATE INDEX commitment_early_results ON commitment (early_results, id);
+CREATE INDEX commitment_carried_forward ON commitment (carried_forward, id);
 
 CREATE TABLE commitment_institution (
     commitment_id  TEXT NOT NULL COLLATE NOCASE REFERENCES commitment (id) ON DELETE CASCADE,
@@ -114,6 +145,10 @@ CREATE TABLE milestone (
     text_en       TEXT, text_fr TEXT, text_es TEXT,
     start_date    TEXT,
     end_date      TEXT,
+    start_date_lo TEXT GENERATED ALWAYS AS (CASE WHEN start_date GLOB '[0-9][0-9][0-9][0-9]' THEN start_date || '-01-01' WHEN start_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]' THEN start_date || '-01' WHEN start_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' THEN start_date ELSE '' END) VIRTUAL,
+    start_date_hi TEXT GENERATED ALWAYS AS (CASE WHEN start_date GLOB '[0-9][0-9][0-9][0-9]' THEN start_date || '-12-31' WHEN start_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]' THEN date(start_date || '-01', '+1 month', '-1 day') WHEN start_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' THEN start_date ELSE '' END) VIRTUAL,
+    end_date_lo TEXT GENERATED ALWAYS AS (CASE WHEN end_date GLOB '[0-9][0-9][0-9][0-9]' THEN end_date || '-01-01' WHEN end_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]' THEN end_date || '-01' WHEN end_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' THEN end_date ELSE '' END) VIRTUAL,
+    end_date_hi TEXT GENERATED ALWAYS AS (CASE WHEN end_date GLOB '[0-9][0-9][0-9][0-9]' THEN end_date || '-12-31' WHEN end_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]' THEN date(end_date || '-01', '+1 month', '-1 day') WHEN end_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' THEN end_date ELSE '' END) VIRTUAL,
     PRIMARY KEY (commitment_id, number)
 ) WITHOUT ROWID;
 
@@ -206,3 +241,11 @@ CREATE TABLE irm_note (
     PRIMARY KEY (commitment_id, stage, number),
     FOREIGN KEY (commitment_id, stage) REFERENCES irm_rating (commitment_id, stage) ON DELETE CASCADE
 ) WITHOUT ROWID;
+
+-- Full-text search over commitments: one row per language a commitment has a title in. serves lists
+-- the languages a search in which should find this row: its own, and those the commitment lacks
+-- when this is its source language (the same fallback as the answers use). Filled by Derived.cs.
+CREATE VIRTUAL TABLE commitment_search USING fts5 (
+    commitment_id UNINDEXED, serves UNINDEXED, title, description, milestones, institutions,
+    tokenize = 'unicode61 remove_diacritics 2'
+);

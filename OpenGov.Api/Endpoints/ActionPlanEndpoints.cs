@@ -24,18 +24,18 @@ internal static class ActionPlanEndpoints
         return group;
     }
 
-    static Task<Results<Ok<Page<ActionPlan>>, ValidationProblem, ProblemHttpResult>> List(HttpContext http, ActionPlanQueries q) =>
+    static Task<Results<DataResult<Page<ActionPlan>>, ValidationProblem, ProblemHttpResult>> List(HttpContext http, ActionPlanQueries q) =>
         PageAsync(http, ActionPlanQueries.Collection, q.ListAsync);
 
-    static Task<Results<Ok<Item<ActionPlan>>, ValidationProblem, ProblemHttpResult>> Get(
+    static Task<Results<DataResult<Item<ActionPlan>>, ValidationProblem, ProblemHttpResult>> Get(
         [Description("OGP's action plan id, e.g. AP_GBR03")] string id, HttpContext http, ActionPlanQueries q) =>
         ItemAsync(http, "action plan", id, q.GetAsync, "commitments", "irm-reports");
 
-    static Task<Results<Ok<Page<Commitment>>, ValidationProblem, ProblemHttpResult>> ListCommitments(
+    static Task<Results<DataResult<Page<Commitment>>, ValidationProblem, ProblemHttpResult>> ListCommitments(
         [Description("OGP's action plan id, e.g. AP_GBR03")] string id, HttpContext http, CommitmentQueries q) =>
         PageAsync(http, CommitmentQueries.Collection, q.ListAsync, new Parent("action plan", "action_plan", id, "action_plan"));
 
-    static Task<Results<Ok<Page<IrmReport>>, ValidationProblem, ProblemHttpResult>> ListReports(
+    static Task<Results<DataResult<Page<IrmReport>>, ValidationProblem, ProblemHttpResult>> ListReports(
         [Description("OGP's action plan id, e.g. AP_GBR03")] string id, HttpContext http, IrmReportQueries q) =>
         PageAsync(http, IrmReportQueries.Collection, q.ListAsync, new Parent("action plan", "action_plan", id, "action_plan"));
 }

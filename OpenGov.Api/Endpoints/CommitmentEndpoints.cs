@@ -25,18 +25,18 @@ internal static class CommitmentEndpoints
         return group;
     }
 
-    static Task<Results<Ok<Page<Commitment>>, ValidationProblem, ProblemHttpResult>> List(HttpContext http, CommitmentQueries q) =>
+    static Task<Results<DataResult<Page<Commitment>>, ValidationProblem, ProblemHttpResult>> List(HttpContext http, CommitmentQueries q) =>
         PageAsync(http, CommitmentQueries.Collection, q.ListAsync);
 
-    static Task<Results<Ok<Item<Commitment>>, ValidationProblem, ProblemHttpResult>> Get(
+    static Task<Results<DataResult<Item<Commitment>>, ValidationProblem, ProblemHttpResult>> Get(
         [Description("OGP's commitment id, e.g. UK0075 (any case)")] string id, HttpContext http, CommitmentQueries q) =>
         ItemAsync(http, "commitment", id, q.GetAsync, "milestones", "irm-ratings");
 
-    static Task<Results<Ok<Page<Milestone>>, ValidationProblem, ProblemHttpResult>> ListMilestones(
+    static Task<Results<DataResult<Page<Milestone>>, ValidationProblem, ProblemHttpResult>> ListMilestones(
         [Description("OGP's commitment id, e.g. UK0075")] string id, HttpContext http, MilestoneQueries q) =>
         PageAsync(http, MilestoneQueries.Collection, q.ListAsync, new Parent("commitment", "commitment", id, "commitment"));
 
-    static Task<Results<Ok<Page<IrmRating>>, ValidationProblem, ProblemHttpResult>> ListRatings(
+    static Task<Results<DataResult<Page<IrmRating>>, ValidationProblem, ProblemHttpResult>> ListRatings(
         [Description("OGP's commitment id, e.g. UK0075")] string id, HttpContext http, IrmRatingQueries q) =>
         PageAsync(http, IrmRatingQueries.Collection, q.ListAsync, new Parent("commitment", "commitment", id, "commitment"));
 }

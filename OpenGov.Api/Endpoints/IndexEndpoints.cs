@@ -19,17 +19,17 @@ internal static class IndexEndpoints
         return v1;
     }
 
-    static async Task<Results<Ok<Item<ApiIndex>>, ValidationProblem>> Get(HttpContext http, DatasetQueries q)
-    {
-        if (Responses.CheckItemParameters(http) is { } problem) return problem;
-        var request = http.Request;
-        var root = UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase, "/v1");
-        var dataset = await q.GetAsync(http.RequestAborted);
-        var links = Collections.ToDictionary(c => c.Replace('-', '_'), c => $"{root}/{c}");
-        links["openapi"] = UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase, "/openapi.yaml");
-        links["docs"] = UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase, "/docs");
-        return TypedResults.Ok(new Item<ApiIndex>(new ApiIndex("OpenGov API", "v1", dataset), new ItemLinks(root, links)));
-    }
+    static Task<Results<DataResult<Item<ApiIndex>>, ValidationProblem>> Get(HttpContext http, DatasetQueries q) =>
+        Responses.SingleAsync(http, async () =>
+        {
+            var request = http.Request;
+            var root = UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase, "/v1");
+            var dataset = await q.GetAsync(http.RequestAborted);
+            var links = Collections.ToDictionary(c => c.Replace('-', '_'), c => $"{root}/{c}");
+            links["openapi"] = UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase, "/openapi.yaml");
+            links["docs"] = UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase, "/docs");
+            return new Item<ApiIndex>(new ApiIndex("OpenGov API", "v1", dataset), new ItemLinks(root, links));
+        });
 }
 
 /// <summary>The API's name, its version, and the dataset it serves.</summary>

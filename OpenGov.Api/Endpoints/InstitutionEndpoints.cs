@@ -18,10 +18,10 @@ internal static class InstitutionEndpoints
         return group;
     }
 
-    static Task<Results<Ok<Page<Institution>>, ValidationProblem, ProblemHttpResult>> List(HttpContext http, InstitutionQueries q) =>
+    static Task<Results<DataResult<Page<Institution>>, ValidationProblem, ProblemHttpResult>> List(HttpContext http, InstitutionQueries q) =>
         PageAsync(http, InstitutionQueries.Collection, q.ListAsync);
 
-    static Task<Results<Ok<Item<Institution>>, ValidationProblem, ProblemHttpResult>> Get(
+    static Task<Results<DataResult<Item<Institution>>, ValidationProblem, ProblemHttpResult>> Get(
         [Description("Institution id, e.g. cabinet-office")] string id, HttpContext http, InstitutionQueries q) =>
         ItemAsync(http, "institution", id, q.GetAsync);
 }

@@ -18,6 +18,6 @@ internal static class IrmRatingEndpoints
         return v1;
     }
 
-    static Task<Results<Ok<Page<IrmRating>>, ValidationProblem, ProblemHttpResult>> List(HttpContext http, IrmRatingQueries q) =>
+    static Task<Results<DataResult<Page<IrmRating>>, ValidationProblem, ProblemHttpResult>> List(HttpContext http, IrmRatingQueries q) =>
         PageAsync(http, IrmRatingQueries.Collection, q.ListAsync);
 }

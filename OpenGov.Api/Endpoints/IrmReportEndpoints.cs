@@ -18,10 +18,10 @@ internal static class IrmReportEndpoints
         return group;
     }
 
-    static Task<Results<Ok<Page<IrmReport>>, ValidationProblem, ProblemHttpResult>> List(HttpContext http, IrmReportQueries q) =>
+    static Task<Results<DataResult<Page<IrmReport>>, ValidationProblem, ProblemHttpResult>> List(HttpContext http, IrmReportQueries q) =>
         PageAsync(http, IrmReportQueries.Collection, q.ListAsync);
 
-    static Task<Results<Ok<Item<IrmReport>>, ValidationProblem, ProblemHttpResult>> Get(
+    static Task<Results<DataResult<Item<IrmReport>>, ValidationProblem, ProblemHttpResult>> Get(
         [Description("IRM report id, e.g. united-kingdom-end-of-term-report-2016-2018")] string id, HttpContext http, IrmReportQueries q) =>
         ItemAsync(http, "IRM report", id, q.GetAsync);
 }

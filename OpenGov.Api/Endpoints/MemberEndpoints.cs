@@ -21,14 +21,14 @@ internal static class MemberEndpoints
         return group;
     }
 
-    static Task<Results<Ok<Page<Member>>, ValidationProblem, ProblemHttpResult>> List(HttpContext http, MemberQueries q) =>
+    static Task<Results<DataResult<Page<Member>>, ValidationProblem, ProblemHttpResult>> List(HttpContext http, MemberQueries q) =>
         PageAsync(http, MemberQueries.Collection, q.ListAsync);
 
-    static Task<Results<Ok<Item<Member>>, ValidationProblem, ProblemHttpResult>> Get(
+    static Task<Results<DataResult<Item<Member>>, ValidationProblem, ProblemHttpResult>> Get(
         [Description("Member id, OGP's URL slug, e.g. united-kingdom")] string id, HttpContext http, MemberQueries q) =>
         ItemAsync(http, "member", id, q.GetAsync, "action-plans");
 
-    static Task<Results<Ok<Page<ActionPlan>>, ValidationProblem, ProblemHttpResult>> ListActionPlans(
+    static Task<Results<DataResult<Page<ActionPlan>>, ValidationProblem, ProblemHttpResult>> ListActionPlans(
         [Description("Member id, e.g. united-kingdom")] string id, HttpContext http, ActionPlanQueries q) =>
         PageAsync(http, ActionPlanQueries.Collection, q.ListAsync, new Parent("member", "member", id, "member"));
 }

@@ -15,6 +15,6 @@ internal static class MilestoneEndpoints
         return v1;
     }
 
-    static Task<Results<Ok<Page<Milestone>>, ValidationProblem, ProblemHttpResult>> List(HttpContext http, MilestoneQueries q) =>
+    static Task<Results<DataResult<Page<Milestone>>, ValidationProblem, ProblemHttpResult>> List(HttpContext http, MilestoneQueries q) =>
         PageAsync(http, MilestoneQueries.Collection, q.ListAsync);
 }

@@ -18,10 +18,10 @@ internal static class PolicyAreaEndpoints
         return group;
     }
 
-    static Task<Results<Ok<Page<PolicyArea>>, ValidationProblem, ProblemHttpResult>> List(HttpContext http, PolicyAreaQueries q) =>
+    static Task<Results<DataResult<Page<PolicyArea>>, ValidationProblem, ProblemHttpResult>> List(HttpContext http, PolicyAreaQueries q) =>
         PageAsync(http, PolicyAreaQueries.Collection, q.ListAsync);
 
-    static Task<Results<Ok<Item<PolicyArea>>, ValidationProblem, ProblemHttpResult>> Get(
+    static Task<Results<DataResult<Item<PolicyArea>>, ValidationProblem, ProblemHttpResult>> Get(
         [Description("Policy area id, e.g. open-data")] string id, HttpContext http, PolicyAreaQueries q) =>
         ItemAsync(http, "policy area", id, q.GetAsync);
 }

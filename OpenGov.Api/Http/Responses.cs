@@ -18,53 +18,65 @@ internal static class Responses
 
     static readonly ListQueryValidator Validator = new();
 
-    public static async Task<Results<Ok<Page<T>>, ValidationProblem, ProblemHttpResult>> PageAsync<T>(
-        HttpContext http, Collection collection, Func<ListRequest, string, CancellationToken, Task<KeysetPage<T>>> query,
+    public static async Task<Results<DataResult<Page<T>>, ValidationProblem, ProblemHttpResult>> PageAsync<T>(
+        HttpContext http, Collection collection, Func<ListRequest, CancellationToken, Task<KeysetPage<T>>> query,
         Parent? parent = null) where T : ILocalizedResource
     {
         var errors = new Dictionary<string, string[]>();
         var lang = Language.Asked(http.Request, errors);
-        var parsed = ListQuery.From(http.Request, collection, parent is null ? [] : [new Criterion(parent.Filter, [parent.Id])]);
+        var parsed = ListQuery.From(http.Request, collection, DataResult<T>.KeysOf<T>(http), lang,
+            parent is null ? [] : [new Criterion(parent.Filter, Op.Eq, [parent.Id])]);
         if (Validate(parsed, errors) is { } problem) return problem;
         if (parent is not null && !await http.RequestServices.GetRequiredService<Db>().ExistsAsync(parent.Table, parent.Id, http.RequestAborted))
             return Problems.NotFound(parent.Kind, parent.Id);
 
-        var criteria = parsed.AllCriteria;
-        var fingerprint = Cursor.Fingerprint(collection, criteria);
+        var fingerprint = Cursor.Fingerprint(collection, parsed.ToRequest());
         var after = parsed.Cursor is null ? null : Cursor.Decode(parsed.Cursor, fingerprint, out _);
-        var page = await query(new ListRequest(criteria, parsed.PageSize, after), lang, http.RequestAborted);
+        KeysetPage<T> page;
+        try
+        {
+            page = await query(parsed.ToRequest(after), http.RequestAborted);
+        }
+        catch (SearchSyntaxException e)
+        {
+            return Problems.BadRequest(new Dictionary<string, string[]> { ["q"] = [$"The search cannot be read ({e.Message}). Quote a phrase with \"...\"; AND, OR, NOT and * are operators."] });
+        }
 
         var nextCursor = page.NextKey is null ? null : Cursor.Encode(page.NextKey, fingerprint);
         var next = nextCursor is null ? null : UrlWithCursor(http.Request, nextCursor);
         if (next is not null) http.Response.Headers.Link = $"<{next}>; rel=\"next\"";
         Language.Declare(http.Response, lang, page.Items.Cast<ILocalizedResource>());
         var dataVersion = http.RequestServices.GetRequiredService<DatasetState>().DataVersion;
-        return TypedResults.Ok(new Page<T>(page.Items,
-            new PageMeta(page.Total, parsed.PageSize, nextCursor, dataVersion),
-            new PageLinks(http.Request.GetEncodedUrl(), next)));
+        return new DataResult<Page<T>>(new Page<T>(page.Items,
+            new PageMeta(page.Total, parsed.PageSize, nextCursor, dataVersion, page.Facets),
+            new PageLinks(http.Request.GetEncodedUrl(), next)), parsed.FieldList);
     }
 
-    public static async Task<Results<Ok<Item<T>>, ValidationProblem, ProblemHttpResult>> ItemAsync<T>(
+    public static async Task<Results<DataResult<Item<T>>, ValidationProblem, ProblemHttpResult>> ItemAsync<T>(
         HttpContext http, string kind, string id, Func<string, string, CancellationToken, Task<T?>> get,
         params string[] related) where T : class, ILocalizedResource
     {
-        if (CheckItemParameters(http) is { } problem) return problem;
-        var lang = Language.Asked(http.Request, new Dictionary<string, string[]>());
+        var errors = new Dictionary<string, string[]>();
+        var lang = Language.Asked(http.Request, errors);
+        var parsed = ListQuery.From(http.Request, null, DataResult<T>.KeysOf<T>(http), lang);
+        if (Validate(parsed, errors) is { } problem) return problem;
         if (await get(id, lang, http.RequestAborted) is not { } item) return Problems.NotFound(kind, id);
 
         Language.Declare(http.Response, lang, [item]);
         var self = http.Request.GetEncodedUrl();
         var basePath = UriHelper.BuildAbsolute(http.Request.Scheme, http.Request.Host, http.Request.PathBase, http.Request.Path);
-        return TypedResults.Ok(new Item<T>(item, new ItemLinks(self,
-            related.ToDictionary(r => r.Replace('-', '_'), r => $"{basePath}/{r}"))));
+        return new DataResult<Item<T>>(new Item<T>(item, new ItemLinks(self,
+            related.ToDictionary(r => r.Replace('-', '_'), r => $"{basePath}/{r}"))), parsed.FieldList);
     }
 
-    /// <summary>A 400 problem where a request without filters has parameters it does not know, else null.</summary>
-    public static ValidationProblem? CheckItemParameters(HttpContext http)
+    /// <summary>A record that is not looked up by id (the index): its parameters checked, its keys chosen by ?fields=.</summary>
+    public static async Task<Results<DataResult<Item<T>>, ValidationProblem>> SingleAsync<T>(HttpContext http, Func<Task<Item<T>>> make)
     {
         var errors = new Dictionary<string, string[]>();
-        Language.Asked(http.Request, errors);
-        return Validate(ListQuery.From(http.Request, null), errors);
+        var lang = Language.Asked(http.Request, errors);
+        var parsed = ListQuery.From(http.Request, null, DataResult<T>.KeysOf<T>(http), lang);
+        if (Validate(parsed, errors) is { } problem) return problem;
+        return new DataResult<Item<T>>(await make(), parsed.FieldList);
     }
 
     /// <summary>A bad request problem listing every error, or null when the request is valid.</summary>

@@ -8,9 +8,10 @@ using Swashbuckle.AspNetCore.SwaggerGen;
 namespace OpenGov.Api.OpenApi;
 
 /// <summary>
-/// Documents the query parameters that handlers read from the query string themselves: paging and
-/// language on every collection, and each collection's filters from its whitelist, so the contract
-/// can never list a filter the code does not have, or miss one it has.
+/// Documents the query parameters that handlers read from the query string themselves: paging,
+/// sort, fields, facets, search and language, and each field's filters with every operator it
+/// takes, from the same whitelist the SQL is built from: the contract cannot list a filter the
+/// code does not have, or miss one it has.
 /// </summary>
 internal sealed class QueryParametersFilter : IOperationFilter
 {
@@ -19,37 +20,66 @@ internal sealed class QueryParametersFilter : IOperationFilter
         if (context.ApiDescription.RelativePath?.StartsWith("v1", StringComparison.Ordinal) != true) return;
         operation.Parameters ??= [];
         var collection = context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<Collection>().FirstOrDefault();
-        if (collection is not null)
-        {
-            operation.Parameters.Add(Query("limit",
-                $"How many records a page holds: 0 to {ListQuery.MaxLimit}, default {ListQuery.DefaultLimit}. 0 gives only meta.",
-                new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "0", Maximum = ListQuery.MaxLimit.ToString(), Default = ListQuery.DefaultLimit }));
-            operation.Parameters.Add(Query("cursor",
-                "Opaque token from meta.next_cursor (or the next link) to fetch the next page; only valid with the same filters.",
-                new OpenApiSchema { Type = JsonSchemaType.String }));
-        }
+        if (collection is not null) AddListParameters(operation.Parameters, collection);
         operation.Parameters.Add(Query("lang",
             "Language of text fields (overrides Accept-Language). A record without a translation is served in its source language; its lang key and Content-Language say which.",
-            new OpenApiSchema { Type = JsonSchemaType.String, Enum = [.. Localized.Languages.Select(l => (JsonNode)l)] }));
-        foreach (var filter in collection?.Filters.Values ?? [])
+            Enum(Localized.Languages)));
+        operation.Parameters.Add(List(Query("fields", "Keys to keep in each record, e.g. id,title,member; all keys when absent.", Text())));
+    }
+
+    static void AddListParameters(IList<IOpenApiParameter> parameters, Collection collection)
+    {
+        parameters.Add(Query("limit",
+            $"How many records a page holds: 0 to {ListQuery.MaxLimit}, default {ListQuery.DefaultLimit}. 0 gives only meta (total, facets).",
+            new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "0", Maximum = ListQuery.MaxLimit.ToString(), Default = ListQuery.DefaultLimit }));
+        parameters.Add(Query("cursor",
+            "Opaque token from meta.next_cursor (or the next link) to fetch the next page; valid only with the same filters, sort and search.",
+            Text()));
+        var sortable = collection.Fields.Values.Where(f => f.IsSortable).Select(f => f.Name).ToList();
+        parameters.Add(Query("sort",
+            $"Sort keys, comma-separated, at most {ListQuery.MaxSortKeys}; '-' before a key sorts descending, e.g. -start_date,member. "
+            + $"The order always ends on the id. Keys: {string.Join(", ", sortable)}.", Text()));
+        parameters.Add(List(Query("facets",
+            "Fields to count the filtered records by, in meta.facets: each value with its display name and count, largest first. "
+            + "Missing-rating reasons are values too.", Enum(collection.Fields.Values.Where(f => f.IsFacetable).Select(f => f.Name).ToList()))));
+        if (collection.Search is not null)
+            parameters.Add(Query("q",
+                "Full-text search in the language asked for, over titles, descriptions, milestones and institution names, ranked by relevance "
+                + "(bm25) unless sort is given. Words must all match; \"a phrase\" in quotes; prefix*; OR, NOT and parentheses. "
+                + "Each hit has a snippet with the matches in <mark>.", Text()));
+        foreach (var field in collection.Fields.Values)
         {
-            // Comma-separated lists: style form without explode is how OpenAPI spells ?status=a,b.
-            var parameter = Query(filter.Name, filter.Description + ". Several values, separated by commas, match any of them.",
-                new OpenApiSchema { Type = JsonSchemaType.Array, Items = Schema(filter) });
-            parameter.Style = ParameterStyle.Form;
-            parameter.Explode = false;
-            operation.Parameters.Add(parameter);
+            parameters.Add(List(Query(field.Name, field.Description + ". Several values, comma-separated, match any of them.", Schema(field, field.Values))));
+            parameters.Add(List(Query(field.Name + "__not", $"Records whose {field.Name} is none of these values.", Schema(field, field.Values))));
+            if (!field.IsOrdered) continue;
+            foreach (var (suffix, words) in new[] { ("__gte", "at or after"), ("__gt", "after"), ("__lte", "at or before"), ("__lt", "before") })
+                parameters.Add(Query(field.Name + suffix, $"Records whose {field.Name} is {words} this value{(field.Ordered is null ? "" : " in the scale's order: " + string.Join(" < ", field.Ordered))}.",
+                    Schema(field, field.Ordered)));
         }
     }
 
     static OpenApiParameter Query(string name, string description, OpenApiSchema schema) =>
         new() { Name = name, In = ParameterLocation.Query, Description = description, Schema = schema };
 
-    static OpenApiSchema Schema(Filter filter) => filter.Type switch
+    /// <summary>A comma-separated list: style form without explode is how OpenAPI spells ?status=a,b.</summary>
+    static OpenApiParameter List(OpenApiParameter parameter)
     {
-        FilterType.Enum => new OpenApiSchema { Type = JsonSchemaType.String, Enum = [.. filter.Allowed!.Select(v => (JsonNode)v)] },
-        FilterType.Integer => new OpenApiSchema { Type = JsonSchemaType.Integer },
-        FilterType.Boolean => new OpenApiSchema { Type = JsonSchemaType.Boolean },
-        _ => new OpenApiSchema { Type = JsonSchemaType.String },
+        parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.Array, Items = parameter.Schema };
+        parameter.Style = ParameterStyle.Form;
+        parameter.Explode = false;
+        return parameter;
+    }
+
+    static OpenApiSchema Text() => new() { Type = JsonSchemaType.String };
+
+    static OpenApiSchema Enum(IEnumerable<string> values) => new() { Type = JsonSchemaType.String, Enum = [.. values.Select(v => (JsonNode)v)] };
+
+    static OpenApiSchema Schema(Field field, IReadOnlyList<string>? values) => field.Type switch
+    {
+        FieldType.Enum => Enum(values!),
+        FieldType.Integer => new OpenApiSchema { Type = JsonSchemaType.Integer },
+        FieldType.Boolean => new OpenApiSchema { Type = JsonSchemaType.Boolean },
+        FieldType.Date => new OpenApiSchema { Type = JsonSchemaType.String, Pattern = @"^\d{4}(-\d{2}(-\d{2})?)?$" },
+        _ => Text(),
     };
 }

@@ -1,66 +1,212 @@
 using System.Data.Common;
 using Dapper;
+using Microsoft.Data.Sqlite;
 
 namespace OpenGov.Data.Listing;
 
+/// <summary>A collection's full-text index: an FTS5 table with a column pointing at the record and a column of the languages each row serves.</summary>
+public sealed record SearchIndex(string Table, string Owner, string Key, string SnippetSql);
+
+/// <summary>The search expression could not be understood by the full-text engine.</summary>
+public sealed class SearchSyntaxException(string message) : Exception(message);
+
 /// <summary>
-/// A listable table: the FROM clause, the key columns that order it (the last one unique, so the
-/// order is total), and the whitelist of filters. Pages are keyset pages: the next page starts
-/// after the last key seen, so a page costs the same anywhere in the list and rows never repeat.
+/// A listable table: its FROM clause, the key columns that make its order total, the fields
+/// requests may filter, sort and count by, and its full-text index if it has one. Pages are keyset
+/// pages: the next page starts after the sort values of the last row seen, so a page costs the
+/// same anywhere in the list, and rows added or removed meanwhile never make one skip or repeat.
 /// </summary>
-public sealed class Collection(string name, string from, IReadOnlyList<string> keyColumns, IReadOnlyList<Filter> filters)
+public sealed class Collection(string name, string from, IReadOnlyList<string> keyColumns, IReadOnlyList<Field> fields, SearchIndex? search = null)
 {
     public string Name { get; } = name;
-
-    public IReadOnlyDictionary<string, Filter> Filters { get; } =
-        filters.ToDictionary(f => f.Name, StringComparer.Ordinal);
-
+    public IReadOnlyDictionary<string, Field> Fields { get; } = fields.ToDictionary(f => f.Name, StringComparer.Ordinal);
     public IReadOnlyList<string> KeyColumns { get; } = keyColumns;
+    public SearchIndex? Search { get; } = search;
 
-    /// <summary>Runs the page query and the count; <paramref name="key"/> gives a row's key values.</summary>
-    public async Task<KeysetPage<TRow>> ListAsync<TRow>(
-        DbConnection connection, string select, ListRequest request, Func<TRow, object[]> key, CancellationToken ct)
-    {
-        var (where, parameters) = Where(request.Criteria);
-        var order = string.Join(", ", KeyColumns);
-        var after = "";
-        if (request.After is { } last)
-        {
-            after = $"{(where.Length == 0 ? "WHERE" : " AND")} ({order}) > ({string.Join(", ", last.Select((_, i) => "@after" + i))})";
-            for (var i = 0; i < last.Count; i++) parameters.Add("after" + i, last[i]);
-        }
-        parameters.Add("take", request.Limit + 1);
-
-        var rows = request.Limit == 0
-            ? []
-            : (await connection.QueryAsync<TRow>(new CommandDefinition(
-                $"SELECT {select} FROM {from} {where}{after} ORDER BY {order} LIMIT @take", parameters, cancellationToken: ct))).ToList();
-        var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            $"SELECT COUNT(*) FROM {from} {where}", parameters, cancellationToken: ct));
-
-        IReadOnlyList<object>? next = null;
-        if (rows.Count > request.Limit)
-        {
-            rows.RemoveAt(rows.Count - 1);
-            next = key(rows[^1]);
-        }
-        return new KeysetPage<TRow>(rows, total, next);
-    }
-
-    (string Where, DynamicParameters Parameters) Where(IReadOnlyList<Criterion> criteria)
+    /// <summary>Runs the page, the count and the facets of <paramref name="request"/>; <paramref name="select"/> lists the row's columns.</summary>
+    public async Task<KeysetPage<TRow>> ListAsync<TRow>(DbConnection connection, string select, ListRequest request, CancellationToken ct)
+        where TRow : KeyedRow
     {
         var parameters = new DynamicParameters();
-        var conditions = new List<string>();
-        for (var i = 0; i < criteria.Count; i++)
+        var (source, where) = Where(request, parameters);
+        var order = OrderKeys(request);
+        var page = where;
+        if (request.After is { } after)
         {
-            var filter = Filters.TryGetValue(criteria[i].Name, out var f)
-                ? f
-                : throw new ArgumentException($"{Name} has no filter '{criteria[i].Name}'");
-            var values = criteria[i].Values.Select(v => filter.Convert(v) ?? throw new ArgumentException(
-                $"'{v}' is not a valid {filter.Name}: expected {filter.Expected}")).ToArray();
-            conditions.Add("(" + filter.Condition.Replace("@values", "@f" + i, StringComparison.Ordinal) + ")");
-            parameters.Add("f" + i, values);
+            if (after.Count != order.Count) throw new ArgumentException("The cursor does not fit this sort order.");
+            for (var i = 0; i < after.Count; i++) parameters.Add("k" + i, after[i]);
+            page = (where.Length == 0 ? "WHERE " : where + " AND ") + After(order);
         }
-        return (conditions.Count == 0 ? "" : "WHERE " + string.Join(" AND ", conditions), parameters);
+        parameters.Add("take", request.Limit + 1);
+        var columns = string.Join(", ", order.Select((k, i) => $"{k.Sql} AS k{i}"));
+        var snippet = request.Search is not null ? ", " + Search!.SnippetSql + " AS snippet" : "";
+        var orderBy = string.Join(", ", order.Select(k => k.Sql + (k.Descending ? " DESC" : "")));
+
+        try
+        {
+            var rows = request.Limit == 0 ? [] : (await connection.QueryAsync<TRow>(new CommandDefinition(
+                $"SELECT {select}, {columns}{snippet} FROM {source} {page} ORDER BY {orderBy} LIMIT @take",
+                parameters, cancellationToken: ct))).ToList();
+            var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                $"SELECT COUNT(*) FROM {source} {where}", parameters, cancellationToken: ct));
+            var facets = await FacetsAsync(connection, request, source, where, parameters, ct);
+
+            IReadOnlyList<object>? next = null;
+            if (rows.Count > request.Limit)
+            {
+                rows.RemoveAt(rows.Count - 1);
+                next = rows[^1].Keys(order.Count);
+            }
+            return new KeysetPage<TRow>(rows, total, next, facets);
+        }
+        catch (SqliteException e) when (request.Search is not null && e.Message.Contains("fts5", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new SearchSyntaxException(e.Message.Replace("SQLite Error 1: ", "", StringComparison.Ordinal).Trim('\'', '.', ' '));
+        }
     }
+
+    (string Source, string Where) Where(ListRequest request, DynamicParameters parameters)
+    {
+        var conditions = request.Criteria.Select((c, i) => Condition(c, "f" + i, parameters)).ToList();
+        var source = from;
+        if (request.Search is { } q)
+        {
+            var s = Search ?? throw new ArgumentException($"{Name} has no full-text search");
+            source += $" JOIN {s.Table} ON {s.Table}.{s.Owner} = {s.Key}";
+            conditions.Add($"{s.Table} MATCH @q AND {s.Table}.serves LIKE @serves");
+            parameters.Add("q", SearchQuery.ToFts5(q));
+            parameters.Add("serves", $"%{request.Lang}%");
+        }
+        return (source, conditions.Count == 0 ? "" : "WHERE " + string.Join(" AND ", conditions.Select(c => $"({c})")));
+    }
+
+    string Condition(Criterion criterion, string name, DynamicParameters parameters)
+    {
+        var field = Fields.TryGetValue(criterion.Field, out var f) ? f : throw new ArgumentException($"{Name} has no field '{criterion.Field}'");
+        if (field.Many is var (table, owner, value))
+        {
+            parameters.Add(name, criterion.Values.Select(field.Convert).ToArray());
+            var exists = $"EXISTS (SELECT 1 FROM {table} x WHERE x.{owner} = {KeyColumns[0]} AND x.{value} IN @{name})";
+            return criterion.Op == Op.Not ? "NOT " + exists : exists;
+        }
+        if (field.Type == FieldType.Date) return DateCondition(field.Sql!, criterion, name, parameters);
+
+        var sql = field.Sql!;
+        if (field.Type == FieldType.Enum && criterion.Op is not (Op.Eq or Op.Not))
+        {
+            // An order on a scale: compare by position; values off the order (reasons, 'withdrawn') never match.
+            var at = field.Ordered!.ToList().IndexOf(criterion.Values[0]);
+            var matching = criterion.Op switch
+            {
+                Op.Gte => field.Ordered!.Skip(at), Op.Gt => field.Ordered!.Skip(at + 1),
+                Op.Lte => field.Ordered!.Take(at + 1), _ => field.Ordered!.Take(at),
+            };
+            parameters.Add(name, matching.ToArray());
+            return $"{sql} IN @{name}";
+        }
+        switch (criterion.Op)
+        {
+            case Op.Eq:
+                parameters.Add(name, criterion.Values.Select(field.Convert).ToArray());
+                return $"{sql} IN @{name}";
+            case Op.Not:
+                parameters.Add(name, criterion.Values.Select(field.Convert).ToArray());
+                return $"{sql} IS NULL OR {sql} NOT IN @{name}";
+            default:
+                parameters.Add(name, field.Convert(criterion.Values[0]));
+                return $"{sql} {Comparison(criterion.Op)} @{name}";
+        }
+    }
+
+    /// <summary>
+    /// Dates compare at the coarser of the two precisions: 2016-05 equals 2016 and 2016-05-20, is
+    /// on or after 2016-05-20, and before 2016-06. A date the publisher did not give matches only __not.
+    /// </summary>
+    static string DateCondition(string column, Criterion criterion, string name, DynamicParameters parameters)
+    {
+        string lo = column + "_lo", hi = column + "_hi";
+        var ranges = criterion.Values.Select(v => DateRange.TryParse(v, out var r) ? r : throw new ArgumentException($"'{v}' is not a date")).ToList();
+        for (var i = 0; i < ranges.Count; i++)
+        {
+            parameters.Add($"{name}a{i}", ranges[i].First);
+            parameters.Add($"{name}b{i}", ranges[i].Last);
+        }
+        var overlaps = string.Join(" OR ", ranges.Select((_, i) => $"({hi} >= @{name}a{i} AND {lo} <= @{name}b{i})"));
+        return criterion.Op switch
+        {
+            Op.Eq => $"{lo} <> '' AND ({overlaps})",
+            Op.Not => $"NOT ({lo} <> '' AND ({overlaps}))",
+            Op.Gte => $"{lo} <> '' AND {hi} >= @{name}a0",
+            Op.Gt => $"{lo} > @{name}b0",
+            Op.Lte => $"{lo} <> '' AND {lo} <= @{name}b0",
+            _ => $"{lo} <> '' AND {hi} < @{name}a0",
+        };
+    }
+
+    static string Comparison(Op op) => op switch { Op.Gte => ">=", Op.Gt => ">", Op.Lte => "<=", _ => "<" };
+
+    /// <summary>The ORDER BY terms: the sort asked for (relevance by default when searching), then the key columns.</summary>
+    public IReadOnlyList<(string Sql, bool Descending)> OrderKeys(ListRequest request)
+    {
+        var keys = new List<(string Sql, bool Descending)>();
+        foreach (var s in request.Sort ?? [])
+        {
+            var field = Fields[s.Field];
+            if (field.Type == FieldType.Date) { keys.Add((field.Sql + "_lo", s.Descending)); keys.Add((field.Sql + "_hi", s.Descending)); }
+            else keys.Add((field.Sort, s.Descending));
+        }
+        if (keys.Count == 0 && request.Search is not null) keys.Add(($"{Search!.Table}.rank", false));
+        // The key columns make the order total; they follow the direction of the last key so that one index serves.
+        var descending = keys.Count > 0 && keys[^1].Descending;
+        keys.AddRange(KeyColumns.Select(k => (k, descending)));
+        return keys;
+    }
+
+    /// <summary>Rows strictly after the cursor's key in the sort order.</summary>
+    static string After(IReadOnlyList<(string Sql, bool Descending)> order)
+    {
+        if (order.All(k => k.Descending == order[0].Descending))
+            return $"({string.Join(", ", order.Select(k => k.Sql))}) {(order[0].Descending ? "<" : ">")} ({string.Join(", ", order.Select((_, i) => "@k" + i))})";
+        var terms = order.Select((k, i) =>
+            string.Join(" AND ", order.Take(i).Select((e, j) => $"{e.Sql} = @k{j}").Append($"{k.Sql} {(k.Descending ? "<" : ">")} @k{i}")));
+        return "(" + string.Join(" OR ", terms.Select(t => $"({t})")) + ")";
+    }
+
+    async Task<IReadOnlyDictionary<string, IReadOnlyList<FacetCount>>?> FacetsAsync(
+        DbConnection connection, ListRequest request, string source, string where, DynamicParameters parameters, CancellationToken ct)
+    {
+        if (request.Facets is not { Count: > 0 } names) return null;
+        var result = new Dictionary<string, IReadOnlyList<FacetCount>>();
+        foreach (var name in names)
+        {
+            var field = Fields[name];
+            var sql = field.Many is var (table, owner, value)
+                ? $"SELECT x.{value} AS value, COUNT(DISTINCT {KeyColumns[0]}) AS n FROM {source} JOIN {table} x ON x.{owner} = {KeyColumns[0]} {where} GROUP BY x.{value} ORDER BY n DESC, value"
+                : $"SELECT {field.Sql} AS value, COUNT(*) AS n FROM {source} {where} GROUP BY 1 ORDER BY n DESC, 1";
+            var counts = (await connection.QueryAsync<(object? Value, long N)>(new CommandDefinition(sql, parameters, cancellationToken: ct)))
+                .Select(c => (Value: c.Value is null or "" ? null : Convert.ToString(c.Value, System.Globalization.CultureInfo.InvariantCulture), c.N)).ToList();
+            var display = await FacetNames.ForAsync(connection, field, counts.Select(c => c.Value).OfType<string>().ToList(), request.Lang, ct);
+            result[name] = counts.Select(c => new FacetCount(c.Value, c.Value is null ? FacetNames.Unassessed(field) : display.GetValueOrDefault(c.Value, c.Value), c.N)).ToList();
+        }
+        return result;
+    }
+}
+
+/// <summary>A query row that carries the values it was sorted by (k0, k1, ...), from which the next cursor is made.</summary>
+public abstract class KeyedRow
+{
+    public object? K0 { get; set; }
+    public object? K1 { get; set; }
+    public object? K2 { get; set; }
+    public object? K3 { get; set; }
+    public object? K4 { get; set; }
+    public object? K5 { get; set; }
+    public object? K6 { get; set; }
+    public object? K7 { get; set; }
+
+    /// <summary>The text of the search hit with the matched words in &lt;mark&gt;, where the list was searched.</summary>
+    public string? Snippet { get; set; }
+
+    public IReadOnlyList<object> Keys(int count) =>
+        new[] { K0, K1, K2, K3, K4, K5, K6, K7 }.Take(count).Select(k => k ?? throw new InvalidOperationException("a sort key is null")).ToList();
 }

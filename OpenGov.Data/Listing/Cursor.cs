@@ -10,11 +10,15 @@ namespace OpenGov.Data.Listing;
 /// </summary>
 public static class Cursor
 {
-    public static string Fingerprint(Collection collection, IEnumerable<Criterion> criteria)
+    /// <summary>What a page depends on besides its position: collection, filters, sort, and search (in its language).</summary>
+    public static string Fingerprint(Collection collection, ListRequest request)
     {
-        var canonical = collection.Name + "?" + string.Join("&", criteria
-            .Select(c => c.Name + "=" + string.Join(",", c.Values.Select(v => v.ToLowerInvariant()).Order(StringComparer.Ordinal)))
-            .Order(StringComparer.Ordinal));
+        var filters = request.Criteria
+            .Select(c => c.Parameter + "=" + string.Join(",", c.Values.Select(v => v.ToLowerInvariant()).Order(StringComparer.Ordinal)))
+            .Order(StringComparer.Ordinal);
+        var sort = string.Join(",", (request.Sort ?? []).Select(s => (s.Descending ? "-" : "") + s.Field));
+        var search = request.Search is null ? "" : $"{request.Lang}:{request.Search}";
+        var canonical = $"{collection.Name}?{string.Join("&", filters)}&sort={sort}&q={search}";
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)))[..16];
     }
 
@@ -49,7 +53,7 @@ public static class Cursor
         }
         error = null;
         return decoded.GetProperty("k").EnumerateArray()
-            .Select(e => e.ValueKind == JsonValueKind.Number ? (object)e.GetInt64() : e.GetString()!)
+            .Select(e => e.ValueKind != JsonValueKind.Number ? e.GetString()! : e.TryGetInt64(out var n) ? n : (object)e.GetDouble())
             .ToList();
     }
 

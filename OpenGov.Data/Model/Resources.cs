@@ -18,7 +18,17 @@ public sealed record Commitment(
     string? Theme, string? StartDate, string? EndDate,
     IReadOnlyList<Ref> LeadInstitutions, IReadOnlyList<Ref> SupportingInstitutions, IReadOnlyList<Ref> PolicyAreas,
     IReadOnlyList<OgpValue> OgpValues, Description Description, IReadOnlyList<Ref> IrmReports,
-    IReadOnlyList<IrmRating> IrmRatings, string? Url, bool Illustrative, string Lang) : ILocalizedResource;
+    IReadOnlyList<IrmRating> IrmRatings, IrmSummary IrmSummary, string? Url, bool Illustrative, string Lang,
+    string? Snippet) : ILocalizedResource;
+
+/// <summary>
+/// The commitment's ratings as the filters of /v1/commitments see them: for each, the value the
+/// latest IRM stage gave, else the latest reason it is missing (no_data, not_reviewed,
+/// not_applicable, blank); null where no stage assessed it.
+/// </summary>
+public sealed record IrmSummary(
+    string? Completion, string? CompletionMidterm, string? CompletionEndOfTerm, string? Starred, string? Verifiable,
+    string? Specificity, string? PotentialImpact, string? Ambition, string? Diog, string? EarlyResults, string? CarriedForward);
 
 /// <summary>The sections of a commitment's text; OGP's export holds only the full text.</summary>
 public sealed record Description(

@@ -9,10 +9,16 @@ public sealed class ActionPlanQueries(Db db)
     public static readonly Collection Collection = new("action-plans",
         "action_plan p JOIN member m ON m.id = p.member_id", ["p.id"],
     [
-        new("member", "p.member_id IN @values", "Member id, e.g. united-kingdom"),
-        new("country", "m.iso3 IN @values", "ISO 3166 alpha-3 code of the member's country, e.g. GBR"),
-        new("status", "p.status IN @values", "Whether the plan is being carried out now", FilterType.Enum, SnakeCase.All<Status>()),
-        new("cycle", "p.cycle IN @values", "Year of the plan's cycle, e.g. 2016", FilterType.Integer),
+        CommonFields.Id("p.id", "OGP's action plan id, e.g. AP_GBR03"),
+        CommonFields.Member("p.member_id"),
+        CommonFields.Country("m.iso3"),
+        CommonFields.Region("m.region"),
+        CommonFields.MemberKind("member_kind", "m.kind"),
+        CommonFields.Status("p.status", "plan"),
+        CommonFields.Integer("number", "p.number", "The plan's number among the member's plans, e.g. 3"),
+        CommonFields.Integer("cycle", "p.cycle", "Year of the plan's cycle, e.g. 2016"),
+        CommonFields.Integer("start_year", "p.start_year", "Year the plan starts"),
+        CommonFields.Integer("end_year", "p.end_year", "Year the plan ends"),
     ]);
 
     const string Select = """
@@ -21,11 +27,11 @@ public sealed class ActionPlanQueries(Db db)
         m.source_lang AS member_lang
         """;
 
-    public async Task<KeysetPage<ActionPlan>> ListAsync(ListRequest request, string lang, CancellationToken ct)
+    public async Task<KeysetPage<ActionPlan>> ListAsync(ListRequest request, CancellationToken ct)
     {
         await using var c = await db.OpenReadAsync(ct);
-        var page = await Collection.ListAsync<Row>(c, Select, request, r => [r.Id], ct);
-        return page.Select(r => r.ToActionPlan(lang));
+        var page = await Collection.ListAsync<Row>(c, Select, request, ct);
+        return page.Select(r => r.ToActionPlan(request.Lang));
     }
 
     public async Task<ActionPlan?> GetAsync(string id, string lang, CancellationToken ct)
@@ -36,7 +42,7 @@ public sealed class ActionPlanQueries(Db db)
         return row?.ToActionPlan(lang);
     }
 
-    sealed class Row
+    sealed class Row : KeyedRow
     {
         public string Id { get; set; } = "";
         public int? Number { get; set; }

@@ -11,28 +11,45 @@ public sealed class CommitmentQueries(Db db)
 
     public static readonly Collection Collection = new("commitments", From, ["c.id"],
     [
-        new("member", "c.member_id IN @values", "Member id, e.g. united-kingdom"),
-        new("action_plan", "c.action_plan_id IN @values", "Action plan id, e.g. AP_GBR03"),
-        new("country", "m.iso3 IN @values", "ISO 3166 alpha-3 code of the member's country, e.g. GBR"),
-        new("status", "c.status IN @values", "Whether the commitment is being carried out now", FilterType.Enum, SnakeCase.All<Status>()),
-        new("institution", "EXISTS (SELECT 1 FROM commitment_institution ci WHERE ci.commitment_id = c.id AND ci.institution_id IN @values)",
-            "Institution id: commitments it leads or supports, e.g. cabinet-office"),
-        new("policy_area", "EXISTS (SELECT 1 FROM commitment_policy_area cp WHERE cp.commitment_id = c.id AND cp.policy_area_id IN @values)",
-            "Policy area id, e.g. open-data"),
-        new("ogp_value", "EXISTS (SELECT 1 FROM irm_rating_ogp_value v WHERE v.commitment_id = c.id AND v.ogp_value IN @values)",
-            "OGP value the IRM found the commitment relevant to", FilterType.Enum, SnakeCase.All<OgpValue>()),
-    ]);
+        CommonFields.Id("c.id", "OGP's commitment id, e.g. UK0075"),
+        CommonFields.Member("c.member_id"),
+        CommonFields.Country("m.iso3"),
+        CommonFields.Region("m.region"),
+        CommonFields.MemberKind("member_kind", "m.kind"),
+        CommonFields.ActionPlan("c.action_plan_id"),
+        CommonFields.Integer("cycle", "p.cycle", "Year of the action plan's cycle, e.g. 2016"),
+        CommonFields.Status("c.status", "commitment"),
+        new("policy_area", FieldType.Text, "Policy area id, e.g. open-data")
+            { Many = ("commitment_policy_area", "commitment_id", "policy_area_id"), NamesSql = "SELECT id, name_en, name_fr, name_es, source_lang FROM policy_area WHERE id IN @ids" },
+        new("ogp_value", FieldType.Enum, "OGP value the IRM found the commitment relevant to")
+            { Many = ("irm_rating_ogp_value", "commitment_id", "ogp_value"), Values = SnakeCase.All<OgpValue>() },
+        new("institution", FieldType.Text, "Institution id: commitments it leads or supports, e.g. cabinet-office")
+            { Many = ("commitment_institution", "commitment_id", "institution_id"), NamesSql = "SELECT id, name_en, name_fr, name_es, source_lang FROM institution WHERE id IN @ids" },
+        CommonFields.Date("start_date", "c.start_date", "When the commitment starts"),
+        CommonFields.Date("end_date", "c.end_date", "When the commitment ends"),
+        CommonFields.Flag("starred", "c.starred", "Whether the commitment is starred, as last assessed"),
+        CommonFields.Rating<Verifiable>("verifiable", "c.verifiable", "Whether the commitment is verifiable"),
+        CommonFields.Rating("specificity", "c.specificity", "Specificity", CommonFields.SpecificityOrder),
+        CommonFields.Rating("potential_impact", "c.potential_impact", "Potential impact", CommonFields.ImpactOrder),
+        CommonFields.Rating("ambition", "c.ambition", "Ambition: the potential for results of plans from 2020", CommonFields.AmbitionOrder),
+        CommonFields.Rating("completion", "c.completion", "Completion as last assessed by the IRM", CommonFields.CompletionOrder),
+        CommonFields.Rating("completion_midterm", "c.completion_midterm", "Completion at the mid-term (progress) report", CommonFields.CompletionOrder),
+        CommonFields.Rating("completion_end_of_term", "c.completion_end_of_term", "Completion at the end-of-term (or results) report", CommonFields.CompletionOrder),
+        CommonFields.Rating("diog", "c.diog", "Did it open government, overall", CommonFields.DiogOrder),
+        CommonFields.Rating<EarlyResults>("early_results", "c.early_results", "Early results"),
+        CommonFields.Flag("carried_forward", "c.carried_forward", "Whether the commitment was carried forward to the next plan"),
+    ], new SearchIndex("commitment_search", "commitment_id", "c.id", "snippet(commitment_search, -1, '<mark>', '</mark>', '…', 16)"));
 
     const string Select = """
         c.*, p.title_en AS plan_en, p.title_fr AS plan_fr, p.title_es AS plan_es, p.source_lang AS plan_lang,
         m.name_en AS member_en, m.name_fr AS member_fr, m.name_es AS member_es, m.source_lang AS member_lang
         """;
 
-    public async Task<KeysetPage<Commitment>> ListAsync(ListRequest request, string lang, CancellationToken ct)
+    public async Task<KeysetPage<Commitment>> ListAsync(ListRequest request, CancellationToken ct)
     {
         await using var c = await db.OpenReadAsync(ct);
-        var page = await Collection.ListAsync<Row>(c, Select, request, r => [r.Id], ct);
-        return new KeysetPage<Commitment>(await ToCommitmentsAsync(c, page.Items, lang, ct), page.Total, page.NextKey);
+        var page = await Collection.ListAsync<Row>(c, Select, request, ct);
+        return new KeysetPage<Commitment>(await ToCommitmentsAsync(c, page.Items, request.Lang, ct), page.Total, page.NextKey, page.Facets);
     }
 
     public async Task<Commitment?> GetAsync(string id, string lang, CancellationToken ct)
@@ -89,18 +106,23 @@ public sealed class CommitmentQueries(Db db)
                     new Localized(r.FullTextEn, r.FullTextFr, r.FullTextEs).Pick(served, r.SourceLang)),
                 stageRatings.Where(s => s.IrmReport is not null).Select(s => s.IrmReport!).DistinctBy(x => x.Id).ToList(),
                 stageRatings,
-                r.Url, r.Illustrative, served);
+                new IrmSummary(N(r.Completion), N(r.CompletionMidterm), N(r.CompletionEndOfTerm), N(r.Starred), N(r.Verifiable),
+                    N(r.Specificity), N(r.PotentialImpact), N(r.Ambition), N(r.Diog), N(r.EarlyResults), N(r.CarriedForward)),
+                r.Url, r.Illustrative, served, r.Snippet);
         }).ToList();
     }
 
     /// <summary>An institution or policy area as linked to one commitment.</summary>
+    /// <summary>'' in a summary column means no stage assessed the rating.</summary>
+    static string? N(string summary) => summary.Length == 0 ? null : summary;
+
     sealed class LinkRow : NamedRow
     {
         public string CommitmentId { get; set; } = "";
         public string Role { get; set; } = "";
     }
 
-    sealed class Row
+    sealed class Row : KeyedRow
     {
         public string Id { get; set; } = "";
         public string ActionPlanId { get; set; } = "";
@@ -142,6 +164,18 @@ public sealed class CommitmentQueries(Db db)
         public string? MemberFr { get; set; }
         public string? MemberEs { get; set; }
         public string MemberLang { get; set; } = "en";
+
+        public string Completion { get; set; } = "";
+        public string CompletionMidterm { get; set; } = "";
+        public string CompletionEndOfTerm { get; set; } = "";
+        public string Starred { get; set; } = "";
+        public string Verifiable { get; set; } = "";
+        public string Specificity { get; set; } = "";
+        public string PotentialImpact { get; set; } = "";
+        public string Ambition { get; set; } = "";
+        public string Diog { get; set; } = "";
+        public string EarlyResults { get; set; } = "";
+        public string CarriedForward { get; set; } = "";
 
         public Localized Title => new(TitleEn, TitleFr, TitleEs);
     }

@@ -8,19 +8,20 @@ public sealed class InstitutionQueries(Db db)
 {
     public static readonly Collection Collection = new("institutions", "institution i", ["i.id"],
     [
-        new("commitment", "EXISTS (SELECT 1 FROM commitment_institution ci WHERE ci.institution_id = i.id AND ci.commitment_id IN @values)",
-            "Commitment id: institutions that lead or support it"),
-        new("role", "EXISTS (SELECT 1 FROM commitment_institution ci WHERE ci.institution_id = i.id AND ci.role IN @values)",
-            "Institutions that lead (lead) or support (supporting) at least one commitment", FilterType.Enum, SnakeCase.All<InstitutionRole>()),
+        CommonFields.Id("i.id", "Institution id, e.g. cabinet-office"),
+        new("commitment", FieldType.Text, "Commitment id: the institutions that lead or support it")
+            { Many = ("commitment_institution", "institution_id", "commitment_id"), NamesSql = CommonFields.CommitmentNames },
+        new("role", FieldType.Enum, "Institutions that lead (lead) or support (supporting) at least one commitment")
+            { Many = ("commitment_institution", "institution_id", "role"), Values = SnakeCase.All<InstitutionRole>() },
     ]);
 
     const string Select = "i.id, i.name_en, i.name_fr, i.name_es, i.source_lang";
 
-    public async Task<KeysetPage<Institution>> ListAsync(ListRequest request, string lang, CancellationToken ct)
+    public async Task<KeysetPage<Institution>> ListAsync(ListRequest request, CancellationToken ct)
     {
         await using var c = await db.OpenReadAsync(ct);
-        var page = await Collection.ListAsync<NamedRow>(c, Select, request, r => [r.Id], ct);
-        return page.Select(r => r.ToInstitution(lang));
+        var page = await Collection.ListAsync<NamedRow>(c, Select, request, ct);
+        return page.Select(r => r.ToInstitution(request.Lang));
     }
 
     public async Task<Institution?> GetAsync(string id, string lang, CancellationToken ct)
@@ -33,7 +34,7 @@ public sealed class InstitutionQueries(Db db)
 }
 
 /// <summary>A row of a table whose only text is a name: institutions and policy areas.</summary>
-class NamedRow
+class NamedRow : KeyedRow
 {
     public string Id { get; set; } = "";
     public string? NameEn { get; set; }

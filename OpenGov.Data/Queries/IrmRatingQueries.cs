@@ -15,24 +15,43 @@ public sealed class IrmRatingQueries(Db db)
 
     public static readonly Collection Collection = new("irm-ratings", From, ["r.commitment_id", "r.stage_order"],
     [
-        new("commitment", "r.commitment_id IN @values", "Commitment id, e.g. UK0075"),
-        new("stage", "r.stage IN @values", "IRM stage", FilterType.Enum, SnakeCase.All<IrmStage>()),
-        new("irm_report", "r.irm_report_id IN @values", "IRM report id"),
-        new("action_plan", "c.action_plan_id IN @values", "Action plan id, e.g. AP_GBR03"),
-        new("member", "c.member_id IN @values", "Member id, e.g. united-kingdom"),
+        CommonFields.Commitment("r.commitment_id"),
+        new("stage", FieldType.Enum, "IRM stage: design, midterm, end_of_term, results (in that order)")
+            { Sql = "r.stage", SortSql = "r.stage_order", Values = SnakeCase.All<IrmStage>(), Ordered = SnakeCase.All<IrmStage>() },
+        CommonFields.IrmReport("r.irm_report_id"),
+        CommonFields.ActionPlan("c.action_plan_id"),
+        CommonFields.Member("c.member_id"),
+        CommonFields.Rating("specificity", Rated("specificity"), "Specificity", CommonFields.SpecificityOrder),
+        CommonFields.Rating<Verifiable>("verifiable", Rated("verifiable"), "Whether the commitment is verifiable"),
+        CommonFields.Rating("potential_impact", Rated("potential_impact"), "Potential impact", CommonFields.ImpactOrder),
+        CommonFields.Rating("potential_for_results", Rated("potential_for_results"), "Potential for results (plans from 2020)", CommonFields.AmbitionOrder),
+        CommonFields.Rating("completion", Rated("completion"), "Completion at this stage", CommonFields.CompletionOrder),
+        CommonFields.Flag("starred", Flagged("starred"), "Whether the commitment is starred"),
+        CommonFields.Rating<EarlyResults>("early_results", Rated("early_results"), "Early results"),
+        CommonFields.Rating("diog", Rated("diog"), "Did it open government, overall", CommonFields.DiogOrder),
+        CommonFields.Rating("diog_access_to_information", Rated("diog_access_to_information"), "Did it open government: access to information", CommonFields.DiogOrder),
+        CommonFields.Rating("diog_civic_participation", Rated("diog_civic_participation"), "Did it open government: civic participation", CommonFields.DiogOrder),
+        CommonFields.Rating("diog_public_accountability", Rated("diog_public_accountability"), "Did it open government: public accountability", CommonFields.DiogOrder),
+        CommonFields.Rating("diog_technology_and_innovation", Rated("diog_technology_and_innovation"), "Did it open government: technology and innovation", CommonFields.DiogOrder),
+        CommonFields.Flag("carried_forward", Flagged("carried_forward"), "Whether the commitment was carried forward to the next plan"),
     ]);
+
+    // A rating as one value: its value on the scale, else the reason it is missing, else '' (not assessed at this stage).
+    static string Rated(string column) => $"COALESCE(r.{column}, r.{column}_missing, '')";
+
+    static string Flagged(string column) => $"COALESCE(CASE r.{column} WHEN 1 THEN 'true' WHEN 0 THEN 'false' END, r.{column}_missing, '')";
 
     const string Select = """
         r.*, c.title_en AS commitment_en, c.title_fr AS commitment_fr, c.title_es AS commitment_es, c.source_lang AS commitment_lang,
         rep.title_en AS report_en, rep.title_fr AS report_fr, rep.title_es AS report_es, rep.source_lang AS report_lang
         """;
 
-    public async Task<KeysetPage<IrmRating>> ListAsync(ListRequest request, string lang, CancellationToken ct)
+    public async Task<KeysetPage<IrmRating>> ListAsync(ListRequest request, CancellationToken ct)
     {
         await using var c = await db.OpenReadAsync(ct);
-        var page = await Collection.ListAsync<Row>(c, Select, request, r => [r.CommitmentId, (long)r.StageOrder], ct);
-        var ratings = await ToRatingsAsync(c, page.Items, lang, ct);
-        return new KeysetPage<IrmRating>(ratings, page.Total, page.NextKey);
+        var page = await Collection.ListAsync<Row>(c, Select, request, ct);
+        var ratings = await ToRatingsAsync(c, page.Items, request.Lang, ct);
+        return new KeysetPage<IrmRating>(ratings, page.Total, page.NextKey, page.Facets);
     }
 
     /// <summary>The ratings of several commitments, in stage order, for embedding in commitments.</summary>
@@ -72,7 +91,7 @@ public sealed class IrmRatingQueries(Db db)
         public string? Url { get; set; }
     }
 
-    sealed class Row
+    sealed class Row : KeyedRow
     {
         public string CommitmentId { get; set; } = "";
         public string Stage { get; set; } = "";

@@ -10,10 +10,13 @@ public sealed class IrmReportQueries(Db db)
 
     public static readonly Collection Collection = new("irm-reports", From, ["r.id"],
     [
-        new("action_plan", "r.action_plan_id IN @values", "Action plan id, e.g. AP_GBR03"),
-        new("member", "p.member_id IN @values", "Member id, e.g. united-kingdom"),
-        new("kind", "r.kind IN @values", "The IRM stage the report covers", FilterType.Enum, SnakeCase.All<IrmStage>()),
-        new("year", "r.year IN @values", "Year the report was published", FilterType.Integer),
+        CommonFields.Id("r.id", "IRM report id"),
+        CommonFields.ActionPlan("r.action_plan_id"),
+        CommonFields.Member("p.member_id"),
+        CommonFields.Country("m.iso3"),
+        new("kind", FieldType.Enum, "The IRM stage the report covers")
+            { Sql = "r.kind", Values = SnakeCase.All<IrmStage>(), Ordered = SnakeCase.All<IrmStage>() },
+        CommonFields.Integer("year", "r.year", "Year the report was published"),
     ]);
 
     const string Select = """
@@ -22,11 +25,11 @@ public sealed class IrmReportQueries(Db db)
         m.id AS member_id, m.name_en AS member_en, m.name_fr AS member_fr, m.name_es AS member_es, m.source_lang AS member_lang
         """;
 
-    public async Task<KeysetPage<IrmReport>> ListAsync(ListRequest request, string lang, CancellationToken ct)
+    public async Task<KeysetPage<IrmReport>> ListAsync(ListRequest request, CancellationToken ct)
     {
         await using var c = await db.OpenReadAsync(ct);
-        var page = await Collection.ListAsync<Row>(c, Select, request, r => [r.Id], ct);
-        return page.Select(r => r.ToReport(lang));
+        var page = await Collection.ListAsync<Row>(c, Select, request, ct);
+        return page.Select(r => r.ToReport(request.Lang));
     }
 
     public async Task<IrmReport?> GetAsync(string id, string lang, CancellationToken ct)
@@ -37,7 +40,7 @@ public sealed class IrmReportQueries(Db db)
         return row?.ToReport(lang);
     }
 
-    sealed class Row
+    sealed class Row : KeyedRow
     {
         public string Id { get; set; } = "";
         public string Kind { get; set; } = "";

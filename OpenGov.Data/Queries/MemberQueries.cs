@@ -8,18 +8,19 @@ public sealed class MemberQueries(Db db)
 {
     public static readonly Collection Collection = new("members", "member m", ["m.id"],
     [
-        new("country", "m.iso3 IN @values", "ISO 3166 alpha-3 code of the member's country, e.g. GBR"),
-        new("region", "m.region IN @values", "OGP region, e.g. Europe"),
-        new("kind", "m.kind IN @values", "National or local member", FilterType.Enum, SnakeCase.All<MemberKind>()),
+        CommonFields.Id("m.id", "Member id, e.g. united-kingdom"),
+        CommonFields.Country("m.iso3"),
+        CommonFields.Region("m.region"),
+        CommonFields.MemberKind("kind", "m.kind"),
     ]);
 
     const string Select = "m.id, m.name_en, m.name_fr, m.name_es, m.source_lang, m.iso3, m.region, m.kind, m.url, m.illustrative";
 
-    public async Task<KeysetPage<Member>> ListAsync(ListRequest request, string lang, CancellationToken ct)
+    public async Task<KeysetPage<Member>> ListAsync(ListRequest request, CancellationToken ct)
     {
         await using var c = await db.OpenReadAsync(ct);
-        var page = await Collection.ListAsync<Row>(c, Select, request, r => [r.Id], ct);
-        return page.Select(r => r.ToMember(lang));
+        var page = await Collection.ListAsync<Row>(c, Select, request, ct);
+        return page.Select(r => r.ToMember(request.Lang));
     }
 
     public async Task<Member?> GetAsync(string id, string lang, CancellationToken ct)
@@ -30,7 +31,7 @@ public sealed class MemberQueries(Db db)
         return row?.ToMember(lang);
     }
 
-    sealed class Row
+    sealed class Row : KeyedRow
     {
         public string Id { get; set; } = "";
         public string? NameEn { get; set; }

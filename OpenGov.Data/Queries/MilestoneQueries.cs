@@ -8,9 +8,12 @@ public sealed class MilestoneQueries(Db db)
     public static readonly Collection Collection = new("milestones",
         "milestone ms JOIN commitment c ON c.id = ms.commitment_id", ["ms.commitment_id", "ms.number"],
     [
-        new("commitment", "ms.commitment_id IN @values", "Commitment id, e.g. UK0075"),
-        new("action_plan", "c.action_plan_id IN @values", "Action plan id, e.g. AP_GBR03"),
-        new("member", "c.member_id IN @values", "Member id, e.g. united-kingdom"),
+        CommonFields.Commitment("ms.commitment_id"),
+        CommonFields.ActionPlan("c.action_plan_id"),
+        CommonFields.Member("c.member_id"),
+        CommonFields.Integer("number", "ms.number", "The milestone's number within its commitment, from 1"),
+        CommonFields.Date("start_date", "ms.start_date", "When the milestone starts"),
+        CommonFields.Date("end_date", "ms.end_date", "When the milestone ends"),
     ]);
 
     const string Select = """
@@ -18,14 +21,14 @@ public sealed class MilestoneQueries(Db db)
         c.title_en AS commitment_en, c.title_fr AS commitment_fr, c.title_es AS commitment_es, c.source_lang AS commitment_lang
         """;
 
-    public async Task<KeysetPage<Milestone>> ListAsync(ListRequest request, string lang, CancellationToken ct)
+    public async Task<KeysetPage<Milestone>> ListAsync(ListRequest request, CancellationToken ct)
     {
         await using var c = await db.OpenReadAsync(ct);
-        var page = await Collection.ListAsync<Row>(c, Select, request, r => [r.CommitmentId, (long)r.Number], ct);
-        return page.Select(r => r.ToMilestone(lang));
+        var page = await Collection.ListAsync<Row>(c, Select, request, ct);
+        return page.Select(r => r.ToMilestone(request.Lang));
     }
 
-    sealed class Row
+    sealed class Row : KeyedRow
     {
         public string CommitmentId { get; set; } = "";
         public int Number { get; set; }

@@ -8,17 +8,18 @@ public sealed class PolicyAreaQueries(Db db)
 {
     public static readonly Collection Collection = new("policy-areas", "policy_area a", ["a.id"],
     [
-        new("commitment", "EXISTS (SELECT 1 FROM commitment_policy_area cp WHERE cp.policy_area_id = a.id AND cp.commitment_id IN @values)",
-            "Commitment id: the policy areas it is tagged with"),
+        CommonFields.Id("a.id", "Policy area id, e.g. open-data"),
+        new("commitment", FieldType.Text, "Commitment id: the policy areas it is tagged with")
+            { Many = ("commitment_policy_area", "policy_area_id", "commitment_id"), NamesSql = CommonFields.CommitmentNames },
     ]);
 
     const string Select = "a.id, a.name_en, a.name_fr, a.name_es, a.source_lang";
 
-    public async Task<KeysetPage<PolicyArea>> ListAsync(ListRequest request, string lang, CancellationToken ct)
+    public async Task<KeysetPage<PolicyArea>> ListAsync(ListRequest request, CancellationToken ct)
     {
         await using var c = await db.OpenReadAsync(ct);
-        var page = await Collection.ListAsync<NamedRow>(c, Select, request, r => [r.Id], ct);
-        return page.Select(r => r.ToPolicyArea(lang));
+        var page = await Collection.ListAsync<NamedRow>(c, Select, request, ct);
+        return page.Select(r => r.ToPolicyArea(request.Lang));
     }
 
     public async Task<PolicyArea?> GetAsync(string id, string lang, CancellationToken ct)

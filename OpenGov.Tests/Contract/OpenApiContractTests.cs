@@ -46,7 +46,7 @@ public sealed class OpenApiContractTests : ApiTest
     {
         var doc = JsonNode.Parse(await Client.GetStringAsync("/openapi.json"))!;
         var parameters = doc["paths"]!["/v1/commitments"]!["get"]!["parameters"]!.AsArray().Select(p => (string)p!["name"]!);
-        Assert.That(parameters, Is.SupersetOf(OpenGov.Data.Queries.CommitmentQueries.Collection.Filters.Keys.Concat(["limit", "cursor", "lang"])));
+        Assert.That(parameters, Is.SupersetOf(OpenGov.Data.Queries.CommitmentQueries.Collection.Fields.Keys.Concat(["limit", "cursor", "lang", "sort", "fields", "facets", "q"])));
     }
 
     [Test]

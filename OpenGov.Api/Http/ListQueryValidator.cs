@@ -1,0 +1,108 @@
+using FluentValidation;
+using FluentValidation.Results;
+using OpenGov.Data.Listing;
+
+namespace OpenGov.Api.Http;
+
+/// <summary>Checks every parameter of a request against its field's type and scale, so that one answer lists every problem.</summary>
+internal sealed class ListQueryValidator : AbstractValidator<ListQuery>
+{
+    public ListQueryValidator()
+    {
+        RuleForEach(q => q.Unknown).Custom((name, context) =>
+        {
+            var known = context.InstanceToValidate.Known.ToList();
+            Fail(context, name, $"Unknown parameter '{name}'. Did you mean '{Suggest.Nearest(name, known)}'? " +
+                $"This endpoint takes: {string.Join(", ", known.Where(k => !k.Contains("__")))} (and __not, __gte, __gt, __lte, __lt after a field, where it has an order).");
+        });
+
+        RuleFor(q => q.Limit)
+            .Must(l => int.TryParse(l, out var n) && n is >= 0 and <= ListQuery.MaxLimit)
+            .When(q => q.Limit is not null)
+            .OverridePropertyName("limit")
+            .WithMessage(q => $"limit must be a whole number from 0 to {ListQuery.MaxLimit}; got '{q.Limit}'.");
+
+        RuleForEach(q => q.Criteria).Custom((criterion, context) => CheckCriterion(criterion, context.InstanceToValidate.Collection!, context));
+
+        RuleFor(q => q.Sort).Custom((sort, context) =>
+        {
+            var query = context.InstanceToValidate;
+            if (sort is null || query.Collection is null) return;
+            var sortable = query.Collection.Fields.Values.Where(f => f.IsSortable).Select(f => f.Name).ToList();
+            var keys = query.SortKeys;
+            if (keys.Count == 0) Fail(context, "sort", "sort needs at least one field.");
+            if (keys.Count > ListQuery.MaxSortKeys) Fail(context, "sort", $"sort takes at most {ListQuery.MaxSortKeys} fields.");
+            if (keys.Select(k => k.Field).Distinct().Count() != keys.Count) Fail(context, "sort", "sort names a field twice.");
+            foreach (var key in keys.Where(k => !sortable.Contains(k.Field)))
+                Fail(context, "sort", $"Cannot sort by '{key.Field}'. Did you mean '{Suggest.Nearest(key.Field, sortable)}'? Sortable: {string.Join(", ", sortable)}; '-' before a field sorts descending.");
+        });
+
+        RuleFor(q => q.Q).Custom((q, context) =>
+        {
+            if (q is not null && SearchQuery.Problem(q) is { } problem) Fail(context, "q", problem);
+        });
+
+        RuleFor(q => q.Fields).Custom((fields, context) =>
+        {
+            var query = context.InstanceToValidate;
+            if (fields is null) return;
+            if (query.FieldList!.Count == 0) Fail(context, "fields", "fields needs at least one key.");
+            foreach (var name in query.FieldList.Where(f => !query.KnownFields.Contains(f)))
+                Fail(context, "fields", $"'{name}' is not a key of this resource. Did you mean '{Suggest.Nearest(name, query.KnownFields)}'? Keys: {string.Join(", ", query.KnownFields)}.");
+        });
+
+        RuleFor(q => q.Facets).Custom((facets, context) =>
+        {
+            var query = context.InstanceToValidate;
+            if (facets is null || query.Collection is null) return;
+            var facetable = query.Collection.Fields.Values.Where(f => f.IsFacetable).Select(f => f.Name).ToList();
+            if (query.FacetList!.Count == 0) Fail(context, "facets", "facets needs at least one field.");
+            foreach (var name in query.FacetList.Where(f => !facetable.Contains(f)))
+                Fail(context, "facets", $"Cannot count by '{name}'. Did you mean '{Suggest.Nearest(name, facetable)}'? Facets: {string.Join(", ", facetable)}.");
+        });
+
+        RuleFor(q => q.Cursor).Custom((cursor, context) =>
+        {
+            var query = context.InstanceToValidate;
+            if (cursor is null || query.Collection is null) return;
+            var request = query.ToRequest();
+            var key = Data.Listing.Cursor.Decode(cursor, Data.Listing.Cursor.Fingerprint(query.Collection, request), out var error);
+            if (key is null) Fail(context, "cursor", error!);
+            else if (key.Count != query.Collection.OrderKeys(request).Count) Fail(context, "cursor", "The cursor does not fit this list's order; start again without a cursor.");
+        });
+    }
+
+    static void CheckCriterion(Criterion criterion, Collection collection, ValidationContext<ListQuery> context)
+    {
+        var field = collection.Fields[criterion.Field];
+        var parameter = criterion.Parameter;
+        if (criterion.Op is not (Op.Eq or Op.Not))
+        {
+            if (!field.IsOrdered)
+            {
+                Fail(context, parameter, $"{field.Name} has no order: use {field.Name}= or {field.Name}__not=.");
+                return;
+            }
+            if (criterion.Values.Count != 1)
+            {
+                Fail(context, parameter, $"{parameter} compares with one value.");
+                return;
+            }
+            if (field.Type == FieldType.Enum && !field.Ordered!.Contains(criterion.Values[0]))
+            {
+                Fail(context, parameter, $"{parameter} compares values of the scale that have an order: {string.Join(" < ", field.Ordered!)}; got '{criterion.Values[0]}'.");
+                return;
+            }
+        }
+        foreach (var value in criterion.Values)
+        {
+            if (value.Length == 0)
+                Fail(context, parameter, $"{parameter} needs a value.");
+            else if (field.Check(value) is { } expected)
+                Fail(context, parameter, $"'{value}' is not a valid {field.Name}: expected {expected}.");
+        }
+    }
+
+    static void Fail(ValidationContext<ListQuery> context, string parameter, string message) =>
+        context.AddFailure(new ValidationFailure(parameter, message));
+}

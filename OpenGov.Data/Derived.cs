@@ -1,0 +1,69 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace OpenGov.Data;
+
+/// <summary>
+/// What the loader derives once every row is in, for fast filters and search: each commitment's
+/// rating summaries and its full-text index rows. Every way of building a database runs it
+/// (DatabaseFile.Build), so derived data can never disagree with what it is derived from.
+/// </summary>
+internal static class Derived
+{
+    /// <summary>Summary column on commitment, the irm_rating column it summarises, and the stages it looks at (null: all).</summary>
+    static readonly (string Column, string Rating, string? Stages)[] Summaries =
+    [
+        ("completion", "completion", null),
+        ("completion_midterm", "completion", "'midterm'"),
+        // Plans from 2020 on have a results report where older ones had an end-of-term report.
+        ("completion_end_of_term", "completion", "'end_of_term', 'results'"),
+        ("starred", "starred", null),
+        ("verifiable", "verifiable", null),
+        ("specificity", "specificity", null),
+        ("potential_impact", "potential_impact", null),
+        ("ambition", "potential_for_results", null),
+        ("diog", "diog", null),
+        ("early_results", "early_results", null),
+        ("carried_forward", "carried_forward", null),
+    ];
+
+    static readonly string[] Languages = ["en", "fr", "es"];
+
+    public static void Run(SqliteConnection connection, SqliteTransaction tx)
+    {
+        connection.Execute("UPDATE commitment SET " + string.Join(",\n", Summaries.Select(Summary)), transaction: tx);
+        foreach (var lang in Languages)
+            connection.Execute(SearchRows(lang), transaction: tx);
+    }
+
+    // The latest stage's value where one has it, else the latest stage's reason it is missing, else ''.
+    static string Summary((string Column, string Rating, string? Stages) s)
+    {
+        var stages = s.Stages is null ? "" : $" AND r.stage IN ({s.Stages})";
+        var value = s.Rating is "starred" or "carried_forward" ? $"CASE r.{s.Rating} WHEN 1 THEN 'true' ELSE 'false' END" : "r." + s.Rating;
+        return $"""
+            {s.Column} = COALESCE(
+                (SELECT {value} FROM irm_rating r WHERE r.commitment_id = commitment.id{stages} AND r.{s.Rating} IS NOT NULL ORDER BY r.stage_order DESC LIMIT 1),
+                (SELECT r.{s.Rating}_missing FROM irm_rating r WHERE r.commitment_id = commitment.id{stages} AND r.{s.Rating}_missing IS NOT NULL ORDER BY r.stage_order DESC LIMIT 1),
+                '')
+            """;
+    }
+
+    static string SearchRows(string lang)
+    {
+        var others = Languages.Where(l => l != lang).ToList();
+        string Text(string column) => $"COALESCE(c.{column}_{lang}, c.{column}_en, c.{column}_fr, c.{column}_es, '')";
+        return $"""
+            INSERT INTO commitment_search (commitment_id, serves, title, description, milestones, institutions)
+            SELECT c.id,
+                '{lang}' || CASE WHEN c.source_lang = '{lang}'
+                    THEN {string.Join(" || ", others.Select(o => $"CASE WHEN c.title_{o} IS NULL THEN ' {o}' ELSE '' END"))} ELSE '' END,
+                c.title_{lang} || COALESCE(' ' || c.short_title_{lang}, ''),
+                {string.Join(" || ' ' || ", new[] { "commitment_text", "objective", "status_quo", "ambition", "full_text" }.Select(Text))},
+                (SELECT group_concat(COALESCE(m.text_{lang}, m.text_en, m.text_fr, m.text_es), ' ') FROM milestone m WHERE m.commitment_id = c.id),
+                (SELECT group_concat(COALESCE(i.name_{lang}, i.name_en, i.name_fr, i.name_es), ' ')
+                    FROM commitment_institution ci JOIN institution i ON i.id = ci.institution_id WHERE ci.commitment_id = c.id)
+            FROM commitment c WHERE c.title_{lang} IS NOT NULL
+            """;
+    }
+}

@@ -1,0 +1,52 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace OpenGov.Data.Listing;
+
+/// <summary>
+/// Turns what a person types into an FTS5 expression: words (all must match), "quoted phrases",
+/// prefix* and the operators AND, OR, NOT and parentheses keep their meaning; a word with
+/// punctuation inside (e-government, U.K.) is searched as the phrase of its parts instead of
+/// being read as FTS5 syntax.
+/// </summary>
+public static partial class SearchQuery
+{
+    /// <summary>Why the text cannot be a search, or null when it can.</summary>
+    public static string? Problem(string text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return "q needs at least one word.";
+        if (text.Length > 500) return "q is longer than 500 characters.";
+        if (text.Count(c => c == '"') % 2 != 0) return "q has a quote that is not closed.";
+        var depth = 0;
+        foreach (var c in text)
+        {
+            depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+            if (depth < 0) break;
+        }
+        return depth != 0 ? "q has parentheses that do not match." : null;
+    }
+
+    public static string ToFts5(string text)
+    {
+        var result = new StringBuilder();
+        foreach (Match token in Tokens().Matches(text))
+        {
+            var t = token.Value;
+            if (result.Length > 0) result.Append(' ');
+            if (t.StartsWith('"') || t is "(" or ")" or "AND" or "OR" or "NOT" || Word().IsMatch(t))
+                result.Append(t);
+            else
+            {
+                var prefix = t.EndsWith('*');
+                result.Append('"').Append(t.TrimEnd('*')).Append('"').Append(prefix ? "*" : "");
+            }
+        }
+        return result.ToString();
+    }
+
+    [GeneratedRegex("\"[^\"]*\"|[()]|[^\\s()\"]+")]
+    private static partial Regex Tokens();
+
+    [GeneratedRegex(@"^[\p{L}\p{N}_]+\*?$")]
+    private static partial Regex Word();
+}
