@@ -4,9 +4,9 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace OpenGov.Tests.Support;
 
 /// <summary>The service on a fresh database of its own, built from the sample data at start.</summary>
-public sealed class ApiFactory : WebApplicationFactory<Program>
+public sealed class ApiFactory(string? dbPath = null) : WebApplicationFactory<Program>
 {
-    public string DbPath { get; } = Path.Combine(Path.GetTempPath(), $"opengov-test-{Guid.NewGuid():N}.db");
+    public string DbPath { get; } = dbPath ?? Path.Combine(Path.GetTempPath(), $"opengov-test-{Guid.NewGuid():N}.db");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
