@@ -11,7 +11,7 @@ namespace OpenGov.Data;
 public static class DatabaseFile
 {
     /// <summary>Bump when Schema.sql changes.</summary>
-    public const int SchemaVersion = 1;
+    public const int SchemaVersion = 2;
 
     public static string SchemaSql { get; } = ReadSchema();
 

@@ -84,6 +84,10 @@ CREATE TABLE commitment (
     -- ISO 8601 at the precision the publisher gave: 2016, 2016-05 or 2016-05-01.
     start_date         TEXT,
     end_date           TEXT,
+    -- The publisher's text of a date that is not a calendar date at any precision (e.g. "Quarter 1 2014",
+    -- "Underway"), set only where start_date / end_date is NULL because of it.
+    start_date_raw     TEXT,
+    end_date_raw       TEXT,
     url                TEXT,
     illustrative       INTEGER NOT NULL DEFAULT 0 CHECK (illustrative IN (0, 1))
 ) WITHOUT ROWID;
@@ -204,5 +208,18 @@ CREATE TABLE irm_note (
     text_en       TEXT, text_fr TEXT, text_es TEXT,
     url           TEXT,
     PRIMARY KEY (commitment_id, stage, number),
+    FOREIGN KEY (commitment_id, stage) REFERENCES irm_rating (commitment_id, stage) ON DELETE CASCADE
+) WITHOUT ROWID;
+
+-- A rating whose publisher's text is not a value of its scale (e.g. Verifiable "1"): kept as written,
+-- never dropped and never guessed. The rating's value and _missing columns in irm_rating stay NULL.
+CREATE TABLE irm_rating_raw (
+    commitment_id TEXT NOT NULL COLLATE NOCASE,
+    stage         TEXT NOT NULL,
+    rating        TEXT NOT NULL CHECK (rating IN ('specificity', 'verifiable', 'relevance', 'potential_impact', 'potential_for_results',
+                      'completion', 'starred', 'early_results', 'diog', 'diog_access_to_information', 'diog_civic_participation',
+                      'diog_public_accountability', 'diog_technology_and_innovation', 'carried_forward')),
+    raw_text      TEXT NOT NULL,
+    PRIMARY KEY (commitment_id, stage, rating),
     FOREIGN KEY (commitment_id, stage) REFERENCES irm_rating (commitment_id, stage) ON DELETE CASCADE
 ) WITHOUT ROWID;
