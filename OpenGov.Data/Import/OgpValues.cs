@@ -139,7 +139,7 @@ public static partial class OgpValues
             folded.Append(char.ToLowerInvariant(ch) switch { 'ł' => "l", 'đ' => "d", 'ø' => "o", 'æ' => "ae", 'œ' => "oe", 'ß' => "ss", 'ı' => "i", var c => c.ToString() });
         }
         var slug = NonAscii().Replace(folded.ToString(), "-").Trim('-');
-        if (slug.Length == 0) slug = NonWord().Replace(folded.ToString(), "-").Trim('-');
+        if (slug.Length == 0) slug = NonWord().Replace(name.Normalize(NormalizationForm.FormC).ToLowerInvariant(), "-").Trim('-');
         if (slug.Length <= 80) return slug;
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(name)))[..8];
         return slug[..80].TrimEnd('-') + "-" + hash;

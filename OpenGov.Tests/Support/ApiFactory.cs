@@ -3,10 +3,13 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace OpenGov.Tests.Support;
 
-/// <summary>The service on a fresh database of its own, built from the sample data at start.</summary>
-public sealed class ApiFactory : WebApplicationFactory<Program>
+/// <summary>
+/// The service on a fresh database of its own, built from the sample data at start; or on the
+/// database file given (which it then owns and deletes).
+/// </summary>
+public sealed class ApiFactory(string? dbPath = null) : WebApplicationFactory<Program>
 {
-    public string DbPath { get; } = Path.Combine(Path.GetTempPath(), $"opengov-test-{Guid.NewGuid():N}.db");
+    public string DbPath { get; } = dbPath ?? Path.Combine(Path.GetTempPath(), $"opengov-test-{Guid.NewGuid():N}.db");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
