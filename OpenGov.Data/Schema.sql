@@ -65,6 +65,7 @@ CREATE TABLE policy_area (
     source_lang TEXT NOT NULL DEFAULT 'en' CHECK (source_lang IN ('en', 'fr', 'es'))
 ) WITHOUT ROWID;
 
+-- A rowid table: its rows hold long texts, which WITHOUT ROWID tables store badly.
 CREATE TABLE commitment (
     id                 TEXT PRIMARY KEY COLLATE NOCASE,
     action_plan_id     TEXT NOT NULL COLLATE NOCASE REFERENCES action_plan (id),
@@ -84,6 +85,10 @@ CREATE TABLE commitment (
     -- ISO 8601 at the precision the publisher gave: 2016, 2016-05 or 2016-05-01.
     start_date         TEXT,
     end_date           TEXT,
+    -- The publisher's text of a date that is not a calendar date at any precision (e.g. "Quarter 1 2014",
+    -- "Underway"), set only where start_date / end_date is NULL because of it.
+    start_date_raw     TEXT,
+    end_date_raw       TEXT,
     -- The first and last day a date may mean ('' where none was given): what date filters and sorts compare.
     start_date_lo TEXT GENERATED ALWAYS AS (CASE WHEN start_date GLOB '[0-9][0-9][0-9][0-9]' THEN start_date || '-01-01' WHEN start_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]' THEN start_date || '-01' WHEN start_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' THEN start_date ELSE '' END) VIRTUAL,
     start_date_hi TEXT GENERATED ALWAYS AS (CASE WHEN start_date GLOB '[0-9][0-9][0-9][0-9]' THEN start_date || '-12-31' WHEN start_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]' THEN date(start_date || '-01', '+1 month', '-1 day') WHEN start_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' THEN start_date ELSE '' END) VIRTUAL,
@@ -104,7 +109,7 @@ CREATE TABLE commitment (
     diog TEXT NOT NULL DEFAULT '',
     early_results TEXT NOT NULL DEFAULT '',
     carried_forward TEXT NOT NULL DEFAULT ''
-) WITHOUT ROWID;
+);
 CREATE INDEX commitment_member ON commitment (member_id, id);
 CREATE INDEX commitment_action_plan ON commitment (action_plan_id, id);
 CREATE INDEX commitment_status ON commitment (status, id);
@@ -167,6 +172,7 @@ CREATE INDEX irm_report_year ON irm_report (year, id);
 
 -- One row per commitment and IRM stage. A rating pair left entirely NULL means the stage does not
 -- assess that rating (e.g. carried_forward at mid-term); the API then shows null, not a reason.
+-- A rowid table: its rows hold long texts, which WITHOUT ROWID tables store badly.
 CREATE TABLE irm_rating (
     commitment_id   TEXT NOT NULL COLLATE NOCASE REFERENCES commitment (id) ON DELETE CASCADE,
     stage           TEXT NOT NULL CHECK (stage IN ('design', 'midterm', 'end_of_term', 'results')),
@@ -217,7 +223,7 @@ CREATE TABLE irm_rating (
     CHECK (diog_public_accountability_missing IN ('no_data', 'not_reviewed', 'not_applicable', 'blank') AND diog_public_accountability IS NULL OR diog_public_accountability_missing IS NULL),
     CHECK (diog_technology_and_innovation_missing IN ('no_data', 'not_reviewed', 'not_applicable', 'blank') AND diog_technology_and_innovation IS NULL OR diog_technology_and_innovation_missing IS NULL),
     CHECK (carried_forward_missing IN ('no_data', 'not_reviewed', 'not_applicable', 'blank') AND carried_forward IS NULL OR carried_forward_missing IS NULL)
-) WITHOUT ROWID;
+);
 CREATE INDEX irm_rating_stage ON irm_rating (stage, commitment_id);
 CREATE INDEX irm_rating_report ON irm_rating (irm_report_id, commitment_id);
 
@@ -249,3 +255,16 @@ CREATE VIRTUAL TABLE commitment_search USING fts5 (
     commitment_id UNINDEXED, serves UNINDEXED, title, description, milestones, institutions,
     tokenize = 'unicode61 remove_diacritics 2'
 );
+
+-- A rating whose publisher's text is not a value of its scale (e.g. Verifiable "1"): kept as written,
+-- never dropped and never guessed. The rating's value and _missing columns in irm_rating stay NULL.
+CREATE TABLE irm_rating_raw (
+    commitment_id TEXT NOT NULL COLLATE NOCASE,
+    stage         TEXT NOT NULL,
+    rating        TEXT NOT NULL CHECK (rating IN ('specificity', 'verifiable', 'relevance', 'potential_impact', 'potential_for_results',
+                      'completion', 'starred', 'early_results', 'diog', 'diog_access_to_information', 'diog_civic_participation',
+                      'diog_public_accountability', 'diog_technology_and_innovation', 'carried_forward')),
+    raw_text      TEXT NOT NULL,
+    PRIMARY KEY (commitment_id, stage, rating),
+    FOREIGN KEY (commitment_id, stage) REFERENCES irm_rating (commitment_id, stage) ON DELETE CASCADE
+) WITHOUT ROWID;

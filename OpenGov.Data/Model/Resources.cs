@@ -15,7 +15,7 @@ public sealed record ActionPlan(
 
 public sealed record Commitment(
     string Id, Ref ActionPlan, Ref Member, string? Number, string? Title, string? ShortTitle, Status Status,
-    string? Theme, string? StartDate, string? EndDate,
+    string? Theme, string? StartDate, string? EndDate, string? StartDateRaw, string? EndDateRaw,
     IReadOnlyList<Ref> LeadInstitutions, IReadOnlyList<Ref> SupportingInstitutions, IReadOnlyList<Ref> PolicyAreas,
     IReadOnlyList<OgpValue> OgpValues, Description Description, IReadOnlyList<Ref> IrmReports,
     IReadOnlyList<IrmRating> IrmRatings, IrmSummary IrmSummary, string? Url, bool Illustrative, string Lang,
@@ -41,12 +41,14 @@ public sealed record IrmReport(
     string Id, Ref ActionPlan, Ref Member, IrmStage Kind, int? Year, string? Title, string? Url, string Lang) : ILocalizedResource;
 
 /// <summary>
-/// One rating: its value on the IRM scale, or the reason there is none. Null in place of the whole
-/// object means the stage does not assess this rating.
+/// One rating: its value on the IRM scale, or the reason there is none, or (Raw) the publisher's
+/// text, where it is not a value of the scale. Null in place of the whole object means the stage
+/// does not assess this rating.
 /// </summary>
-public sealed record Rating<T>(T? Value, MissingReason? Missing) where T : struct;
+public sealed record Rating<T>(T? Value, MissingReason? Missing, string? Raw) where T : struct;
 
-public sealed record RelevanceRating(IReadOnlyList<OgpValue>? Value, MissingReason? Missing);
+/// <summary>The OGP values the IRM found the commitment relevant to, or why there are none, or (Raw) the publisher's text, where it is not a value of the scale.</summary>
+public sealed record RelevanceRating(IReadOnlyList<OgpValue>? Value, MissingReason? Missing, string? Raw);
 
 public sealed record IrmNote(int Number, string? Text, string? Url);
 

@@ -93,7 +93,7 @@ public sealed class CommitmentQueries(Db db)
                 r.Title.Pick(served, r.SourceLang),
                 new Localized(r.ShortTitleEn, r.ShortTitleFr, r.ShortTitleEs).Pick(served, r.SourceLang),
                 SnakeCase.Parse<Status>(r.Status),
-                r.Theme, r.StartDate, r.EndDate,
+                r.Theme, r.StartDate, r.EndDate, r.StartDateRaw, r.EndDateRaw,
                 institutions[(key, "lead")].Select(i => i.ToRef(served)).ToList(),
                 institutions[(key, "supporting")].Select(i => i.ToRef(served)).ToList(),
                 areas[key].Select(a => a.ToRef(served)).ToList(),
@@ -154,6 +154,8 @@ public sealed class CommitmentQueries(Db db)
         public string? Theme { get; set; }
         public string? StartDate { get; set; }
         public string? EndDate { get; set; }
+        public string? StartDateRaw { get; set; }
+        public string? EndDateRaw { get; set; }
         public string? Url { get; set; }
         public bool Illustrative { get; set; }
         public string? PlanEn { get; set; }

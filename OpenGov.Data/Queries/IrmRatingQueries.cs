@@ -74,9 +74,13 @@ public sealed class IrmRatingQueries(Db db)
         var notes = (await c.QueryAsync<NoteRow>(new CommandDefinition(
                 "SELECT * FROM irm_note WHERE commitment_id IN @ids ORDER BY commitment_id, stage, number", new { ids }, cancellationToken: ct)))
             .ToLookup(n => (n.CommitmentId.ToUpperInvariant(), n.Stage));
+        var raw = (await c.QueryAsync<(string CommitmentId, string Stage, string Rating, string RawText)>(new CommandDefinition(
+                "SELECT commitment_id, stage, rating, raw_text FROM irm_rating_raw WHERE commitment_id IN @ids", new { ids }, cancellationToken: ct)))
+            .ToLookup(v => (v.CommitmentId.ToUpperInvariant(), v.Stage));
         return rows.Select(r => r.ToRating(lang,
             values[(r.CommitmentId.ToUpperInvariant(), r.Stage)].Order().ToList(),
-            notes[(r.CommitmentId.ToUpperInvariant(), r.Stage)])).ToList();
+            notes[(r.CommitmentId.ToUpperInvariant(), r.Stage)],
+            raw[(r.CommitmentId.ToUpperInvariant(), r.Stage)].ToDictionary(v => v.Rating, v => v.RawText))).ToList();
     }
 
     sealed class NoteRow
@@ -137,43 +141,44 @@ public sealed class IrmRatingQueries(Db db)
         public string? ReportEs { get; set; }
         public string ReportLang { get; set; } = "en";
 
-        public IrmRating ToRating(string lang, IReadOnlyList<OgpValue> relevant, IEnumerable<NoteRow> notes)
+        public IrmRating ToRating(string lang, IReadOnlyList<OgpValue> relevant, IEnumerable<NoteRow> notes, Dictionary<string, string> raw)
         {
             var commitmentTitle = new Localized(CommitmentEn, CommitmentFr, CommitmentEs);
             var narrative = new Localized(NarrativeEn, NarrativeFr, NarrativeEs);
             // Served in the language asked for where the commitment itself has it, as its notes and narrative follow.
             var served = commitmentTitle.ServedLanguage(lang, CommitmentLang);
-            RelevanceRating? relevance = relevant.Count > 0 || RelevanceMissing is not null
-                ? new RelevanceRating(relevant.Count > 0 ? relevant : null, SnakeCase.ParseOrNull<MissingReason>(RelevanceMissing))
+            var relevanceRaw = raw.GetValueOrDefault("relevance");
+            RelevanceRating? relevance = relevant.Count > 0 || RelevanceMissing is not null || relevanceRaw is not null
+                ? new RelevanceRating(relevant.Count > 0 ? relevant : null, SnakeCase.ParseOrNull<MissingReason>(RelevanceMissing), relevanceRaw)
                 : null;
             return new IrmRating(
                 $"{CommitmentId}-{Stage}",
                 new Ref(CommitmentId, commitmentTitle.Pick(served, CommitmentLang)),
                 SnakeCase.Parse<IrmStage>(Stage),
                 IrmReportId is null ? null : new Ref(IrmReportId, new Localized(ReportEn, ReportFr, ReportEs).Pick(served, ReportLang)),
-                Rate<Model.Specificity>(Specificity, SpecificityMissing),
-                Rate<Model.Verifiable>(Verifiable, VerifiableMissing),
+                Rate<Model.Specificity>(Specificity, SpecificityMissing, raw.GetValueOrDefault("specificity")),
+                Rate<Model.Verifiable>(Verifiable, VerifiableMissing, raw.GetValueOrDefault("verifiable")),
                 relevance,
-                Rate<Model.PotentialImpact>(PotentialImpact, PotentialImpactMissing),
-                Rate<Model.PotentialForResults>(PotentialForResults, PotentialForResultsMissing),
-                Rate<Model.Completion>(Completion, CompletionMissing),
-                Flag(Starred, StarredMissing),
-                Rate<Model.EarlyResults>(EarlyResults, EarlyResultsMissing),
-                Rate<Model.Diog>(Diog, DiogMissing),
-                Rate<Model.Diog>(DiogAccessToInformation, DiogAccessToInformationMissing),
-                Rate<Model.Diog>(DiogCivicParticipation, DiogCivicParticipationMissing),
-                Rate<Model.Diog>(DiogPublicAccountability, DiogPublicAccountabilityMissing),
-                Rate<Model.Diog>(DiogTechnologyAndInnovation, DiogTechnologyAndInnovationMissing),
-                Flag(CarriedForward, CarriedForwardMissing),
+                Rate<Model.PotentialImpact>(PotentialImpact, PotentialImpactMissing, raw.GetValueOrDefault("potential_impact")),
+                Rate<Model.PotentialForResults>(PotentialForResults, PotentialForResultsMissing, raw.GetValueOrDefault("potential_for_results")),
+                Rate<Model.Completion>(Completion, CompletionMissing, raw.GetValueOrDefault("completion")),
+                Flag(Starred, StarredMissing, raw.GetValueOrDefault("starred")),
+                Rate<Model.EarlyResults>(EarlyResults, EarlyResultsMissing, raw.GetValueOrDefault("early_results")),
+                Rate<Model.Diog>(Diog, DiogMissing, raw.GetValueOrDefault("diog")),
+                Rate<Model.Diog>(DiogAccessToInformation, DiogAccessToInformationMissing, raw.GetValueOrDefault("diog_access_to_information")),
+                Rate<Model.Diog>(DiogCivicParticipation, DiogCivicParticipationMissing, raw.GetValueOrDefault("diog_civic_participation")),
+                Rate<Model.Diog>(DiogPublicAccountability, DiogPublicAccountabilityMissing, raw.GetValueOrDefault("diog_public_accountability")),
+                Rate<Model.Diog>(DiogTechnologyAndInnovation, DiogTechnologyAndInnovationMissing, raw.GetValueOrDefault("diog_technology_and_innovation")),
+                Flag(CarriedForward, CarriedForwardMissing, raw.GetValueOrDefault("carried_forward")),
                 narrative.Pick(served, SourceLang),
                 notes.Select(n => new IrmNote(n.Number, new Localized(n.TextEn, n.TextFr, n.TextEs).Pick(served, n.SourceLang), n.Url)).ToList(),
                 served);
         }
 
-        static Rating<T>? Rate<T>(string? value, string? missing) where T : struct, Enum =>
-            value is null && missing is null ? null : new(SnakeCase.ParseOrNull<T>(value), SnakeCase.ParseOrNull<MissingReason>(missing));
+        static Rating<T>? Rate<T>(string? value, string? missing, string? raw) where T : struct, Enum =>
+            value is null && missing is null && raw is null ? null : new(SnakeCase.ParseOrNull<T>(value), SnakeCase.ParseOrNull<MissingReason>(missing), raw);
 
-        static Rating<bool>? Flag(long? value, string? missing) =>
-            value is null && missing is null ? null : new(value is null ? null : value == 1, SnakeCase.ParseOrNull<MissingReason>(missing));
+        static Rating<bool>? Flag(long? value, string? missing, string? raw) =>
+            value is null && missing is null && raw is null ? null : new(value is null ? null : value == 1, SnakeCase.ParseOrNull<MissingReason>(missing), raw);
     }
 }

@@ -42,18 +42,18 @@ public sealed class CommitmentTests : ApiTest
         var endOfTerm = ratings[1]!;
         Assert.Multiple(() =>
         {
-            Assert.That(Text(midterm["verifiable"]), Is.EqualTo("""{"value":"yes","missing":null}"""));
-            Assert.That(Text(midterm["potential_impact"]), Is.EqualTo("""{"value":null,"missing":"blank"}"""));
-            Assert.That(Text(midterm["completion"]), Is.EqualTo("""{"value":"substantial","missing":null}"""));
-            Assert.That(Text(midterm["relevance"]), Is.EqualTo("""{"value":["access_to_information","civic_participation"],"missing":null}"""));
+            Assert.That(Text(midterm["verifiable"]), Is.EqualTo("""{"value":"yes","missing":null,"raw":null}"""));
+            Assert.That(Text(midterm["potential_impact"]), Is.EqualTo("""{"value":null,"missing":"blank","raw":null}"""));
+            Assert.That(Text(midterm["completion"]), Is.EqualTo("""{"value":"substantial","missing":null,"raw":null}"""));
+            Assert.That(Text(midterm["relevance"]), Is.EqualTo("""{"value":["access_to_information","civic_participation"],"missing":null,"raw":null}"""));
             Assert.That(Text(midterm["carried_forward"]), Is.EqualTo("null"), "mid-term does not assess carried forward");
-            Assert.That(Text(endOfTerm["completion"]), Is.EqualTo("""{"value":"complete","missing":null}"""));
-            Assert.That(Text(endOfTerm["early_results"]), Is.EqualTo("""{"value":"marginal","missing":null}"""));
-            Assert.That(Text(endOfTerm["starred"]), Is.EqualTo("""{"value":false,"missing":null}"""));
-            Assert.That(Text(endOfTerm["diog_access_to_information"]), Is.EqualTo("""{"value":"marginal","missing":null}"""));
-            Assert.That(Text(endOfTerm["diog_civic_participation"]), Is.EqualTo("""{"value":"did_not_change","missing":null}"""));
-            Assert.That(Text(endOfTerm["diog_public_accountability"]), Is.EqualTo("""{"value":null,"missing":"not_applicable"}"""));
-            Assert.That(Text(endOfTerm["carried_forward"]), Is.EqualTo("""{"value":false,"missing":null}"""));
+            Assert.That(Text(endOfTerm["completion"]), Is.EqualTo("""{"value":"complete","missing":null,"raw":null}"""));
+            Assert.That(Text(endOfTerm["early_results"]), Is.EqualTo("""{"value":"marginal","missing":null,"raw":null}"""));
+            Assert.That(Text(endOfTerm["starred"]), Is.EqualTo("""{"value":false,"missing":null,"raw":null}"""));
+            Assert.That(Text(endOfTerm["diog_access_to_information"]), Is.EqualTo("""{"value":"marginal","missing":null,"raw":null}"""));
+            Assert.That(Text(endOfTerm["diog_civic_participation"]), Is.EqualTo("""{"value":"did_not_change","missing":null,"raw":null}"""));
+            Assert.That(Text(endOfTerm["diog_public_accountability"]), Is.EqualTo("""{"value":null,"missing":"not_applicable","raw":null}"""));
+            Assert.That(Text(endOfTerm["carried_forward"]), Is.EqualTo("""{"value":false,"missing":null,"raw":null}"""));
             Assert.That((string?)endOfTerm["irm_report"]!["id"], Is.EqualTo("united-kingdom-end-of-term-report-2016-2018"));
         });
         var notes = endOfTerm["notes"]!.AsArray();

@@ -3,7 +3,10 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace OpenGov.Tests.Support;
 
-/// <summary>The service on a fresh database of its own, built from the sample data at start.</summary>
+/// <summary>
+/// The service on a fresh database of its own, built from the sample data at start; or on the
+/// database file given (which it then owns and deletes).
+/// </summary>
 public sealed class ApiFactory(string? dbPath = null) : WebApplicationFactory<Program>
 {
     public string DbPath { get; } = dbPath ?? Path.Combine(Path.GetTempPath(), $"opengov-test-{Guid.NewGuid():N}.db");

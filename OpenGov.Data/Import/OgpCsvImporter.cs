@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+using Dapper;
+
+namespace OpenGov.Data.Import;
+
+/// <summary>
+/// Loads OGP's commitments export (its CSV, in OGP's 171-column layout) into a database file,
+/// replacing what the file held: built in a new file and swapped in only when complete, so a
+/// refused or failed import leaves the previous data serving.
+/// </summary>
+public static class OgpCsvImporter
+{
+    public const string SourceName = "ogp-csv";
+
+    /// <summary>Bump when the mapping changes, so that the same file then gives a new data version.</summary>
+    public const string MappingVersion = "ogp-csv-mapping-1";
+
+    /// <summary>How far the import is: bytes of the file read, of how many, and rows read.</summary>
+    public readonly record struct Progress(long BytesRead, long BytesTotal, long Rows);
+
+    /// <summary>"ogp-" and 16 hex digits of SHA-256 over the mapping version and the file's bytes.</summary>
+    public static string DataVersion(string csvPath)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        sha.AppendData(Encoding.UTF8.GetBytes(MappingVersion + "\n"));
+        using var file = File.OpenRead(csvPath);
+        var buffer = new byte[1 << 20];
+        for (int n; (n = file.Read(buffer)) > 0;) sha.AppendData(buffer, 0, n);
+        return "ogp-" + Convert.ToHexStringLower(sha.GetHashAndReset())[..16];
+    }
+
+    /// <summary>What a database imported earlier holds, for the summary of an import that changed nothing.</summary>
+    static void CountWritten(string dbPath, ImportReport report)
+    {
+        using var c = new Microsoft.Data.Sqlite.SqliteConnection(Db.ConnectionString(dbPath, Microsoft.Data.Sqlite.SqliteOpenMode.ReadOnly, pooling: false));
+        foreach (var (label, sql) in new[]
+        {
+            ("members", "SELECT COUNT(*) FROM member"), ("action plans", "SELECT COUNT(*) FROM action_plan"),
+            ("commitments", "SELECT COUNT(*) FROM commitment"), ("institutions", "SELECT COUNT(*) FROM institution"),
+            ("policy areas", "SELECT COUNT(*) FROM policy_area"), ("IRM reports", "SELECT COUNT(*) FROM irm_report"),
+            ("IRM ratings (stages)", "SELECT COUNT(*) FROM irm_rating"), ("ratings kept raw", "SELECT COUNT(*) FROM irm_rating_raw"),
+            ("dates kept raw", "SELECT COUNT(start_date_raw) + COUNT(end_date_raw) FROM commitment"),
+        })
+            report.Written[label] = c.ExecuteScalar<long>(sql);
+    }
+
+    /// <summary>
+    /// Imports <paramref name="csvPath"/> into <paramref name="dbPath"/>. Throws
+    /// <see cref="ImportRefusedException"/> for a file it cannot read, leaving the database as it was.
+    /// </summary>
+    public static ImportReport Import(string csvPath, string dbPath, IProgress<Progress>? progress = null)
+    {
+        var clock = Stopwatch.StartNew();
+        if (!File.Exists(csvPath)) throw new ImportRefusedException($"{csvPath}: no such file.");
+        var version = DataVersion(csvPath);
+        var report = new ImportReport { File = Path.GetFileName(csvPath), Database = dbPath, DataVersion = version };
+
+        var existing = DatabaseFile.TryReadMeta(dbPath);
+        if (existing is null && File.Exists(dbPath))
+            throw new ImportRefusedException($"{dbPath} exists and is not an OpenGov database; it is left as it is. Give another --db path.");
+        if (existing?.GetValueOrDefault("data_version") == version
+            && existing.GetValueOrDefault("schema_version") == DatabaseFile.SchemaVersion.ToString())
+        {
+            report.Unchanged = true;
+            CountWritten(dbPath, report);
+        }
+        else
+        {
+            var meta = new Dictionary<string, string>
+            {
+                ["source"] = SourceName,
+                ["source_description"] = $"Open Government Partnership commitments export (CSV in OGP's own layout), file {report.File}, imported with mapping {MappingVersion}.",
+                ["source_url"] = "https://www.opengovpartnership.org/",
+                ["licence"] = "As published by the Open Government Partnership; the export states no licence.",
+                ["data_version"] = version,
+                ["built_at"] = DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ"),
+            };
+            DatabaseFile.Build(dbPath, (connection, tx) =>
+            {
+                // Commitments are written as they are read, before the plans and members they name;
+                // the references are checked once, when the whole file is in.
+                connection.Execute("PRAGMA defer_foreign_keys = ON", transaction: tx);
+                using var stream = new FileStream(csvPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+                using var reader = new OgpCsvReader(stream, report);
+                var loader = new OgpLoader(connection, tx, reader, report);
+                while (reader.Read(out var row))
+                {
+                    loader.Add(row);
+                    if (++report.RowsRead % 500 == 0) progress?.Report(new(reader.Position, stream.Length, report.RowsRead));
+                }
+                if (report.RowsRead == 0) throw new ImportRefusedException("line 2: the file has a header but no rows.");
+                loader.Finish();
+                progress?.Report(new(stream.Length, stream.Length, report.RowsRead));
+            }, meta);
+        }
+        report.Elapsed = clock.Elapsed;
+        report.PeakWorkingSet = Process.GetCurrentProcess().PeakWorkingSet64;
+        return report;
+    }
+}

@@ -1,0 +1,193 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.Data.Sqlite;
+using C = OpenGov.Data.Import.OgpColumns;
+
+namespace OpenGov.Data.Import;
+
+/// <summary>
+/// Writes the export's rows into a new database as they are read: commitments and their links at
+/// once (so memory stays flat however long the file), members, plans, institutions, policy areas
+/// and IRM reports at the end, from what the rows said about them.
+/// </summary>
+internal sealed partial class OgpLoader
+{
+    readonly ImportReport report;
+    readonly Dictionary<string, long> seenIds = new(StringComparer.OrdinalIgnoreCase);
+    readonly Dictionary<string, OgpMember> members = new(StringComparer.OrdinalIgnoreCase);
+    readonly Dictionary<string, OgpPlan> plans = new(StringComparer.OrdinalIgnoreCase);
+    readonly Dictionary<string, string> institutions = new(StringComparer.OrdinalIgnoreCase);
+    readonly List<(string Column, string Id)> policyAreas;
+    readonly OgpWriter db;
+    long commitments, ratings, rawRatings, rawDates;
+
+    public OgpLoader(SqliteConnection connection, SqliteTransaction tx, OgpCsvReader reader, ImportReport report)
+    {
+        this.report = report;
+        db = new OgpWriter(connection, tx);
+        policyAreas = C.PolicyAreas.Where(reader.Header.Contains).Select(c => (c, OgpValues.Slug(c))).ToList();
+    }
+
+    public void Add(OgpRow row)
+    {
+        var id = OgpValues.Text(row[C.Id]) ?? throw new ImportRefusedException($"line {row.Line}: no commitment id in '{C.Id}'.");
+        if (!seenIds.TryAdd(id, row.Line))
+            throw new ImportRefusedException($"line {row.Line}: commitment id {id} is already on line {seenIds[id]}; ids must be unique.");
+        var member = Member(row, id);
+        var plan = Plan(row, id, member);
+
+        var (number, repaired) = OgpValues.CommitmentNumber(row[C.Number]);
+        if (repaired) report.Warn("commitment_number_float_repaired", $"line {row.Line} {id}: \"{row[C.Number]}\" -> {number}");
+        var (start, end) = OgpValues.Dates(row[C.StartDate], row[C.EndDate]);
+        Warn(start, row, id, C.StartDate);
+        Warn(end, row, id, C.EndDate);
+        var active = row[C.Active]?.Trim();
+        if (active is not null and not "0" and not "1") report.Warn("status_not_0_1", $"line {row.Line} {id}: {C.Active} \"{active}\" (stored as inactive)");
+        plan.AnyActive |= active == "1";
+
+        db.Commitment.Run(id, plan.Id, member.Id, number, OgpValues.Text(row[C.Title]), OgpValues.Text(row[C.ShortTitle]),
+            OgpValues.Text(row[C.FullText], trim: false), active == "1" ? "active" : "inactive", OgpValues.Text(row[C.Theme]),
+            start.Iso, end.Iso, start.Raw, end.Raw, OgpValues.Text(row[C.Url]));
+        commitments++;
+        rawDates += (start.Raw is null ? 0 : 1) + (end.Raw is null ? 0 : 1);
+
+        Link(id, "lead", row[C.Lead]);
+        Link(id, "supporting", row[C.Supporting]);
+        foreach (var (column, areaId) in policyAreas)
+        {
+            var flag = row[column]!.Trim();
+            if (flag == "1") db.PolicyAreaLink.Run(id, areaId);
+            else if (flag is not ("0" or "")) report.Warn("policy_area_flag_not_0_1", $"line {row.Line} {id}: {column} \"{flag}\" (no link)");
+        }
+        foreach (var stage in new[] { "midterm", "end_of_term" })
+            if (OgpRatings.Read(row, stage, report, id) is { } ratings)
+                WriteStage(id, plan, ratings, row);
+    }
+
+    void Warn(OgpValues.ParsedDate date, OgpRow row, string id, string column)
+    {
+        if (date.WarningKind is { } kind)
+            report.Warn(kind, $"line {row.Line} {id}: {column} \"{row[column]!.Trim()}\"" + (date.Iso is null ? " (kept raw)" : $" -> {date.Iso}"));
+    }
+
+    void Link(string commitmentId, string role, string? cell)
+    {
+        var position = 0;
+        var linked = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var name in OgpInstitutions.Split(cell))
+        {
+            var slug = OgpValues.Slug(name);
+            if (slug.Length == 0 || !linked.Add(slug)) continue;
+            institutions.TryAdd(slug, name);
+            db.InstitutionLink.Run(commitmentId, slug, role, ++position);
+        }
+    }
+
+    void WriteStage(string id, OgpPlan plan, StageRatings stage, OgpRow row)
+    {
+        var reportId = $"{plan.Id.ToLowerInvariant()}-{stage.Stage.Replace('_', '-')}";
+        var years = stage.Stage == "midterm" ? plan.MidtermYears : plan.EndOfTermYears;
+        if (int.TryParse(row[stage.Stage == "midterm" ? C.MidtermYear : C.EndOfTermYear]?.Trim(), CultureInfo.InvariantCulture, out var year))
+            years[year] = years.GetValueOrDefault(year) + 1;
+        plan.Reports.Add(stage.Stage);
+        db.Rating(id, stage.Stage, reportId, stage.Columns);
+        foreach (var value in stage.OgpValues) db.OgpValue.Run(id, stage.Stage, value);
+        foreach (var (rating, text) in stage.Raw) db.RawRating.Run(id, stage.Stage, rating, text);
+        ratings++;
+        rawRatings += stage.Raw.Count;
+    }
+
+    /// <summary>Writes what the rows said about members, plans, institutions, areas and reports, and counts it all.</summary>
+    public void Finish()
+    {
+        foreach (var m in members.Values.OrderBy(m => m.Id, StringComparer.Ordinal))
+            db.Member.Run(m.Id, m.Name, m.Iso3, m.Region, m.Kind, m.Url);
+        var reports = 0;
+        foreach (var p in plans.Values.OrderBy(p => p.Id, StringComparer.Ordinal))
+        {
+            db.Plan.Run(p.Id, p.MemberId, p.Number, p.Cycle, p.StartYear, p.EndYear, p.AnyActive ? "active" : "inactive");
+            foreach (var stage in p.Reports.Order(StringComparer.Ordinal))
+            {
+                var midterm = stage == "midterm";
+                var year = ReportYear(p, midterm ? p.MidtermYears : p.EndOfTermYears, midterm ? C.MidtermYear : C.EndOfTermYear);
+                db.Report.Run($"{p.Id.ToLowerInvariant()}-{stage.Replace('_', '-')}", p.Id, stage, year,
+                    $"{(midterm ? "Progress report" : "End-of-term report")} ({p.Id})");
+                reports++;
+            }
+        }
+        foreach (var (slug, name) in institutions.OrderBy(i => i.Key, StringComparer.Ordinal)) db.Institution.Run(slug, name);
+        foreach (var (column, id) in policyAreas) db.PolicyArea.Run(id, column);
+
+        report.Written["members"] = members.Count;
+        report.Written["action plans"] = plans.Count;
+        report.Written["commitments"] = commitments;
+        report.Written["institutions"] = institutions.Count;
+        report.Written["policy areas"] = policyAreas.Count;
+        report.Written["IRM reports"] = reports;
+        report.Written["IRM ratings (stages)"] = ratings;
+        report.Written["ratings kept raw"] = rawRatings;
+        report.Written["dates kept raw"] = rawDates;
+    }
+
+    /// <summary>The year most of the plan's rows give (the earliest of a tie); rows that disagree are reported.</summary>
+    int? ReportYear(OgpPlan plan, Dictionary<int, int> years, string column)
+    {
+        if (years.Count == 0) return null;
+        if (years.Count > 1) report.Warn("report_year_conflict", $"{plan.Id}: {column} is {string.Join(" or ", years.Keys.Order())} on different rows");
+        return years.OrderByDescending(y => y.Value).ThenBy(y => y.Key).First().Key;
+    }
+
+    OgpMember Member(OgpRow row, string id)
+    {
+        var name = OgpValues.Text(row[C.Member]) ?? throw new ImportRefusedException($"line {row.Line}: commitment {id} has no '{C.Member}'.");
+        var slug = OgpValues.Slug(name);
+        if (members.TryGetValue(slug, out var known))
+        {
+            if (known.Name != name || known.Iso3 != OgpValues.Text(row[C.Code]) || known.Region != OgpValues.Text(row[C.Region]))
+                report.Warn("member_conflict", $"line {row.Line} {id}: member {slug} differs from line {known.Line} (the first is kept)");
+            return known;
+        }
+        var kindText = row[C.NationalOrLocal]?.Trim();
+        var kind = kindText?.ToLowerInvariant() switch { "national" => "national", "local" or "legacy local" => "local", _ => "national" };
+        if (kind == "national" && !string.Equals(kindText, "National", StringComparison.OrdinalIgnoreCase))
+            report.Warn("member_kind_assumed_national", $"line {row.Line} {id}: {name}: {C.NationalOrLocal} \"{kindText}\"");
+        var url = MemberUrl().Match(row[C.Url] ?? "") is { Success: true } m ? m.Value : null;
+        return members[slug] = new OgpMember(slug, name, OgpValues.Text(row[C.Code]), OgpValues.Text(row[C.Region]), kind, url, row.Line);
+    }
+
+    OgpPlan Plan(OgpRow row, string id, OgpMember member)
+    {
+        var planId = OgpValues.Text(row[C.PlanId]) ?? throw new ImportRefusedException($"line {row.Line}: commitment {id} has no '{C.PlanId}'.");
+        int? Int(string column)
+        {
+            var text = OgpValues.Text(row[column]);
+            if (text is null) return null;
+            if (int.TryParse(text, CultureInfo.InvariantCulture, out var n)) return n;
+            report.Warn("plan_value_not_a_number", $"line {row.Line} {id}: {column} \"{text}\" (stored as null)");
+            return null;
+        }
+        var (number, cycle, end, duration) = (Int(C.PlanNumber), Int(C.SubmissionYear), Int(C.EndYear), Int(C.Duration));
+        var start = end - duration;
+        if (plans.TryGetValue(planId, out var known))
+        {
+            if (!string.Equals(known.MemberId, member.Id, StringComparison.OrdinalIgnoreCase))
+                throw new ImportRefusedException($"line {row.Line}: action plan {planId} belongs to {known.MemberId} on line {known.Line} but to {member.Id} here.");
+            if ((known.Number, known.Cycle, known.StartYear, known.EndYear) != (number, cycle, start, end))
+                report.Warn("plan_conflict", $"line {row.Line} {id}: plan {planId} number/years differ from line {known.Line} (the first is kept)");
+            return known;
+        }
+        return plans[planId] = new OgpPlan(planId, member.Id, number, cycle, start, end, row.Line);
+    }
+
+    [GeneratedRegex(@"^https?://[^/]+/members/[^/]+/", RegexOptions.IgnoreCase)] private static partial Regex MemberUrl();
+
+    sealed record OgpMember(string Id, string Name, string? Iso3, string? Region, string Kind, string? Url, long Line);
+
+    sealed record OgpPlan(string Id, string MemberId, int? Number, int? Cycle, int? StartYear, int? EndYear, long Line)
+    {
+        public bool AnyActive { get; set; }
+        public HashSet<string> Reports { get; } = [];
+        public Dictionary<int, int> MidtermYears { get; } = [];
+        public Dictionary<int, int> EndOfTermYears { get; } = [];
+    }
+}

@@ -1,0 +1,285 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using OpenGov.Data.Import;
+using OpenGov.Tests.Support;
+
+namespace OpenGov.Tests.Import;
+
+/// <summary>
+/// OGP's real export imported and served: what the API answers is compared with the file as the
+/// test reads it itself, field by field.
+/// </summary>
+public sealed partial class ImportRealFileTests
+{
+    OgpCsv csv = null!;
+    ApiFactory api = null!;
+    HttpClient client = null!;
+    ImportReport report = null!;
+
+    [OneTimeSetUp]
+    public void ImportAndServe()
+    {
+        var path = OgpCsv.PathOrSkip();
+        csv = OgpCsv.Load(path);
+        var db = Path.Combine(Path.GetTempPath(), $"opengov-import-{Guid.NewGuid():N}.db");
+        report = OgpCsvImporter.Import(path, db);
+        api = new ApiFactory(db);
+        client = api.CreateClient();
+    }
+
+    [OneTimeTearDown]
+    public void Stop()
+    {
+        client?.Dispose();
+        api?.Dispose();
+    }
+
+    async Task<JsonNode> Get(string url)
+    {
+        using var response = await client.GetAsync(url);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.That((int)response.StatusCode, Is.EqualTo(200), $"GET {url}: {body}");
+        return JsonNode.Parse(body)!;
+    }
+
+    [Test]
+    public async Task CountsOfMembersPlansAndCommitmentsAreTheDistinctValuesOfTheFile()
+    {
+        var counts = (await Get("/v1"))["data"]!["dataset"]!["counts"]!;
+        Assert.Multiple(() =>
+        {
+            Assert.That((long)counts["members"]!, Is.EqualTo(csv.Column("Country/Locality").Select(v => v.Trim()).Distinct().Count()));
+            Assert.That((long)counts["action_plans"]!, Is.EqualTo(csv.Column("Action Plan ID").Select(v => v.Trim()).Distinct().Count()));
+            Assert.That((long)counts["commitments"]!, Is.EqualTo(csv.Column("Commitment Unique Identifier").Distinct().Count()));
+            Assert.That((long)counts["policy_areas"]!, Is.EqualTo(PolicyAreaColumns().Count));
+            Assert.That(report.RowsRead, Is.EqualTo(csv.Rows.Count));
+        });
+    }
+
+    [Test]
+    public async Task ImportedDatabaseIsServedAsImportedNotAsTheSample()
+    {
+        var dataset = (await Get("/v1"))["data"]!["dataset"]!;
+        Assert.That((string)dataset["data_version"]!, Is.EqualTo(report.DataVersion).And.StartsWith("ogp-"));
+        using var sampleOnly = await client.GetAsync("/v1/commitments/XE0001");
+        Assert.That((int)sampleOnly.StatusCode, Is.EqualTo(404), "a sample commitment leaked into the imported database");
+        Assert.That(OpenGov.Data.DatabaseFile.TryReadMeta(api.DbPath)!["source"], Is.EqualTo("ogp-csv"));
+    }
+
+    /// <summary>A dozen commitments of a dozen members spread over the file, every mapped field.</summary>
+    [Test]
+    public async Task EveryMappedFieldOfADozenCommitmentsEqualsTheFile()
+    {
+        var members = csv.Column("Country/Locality").Distinct().Order(StringComparer.Ordinal).ToList();
+        var chosen = Enumerable.Range(0, 12).Select(i => members[i * (members.Count - 1) / 11])
+            .Select(m => csv.Rows.First(r => csv.Cell(r, "Country/Locality") == m)).ToList();
+        foreach (var row in chosen)
+            await AssertCommitment(row);
+    }
+
+    async Task AssertCommitment(string[] row)
+    {
+        string F(string column) => csv.Cell(row, column);
+        var id = F("Commitment Unique Identifier");
+        var c = (await Get($"/v1/commitments/{id}"))["data"]!;
+        var memberId = TestSlug(F("Country/Locality"));
+        var (start, end) = (F("Start Date"), F("End Date"));
+        var dayFirstRow = new[] { start, end }.Any(d => SlashDate().Match(d.Trim()) is { Success: true } m && int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) > 12);
+        Assert.Multiple(() =>
+        {
+            Assert.That((string?)c["id"], Is.EqualTo(id));
+            Assert.That((string?)c["action_plan"]!["id"], Is.EqualTo(F("Action Plan ID")), id);
+            Assert.That((string?)c["member"]!["id"], Is.EqualTo(memberId), id);
+            Assert.That((string?)c["member"]!["name"], Is.EqualTo(F("Country/Locality").Trim()), id);
+            Assert.That((string?)c["number"], Is.EqualTo(ExpectedNumber(F("Commitment Number"))), id);
+            Assert.That((string?)c["title"], Is.EqualTo(TextOrNull(F("Commitment Title"))), id);
+            Assert.That((string?)c["short_title"], Is.EqualTo(TextOrNull(F("Short Title"))), id);
+            Assert.That((string?)c["description"]!["full_text"], Is.EqualTo(F("Full Text")), id);
+            Assert.That((string?)c["theme"], Is.EqualTo(TextOrNull(F("Theme"))), id);
+            Assert.That((string?)c["status"], Is.EqualTo(F("Active Commitment") == "1" ? "active" : "inactive"), id);
+            Assert.That((string?)c["url"], Is.EqualTo(F("URL")), id);
+            AssertDate(c, "start_date", start, dayFirstRow, id);
+            AssertDate(c, "end_date", end, dayFirstRow, id);
+            AssertInstitutions(c["lead_institutions"]!.AsArray(), F("Lead Institution"), id);
+            AssertInstitutions(c["supporting_institutions"]!.AsArray(), F("Supporting Institution(s)"), id);
+            Assert.That(c["policy_areas"]!.AsArray().Select(a => (string)a!["name"]!).Order(),
+                Is.EqualTo(PolicyAreaColumns().Where(p => F(p) == "1").Order()), id);
+        });
+        var ratings = c["irm_ratings"]!.AsArray().ToDictionary(r => (string)r!["stage"]!, r => r!);
+        foreach (var (column, stage, rating) in RatingColumns)
+            Assert.That(Text(ratings.GetValueOrDefault(stage)?[rating]), Is.EqualTo(ExpectedRating(F(column), rating)), $"{id} {column}");
+        Assert.That(Text(ratings["midterm"]["relevance"]), Is.EqualTo(ExpectedRelevance(row)), $"{id} relevance");
+        foreach (var (stage, suffix) in new[] { ("midterm", "-midterm"), ("end_of_term", "-end-of-term") })
+            Assert.That((string?)ratings[stage]["irm_report"]?["id"], Is.EqualTo(F("Action Plan ID").ToLowerInvariant() + suffix), id);
+
+        var member = (await Get($"/v1/members/{memberId}"))["data"]!;
+        Assert.That(((string?)member["iso3"], (string?)member["region"], (string?)member["kind"]),
+            Is.EqualTo((F("Code"), F("Region"), F("National Or Local").Contains("Local") ? "local" : "national")), id);
+        var plan = (await Get($"/v1/action-plans/{F("Action Plan ID")}"))["data"]!;
+        Assert.That(((int?)plan["number"], (int?)plan["cycle"], (int?)plan["end_year"]),
+            Is.EqualTo((int.Parse(F("Action Plan Number"), CultureInfo.InvariantCulture), int.Parse(F("Year Of Submission"), CultureInfo.InvariantCulture),
+                int.Parse(F("Action Plan End Year"), CultureInfo.InvariantCulture))), id);
+    }
+
+    /// <summary>Every ND, NR, NA and blank of every rating column is still there, as the reason the rating is missing.</summary>
+    [Test]
+    public async Task TheCountOfEachMissingRatingReasonSurvives()
+    {
+        var served = new Dictionary<(string, string, string), int>();
+        for (string? next = "/v1/irm-ratings?limit=1000"; next is not null;)
+        {
+            var page = await Get(next);
+            foreach (var r in page["data"]!.AsArray())
+                foreach (var (_, stage, rating) in RatingColumns.Append(("", "midterm", "relevance")))
+                    if ((string)r!["stage"]! == stage && r[rating]?["missing"] is { } missing)
+                        served[(stage, rating, (string)missing!)] = served.GetValueOrDefault((stage, rating, (string)missing!)) + 1;
+            next = page["links"]!["next"]?.GetValue<string>();
+        }
+        var expected = new Dictionary<(string, string, string), int>();
+        foreach (var row in csv.Rows)
+            foreach (var (column, stage, rating) in RatingColumns)
+                if (StageHasData(row, stage) && Missing(csv.Cell(row, column)) is { } reason)
+                    expected[(stage, rating, reason)] = expected.GetValueOrDefault((stage, rating, reason)) + 1;
+        foreach (var row in csv.Rows)
+            if (JsonNode.Parse(ExpectedRelevance(row))?["missing"] is { } reason)
+                expected[("midterm", "relevance", (string)reason!)] = expected.GetValueOrDefault(("midterm", "relevance", (string)reason!)) + 1;
+        Assert.That(served.OrderBy(p => p.Key.ToString()), Is.EqualTo(expected.OrderBy(p => p.Key.ToString())));
+        Assert.That(expected.Keys.Select(k => k.Item3).Distinct().Order(), Is.EqualTo(new[] { "no_data", "not_applicable", "not_reviewed" }),
+            "the file should exercise every reason it has");
+    }
+
+    [Test]
+    public async Task AValueOffItsScaleIsServedRawNotNullNotGuessed()
+    {
+        var odd = csv.Rows.Where(r => csv.Cell(r, "Verifiable") is not ("Yes" or "No" or "ND" or "NR" or "NA" or "")).ToList();
+        Assert.That(odd, Is.Not.Empty, "the file has Verifiable values off the scale");
+        foreach (var row in odd)
+        {
+            var ratings = (await Get($"/v1/commitments/{csv.Cell(row, "Commitment Unique Identifier")}/irm-ratings"))["data"]!.AsArray();
+            var midterm = ratings.Single(r => (string)r!["stage"]! == "midterm")!;
+            Assert.That(Text(midterm["verifiable"]), Is.EqualTo($$"""{"value":null,"missing":null,"raw":"{{csv.Cell(row, "Verifiable")}}"}"""));
+        }
+        Assert.That(report.WarningCounts["rating_off_scale_kept_raw"], Is.EqualTo(odd.Count));
+    }
+
+    // ---- what the file says, read independently of the importer's mapping code ----
+
+    static readonly (string Column, string Stage, string Rating)[] RatingColumns =
+    [
+        ("Specificity", "midterm", "specificity"), ("Verifiable", "midterm", "verifiable"),
+        ("Potential Impact", "midterm", "potential_impact"), ("Completion (Progress Report)", "midterm", "completion"),
+        ("Starred (Current Formula) Progress Report", "midterm", "starred"), ("Potential for Results", "midterm", "potential_for_results"),
+        ("Completion (End Of Term)", "end_of_term", "completion"), ("Early Results", "end_of_term", "early_results"),
+        ("Did It Open Government (Overall)", "end_of_term", "diog"),
+        ("Did It Open Government (Access To Information)", "end_of_term", "diog_access_to_information"),
+        ("Did It Open Government (Civic Participation)", "end_of_term", "diog_civic_participation"),
+        ("Did It Open Government: Public Accountability", "end_of_term", "diog_public_accountability"),
+        ("Starred (Current Formula) End of Term", "end_of_term", "starred"), ("Carried Forward", "end_of_term", "carried_forward"),
+    ];
+
+    static readonly Dictionary<string, string[]> ScaleOf = new()
+    {
+        ["specificity"] = ["none", "low", "medium", "high"], ["verifiable"] = ["yes", "no"],
+        ["potential_impact"] = ["none", "minor", "moderate", "transformative"], ["potential_for_results"] = ["unclear", "modest", "substantial"],
+        ["completion"] = ["not_started", "limited", "substantial", "complete", "withdrawn", "unclear", "no_evidence"],
+        ["early_results"] = ["worsened", "did_not_change", "marginal", "major", "outstanding", "no_notable_results", "moderate", "significant"],
+        ["diog"] = ["worsened", "did_not_change", "marginal", "major", "outstanding", "no_early_results_yet"],
+    };
+
+    bool StageHasData(string[] row, string stage) =>
+        RatingColumns.Where(r => r.Stage == stage).Any(r => csv.Cell(row, r.Column).Trim().Length > 0);
+
+    static string? Missing(string cell) => cell.Trim() switch
+    {
+        "" => "blank", "ND" => "no_data", "NR" => "not_reviewed", "NA" or "Not Applicable" => "not_applicable", _ => null,
+    };
+
+    static string ExpectedRating(string cell, string rating)
+    {
+        if (Missing(cell) is { } reason) return $$"""{"value":null,"missing":"{{reason}}","raw":null}""";
+        if (rating is "starred" or "carried_forward")
+            return cell is "0" or "1" ? $$"""{"value":{{(cell == "1" ? "true" : "false")}},"missing":null,"raw":null}""" : $$"""{"value":null,"missing":null,"raw":"{{cell}}"}""";
+        var name = cell.Trim() switch
+        {
+            "Worsens" => "worsened", "No early results to report yet" => "no_early_results_yet",
+            var t => t.ToLowerInvariant().Replace(' ', '_'),
+        };
+        var scale = ScaleOf[rating.StartsWith("diog", StringComparison.Ordinal) ? "diog" : rating];
+        return scale.Contains(name) ? $$"""{"value":"{{name}}","missing":null,"raw":null}""" : $$"""{"value":null,"missing":null,"raw":"{{cell}}"}""";
+    }
+
+    string ExpectedRelevance(string[] row)
+    {
+        var cells = new[] { ("access_to_information", "OGP Value Access To Information"), ("civic_participation", "OGP Value Civic Participation"),
+            ("public_accountability", "OGP Value Public Accountability"), ("technology_and_innovation", "OGP Value Technology") }
+            .Select(v => (v.Item1, Cell: csv.Cell(row, v.Item2).Trim())).ToList();
+        if (cells.All(c => c.Cell is "0" or "1") && cells.Any(c => c.Cell == "1"))
+            return $$"""{"value":[{{string.Join(",", cells.Where(c => c.Cell == "1").Select(c => $"\"{c.Item1}\""))}}],"missing":null,"raw":null}""";
+        if (cells.Select(c => Missing(c.Cell)).Distinct().ToList() is [{ } reason])
+            return $$"""{"value":null,"missing":"{{reason}}","raw":null}""";
+        return $$"""{"value":null,"missing":null,"raw":"{{string.Join("; ", cells.Select(c => $"{c.Item1}={c.Cell}"))}}"}""";
+    }
+
+    /// <summary>The 0/1 tag columns: in OGP's layout, those between the institutions and the first IRM column.</summary>
+    List<string> PolicyAreaColumns() =>
+        csv.Header.Skip(csv.Col("Supporting Institution(s)") + 1).TakeWhile(h => h != "Report Publication Year (Progress Report)").ToList();
+
+    static void AssertInstitutions(JsonArray served, string cell, string id)
+    {
+        var names = served.Select(i => (string)i!["name"]!).ToList();
+        if (Missing(cell) is not null || cell.Trim() is "N/A" or "Unclear")
+        {
+            Assert.That(names, Is.Empty, id);
+            return;
+        }
+        if (cell.IndexOfAny([',', ';', '•']) < 0)
+        {
+            Assert.That(names, Is.EqualTo(new[] { cell.Trim() }), id);
+            return;
+        }
+        // A split list: every name is a piece of the text, in the order written.
+        var at = 0;
+        foreach (var name in names)
+        {
+            var found = cell.IndexOf(name, at, StringComparison.Ordinal);
+            Assert.That(found, Is.GreaterThanOrEqualTo(0), $"{id}: '{name}' is not in '{cell}' after position {at}");
+            at = found + name.Length;
+        }
+        Assert.That(names, Is.Not.Empty, id);
+    }
+
+    static void AssertDate(JsonNode c, string key, string cell, bool dayFirstRow, string id)
+    {
+        var text = cell.Trim();
+        var iso = (string?)c[key];
+        var raw = (string?)c[key + "_raw"];
+        string? expected = null;
+        if (Missing(text) is not null) expected = "";
+        else if (Regex.IsMatch(text, @"^(19|20)\d\d$")) expected = text;
+        else if (DateTime.TryParseExact(text, "MMMM yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month)) expected = month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        else if (!dayFirstRow && DateTime.TryParseExact(text, ["M/d/yyyy", "M/d/yy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) && day.Year >= 2000)
+            expected = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        if (expected == "") Assert.That((iso, raw), Is.EqualTo(((string?)null, (string?)null)), $"{id} {key}");
+        else if (expected is not null) Assert.That((iso, raw), Is.EqualTo((expected, (string?)null)), $"{id} {key} '{cell}'");
+        else Assert.That(iso is not null ^ raw == text, Is.True, $"{id} {key} '{cell}': either a date or the text kept raw");
+    }
+
+    static string? TextOrNull(string cell) => Missing(cell) is null ? cell.Trim() : null;
+
+    static string ExpectedNumber(string cell) =>
+        Regex.IsMatch(cell, @"^\d+\.\d{12,}$") ? double.Parse(cell, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture) : cell.Trim();
+
+    static string TestSlug(string name)
+    {
+        var s = new StringBuilder();
+        foreach (var ch in name.Normalize(NormalizationForm.FormD).ToLowerInvariant())
+            if (CharUnicodeInfo.GetUnicodeCategory(ch) != UnicodeCategory.NonSpacingMark) s.Append(ch is >= 'a' and <= 'z' or >= '0' and <= '9' ? ch : '-');
+        return Regex.Replace(s.ToString(), "-+", "-").Trim('-');
+    }
+
+    static string Text(JsonNode? node) => node?.ToJsonString() ?? "null";
+
+    [GeneratedRegex(@"^(\d{1,2})/(\d{1,2})/\d+$")] private static partial Regex SlashDate();
+}

@@ -1,0 +1,78 @@
+using OpenGov.Data.Import;
+
+namespace OpenGov.Tests.Import;
+
+/// <summary>The export's value forms, one case each, as the mapping table documents them.</summary>
+public sealed class OgpValuesTests
+{
+    [TestCase("2015", "2015", null)]
+    [TestCase("July 2014", "2014-07", null)]
+    [TestCase("9/1/2018", "2018-09-01", null)]
+    [TestCase("6/1/18", "2018-06-01", null)]
+    [TestCase("01/6/2011", "2011-01-06", null)]
+    [TestCase("28/5/2014", "2014-05-28", "date_day_first")]
+    [TestCase("43525", "2019-03-01", "date_spreadsheet_serial")]
+    [TestCase("Quarter 1 2014", null, "date_unparsed")]
+    [TestCase("I quarter of 2021", null, "date_unparsed")]
+    [TestCase("Underway", null, "date_unparsed")]
+    [TestCase("7/15/1905", null, "date_out_of_range")]
+    [TestCase("2/30/2020", null, "date_unparsed")]
+    [TestCase("NA", null, null)]
+    [TestCase("", null, null)]
+    public void DatesBecomeIsoAtTheirPrecisionOrStayRaw(string cell, string? iso, string? warning)
+    {
+        var (date, _) = OgpValues.Dates(cell, "NA");
+        var raw = iso is null && warning is not null ? cell : null;
+        Assert.That(date, Is.EqualTo(new OgpValues.ParsedDate(iso, raw, warning)));
+    }
+
+    [Test]
+    public void ADayMonthDateIsKeptRawInARowThatWritesItsOtherDateDayFirst()
+    {
+        var (start, end) = OgpValues.Dates("1/7/2014", "31/12/2016");
+        Assert.That((start, end.Iso), Is.EqualTo((new OgpValues.ParsedDate(null, "1/7/2014", "date_ambiguous_order"), "2016-12-31")));
+        Assert.That(OgpValues.Dates("1/1/2014", "31/12/2014").Start.Iso, Is.EqualTo("2014-01-01"), "same day and month: no ambiguity");
+    }
+
+    [TestCase("Tbilisi, Georgia", "tbilisi-georgia")]
+    [TestCase("Côte d'Ivoire", "cote-d-ivoire")]
+    [TestCase("Łódź", "lodz")]
+    [TestCase("Міністерство юстиції", "міністерство-юстиції")]
+    public void SlugsAreLowercaseAsciiWhereTheScriptAllows(string name, string slug) =>
+        Assert.That(OgpValues.Slug(name), Is.EqualTo(slug));
+
+    [Test]
+    public void ALongNameGetsAShortSlugThatStillTellsNamesApart()
+    {
+        var a = OgpValues.Slug(new string('a', 90) + " one");
+        var b = OgpValues.Slug(new string('a', 90) + " two");
+        Assert.That(a, Has.Length.LessThanOrEqualTo(89).And.Not.EqualTo(b));
+    }
+
+    [TestCase("Ministry of Justice", new[] { "Ministry of Justice" })]
+    [TestCase("GGI; IDFI; GIZ", new[] { "GGI", "IDFI", "GIZ" })]
+    [TestCase("• Defensoría del Pueblo • Consejo de Participación", new[] { "Defensoría del Pueblo", "Consejo de Participación" })]
+    [TestCase("Administration of the Council of Ministers, Ministry of Justice", new[] { "Administration of the Council of Ministers", "Ministry of Justice" })]
+    [TestCase("CSOs, private sector, working groups", new[] { "CSOs, private sector, working groups" })]
+    [TestCase("Minister for Local Affairs (MLA), Ministry of Justice, etc.", new[] { "Minister for Local Affairs (MLA), Ministry of Justice, etc." })]
+    [TestCase("Ministry of Finance (Budget, Treasury), Central Bank", new[] { "Ministry of Finance (Budget, Treasury)", "Central Bank" })]
+    [TestCase("NA", new string[0])]
+    [TestCase("N/A", new string[0])]
+    [TestCase("", new string[0])]
+    public void InstitutionsSplitOnlyWhereNoNameIsCutInTwo(string cell, string[] names) =>
+        Assert.That(OgpInstitutions.Split(cell), Is.EqualTo(names));
+
+    [Test]
+    public void EveryColumnOfTheRealExportIsKnownAndDocumented()
+    {
+        var header = OgpCsv.Load(OgpCsv.PathOrSkip()).Header;
+        var mapping = File.ReadAllText(Path.Combine(Support.Repo.Root, "OpenGov.Data", "Import", "MAPPING.md"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(header, Has.Count.EqualTo(171));
+            Assert.That(header.Where(h => !OgpColumns.Known.Contains(h)), Is.Empty, "columns the importer does not know");
+            Assert.That(header.Where(h => !mapping.Contains($"| `{h}` |", StringComparison.Ordinal)), Is.Empty, "columns MAPPING.md does not account for");
+            Assert.That(OgpColumns.PolicyAreas.Select(OgpValues.Slug).Distinct().Count(), Is.EqualTo(OgpColumns.PolicyAreas.Count), "two policy areas share an id");
+        });
+    }
+}
