@@ -11,7 +11,7 @@ namespace OpenGov.Data;
 public static class DatabaseFile
 {
     /// <summary>Bump when Schema.sql or Derived.cs changes: databases of another version are rebuilt or refused.</summary>
-    public const int SchemaVersion = 4;
+    public const int SchemaVersion = 6;
 
     public static string SchemaSql { get; } = ReadSchema();
 
@@ -29,7 +29,7 @@ public static class DatabaseFile
         {
             using (var connection = Db.OpenForWriting(temp))
             {
-                connection.Execute("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;");
+                connection.Execute("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;");
                 connection.Execute(SchemaSql);
                 using (var tx = connection.BeginTransaction())
                 {

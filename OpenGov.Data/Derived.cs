@@ -5,7 +5,7 @@ namespace OpenGov.Data;
 
 /// <summary>
 /// What the loader derives once every row is in, for fast filters and search: each commitment's
-/// rating summaries and its full-text index rows. Every way of building a database runs it
+/// rating summaries (commitment_summary) and its full-text index rows (commitment_search). Every way of building a database runs it
 /// (DatabaseFile.Build), so derived data can never disagree with what it is derived from.
 /// </summary>
 internal static class Derived
@@ -31,9 +31,14 @@ internal static class Derived
 
     public static void Run(SqliteConnection connection, SqliteTransaction tx)
     {
-        connection.Execute("UPDATE commitment SET " + string.Join(",\n", Summaries.Select(Summary)), transaction: tx);
+        connection.Execute($"""
+            INSERT INTO commitment_summary (commitment_id, {string.Join(", ", Summaries.Select(x => x.Column))})
+            SELECT commitment.id, {string.Join(",\n", Summaries.Select(Summary))} FROM commitment
+            """, transaction: tx);
         foreach (var lang in Languages)
             connection.Execute(SearchRows(lang), transaction: tx);
+        // bm25 weights per column: commitment_id, serves, title, description, milestones, institutions.
+        connection.Execute("INSERT INTO commitment_search (commitment_search, rank) VALUES ('rank', 'bm25(0.0, 0.0, 10.0, 4.0, 2.0, 1.0)')", transaction: tx);
     }
 
     // The latest stage's value where one has it, else the latest stage's reason it is missing, else ''.
@@ -42,7 +47,7 @@ internal static class Derived
         var stages = s.Stages is null ? "" : $" AND r.stage IN ({s.Stages})";
         var value = s.Rating is "starred" or "carried_forward" ? $"CASE r.{s.Rating} WHEN 1 THEN 'true' ELSE 'false' END" : "r." + s.Rating;
         return $"""
-            {s.Column} = COALESCE(
+            COALESCE(
                 (SELECT {value} FROM irm_rating r WHERE r.commitment_id = commitment.id{stages} AND r.{s.Rating} IS NOT NULL ORDER BY r.stage_order DESC LIMIT 1),
                 (SELECT r.{s.Rating}_missing FROM irm_rating r WHERE r.commitment_id = commitment.id{stages} AND r.{s.Rating}_missing IS NOT NULL ORDER BY r.stage_order DESC LIMIT 1),
                 '')
@@ -56,8 +61,8 @@ internal static class Derived
         return $"""
             INSERT INTO commitment_search (commitment_id, serves, title, description, milestones, institutions)
             SELECT c.id,
-                '{lang}' || CASE WHEN c.source_lang = '{lang}'
-                    THEN {string.Join(" || ", others.Select(o => $"CASE WHEN c.title_{o} IS NULL THEN ' {o}' ELSE '' END"))} ELSE '' END,
+                'serves{lang}' || CASE WHEN c.source_lang = '{lang}'
+                    THEN {string.Join(" || ", others.Select(o => $"CASE WHEN c.title_{o} IS NULL THEN ' serves{o}' ELSE '' END"))} ELSE '' END,
                 c.title_{lang} || COALESCE(' ' || c.short_title_{lang}, ''),
                 {string.Join(" || ' ' || ", new[] { "commitment_text", "objective", "status_quo", "ambition", "full_text" }.Select(Text))},
                 (SELECT group_concat(COALESCE(m.text_{lang}, m.text_en, m.text_fr, m.text_es), ' ') FROM milestone m WHERE m.commitment_id = c.id),

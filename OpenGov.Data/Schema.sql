@@ -95,37 +95,42 @@ CREATE TABLE commitment (
     end_date_lo TEXT GENERATED ALWAYS AS (CASE WHEN end_date GLOB '[0-9][0-9][0-9][0-9]' THEN end_date || '-01-01' WHEN end_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]' THEN end_date || '-01' WHEN end_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' THEN end_date ELSE '' END) VIRTUAL,
     end_date_hi TEXT GENERATED ALWAYS AS (CASE WHEN end_date GLOB '[0-9][0-9][0-9][0-9]' THEN end_date || '-12-31' WHEN end_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]' THEN date(end_date || '-01', '+1 month', '-1 day') WHEN end_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' THEN end_date ELSE '' END) VIRTUAL,
     url                TEXT,
-    illustrative       INTEGER NOT NULL DEFAULT 0 CHECK (illustrative IN (0, 1)),
-    -- Filterable summaries of the IRM ratings, derived by the loader (Derived.cs) after the ratings
-    -- are in: the latest assessed value, else the latest reason it is missing, else '' (never assessed).
-    completion TEXT NOT NULL DEFAULT '',
-    completion_midterm TEXT NOT NULL DEFAULT '',
-    completion_end_of_term TEXT NOT NULL DEFAULT '',
-    starred TEXT NOT NULL DEFAULT '',
-    verifiable TEXT NOT NULL DEFAULT '',
-    specificity TEXT NOT NULL DEFAULT '',
-    potential_impact TEXT NOT NULL DEFAULT '',
-    ambition TEXT NOT NULL DEFAULT '',
-    diog TEXT NOT NULL DEFAULT '',
-    early_results TEXT NOT NULL DEFAULT '',
-    carried_forward TEXT NOT NULL DEFAULT ''
+    illustrative       INTEGER NOT NULL DEFAULT 0 CHECK (illustrative IN (0, 1))
 );
 CREATE INDEX commitment_member ON commitment (member_id, id);
 CREATE INDEX commitment_action_plan ON commitment (action_plan_id, id);
 CREATE INDEX commitment_status ON commitment (status, id);
 CREATE INDEX commitment_start_date ON commitment (start_date_lo, start_date_hi, id);
 CREATE INDEX commitment_end_date ON commitment (end_date_lo, end_date_hi, id);
-CREATE INDEX commitment_completion ON commitment (completion, id);
-CREATE INDEX commitment_completion_midterm ON commitment (completion_midterm, id);
-CREATE INDEX commitment_completion_end_of_term ON commitment (completion_end_of_term, id);
-CREATE INDEX commitment_starred ON commitment (starred, id);
-CREATE INDEX commitment_verifiable ON commitment (verifiable, id);
-CREATE INDEX commitment_specificity ON commitment (specificity, id);
-CREATE INDEX commitment_potential_impact ON commitment (potential_impact, id);
-CREATE INDEX commitment_ambition ON commitment (ambition, id);
-CREATE INDEX commitment_diog ON commitment (diog, id);
-CREATE INDEX commitment_early_results ON commitment (early_results, id);
-CREATE INDEX commitment_carried_forward ON commitment (carried_forward, id);
+
+-- Filterable summaries of each commitment's IRM ratings, derived by Derived.cs once the ratings are
+-- in: the latest stage's value, else the latest reason it is missing, else '' (never assessed).
+-- A narrow table of its own, so that deriving it never rewrites the wide commitment rows.
+CREATE TABLE commitment_summary (
+    commitment_id TEXT PRIMARY KEY COLLATE NOCASE REFERENCES commitment (id) ON DELETE CASCADE,
+    completion TEXT NOT NULL,
+    completion_midterm TEXT NOT NULL,
+    completion_end_of_term TEXT NOT NULL,
+    starred TEXT NOT NULL,
+    verifiable TEXT NOT NULL,
+    specificity TEXT NOT NULL,
+    potential_impact TEXT NOT NULL,
+    ambition TEXT NOT NULL,
+    diog TEXT NOT NULL,
+    early_results TEXT NOT NULL,
+    carried_forward TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX commitment_summary_completion ON commitment_summary (completion, commitment_id);
+CREATE INDEX commitment_summary_completion_midterm ON commitment_summary (completion_midterm, commitment_id);
+CREATE INDEX commitment_summary_completion_end_of_term ON commitment_summary (completion_end_of_term, commitment_id);
+CREATE INDEX commitment_summary_starred ON commitment_summary (starred, commitment_id);
+CREATE INDEX commitment_summary_verifiable ON commitment_summary (verifiable, commitment_id);
+CREATE INDEX commitment_summary_specificity ON commitment_summary (specificity, commitment_id);
+CREATE INDEX commitment_summary_potential_impact ON commitment_summary (potential_impact, commitment_id);
+CREATE INDEX commitment_summary_ambition ON commitment_summary (ambition, commitment_id);
+CREATE INDEX commitment_summary_diog ON commitment_summary (diog, commitment_id);
+CREATE INDEX commitment_summary_early_results ON commitment_summary (early_results, commitment_id);
+CREATE INDEX commitment_summary_carried_forward ON commitment_summary (carried_forward, commitment_id);
 
 CREATE TABLE commitment_institution (
     commitment_id  TEXT NOT NULL COLLATE NOCASE REFERENCES commitment (id) ON DELETE CASCADE,
@@ -248,11 +253,13 @@ CREATE TABLE irm_note (
     FOREIGN KEY (commitment_id, stage) REFERENCES irm_rating (commitment_id, stage) ON DELETE CASCADE
 ) WITHOUT ROWID;
 
--- Full-text search over commitments: one row per language a commitment has a title in. serves lists
--- the languages a search in which should find this row: its own, and those the commitment lacks
--- when this is its source language (the same fallback as the answers use). Filled by Derived.cs.
+-- Full-text search over commitments: one row per language a commitment has a title in. serves holds a
+-- token per language a search in which should find this row (servesen, servesfr, servesen): its own,
+-- and those the commitment lacks when this is its source language (the same fallback as the answers
+-- use); a search adds "serves : servesfr AND" to its expression, an index lookup rather than a check
+-- of every hit. Filled by Derived.cs, which also sets the ranking (titles weigh most, serves nothing).
 CREATE VIRTUAL TABLE commitment_search USING fts5 (
-    commitment_id UNINDEXED, serves UNINDEXED, title, description, milestones, institutions,
+    commitment_id UNINDEXED, serves, title, description, milestones, institutions,
     tokenize = 'unicode61 remove_diacritics 2'
 );
 

@@ -4,8 +4,8 @@ using Microsoft.Data.Sqlite;
 
 namespace OpenGov.Data.Listing;
 
-/// <summary>A collection's full-text index: an FTS5 table with a column pointing at the record and a column of the languages each row serves.</summary>
-public sealed record SearchIndex(string Table, string Owner, string Key, string SnippetSql);
+/// <summary>A collection's full-text index: an FTS5 table, its column pointing at the record, the record's key, and its serves column of language tokens.</summary>
+public sealed record SearchIndex(string Table, string Owner, string Key);
 
 /// <summary>The search expression could not be understood by the full-text engine.</summary>
 public sealed class SearchSyntaxException(string message) : Exception(message);
@@ -16,7 +16,9 @@ public sealed class SearchSyntaxException(string message) : Exception(message);
 /// pages: the next page starts after the sort values of the last row seen, so a page costs the
 /// same anywhere in the list, and rows added or removed meanwhile never make one skip or repeat.
 /// </summary>
-public sealed class Collection(string name, string from, IReadOnlyList<string> keyColumns, IReadOnlyList<Field> fields, SearchIndex? search = null)
+public sealed class Collection(
+    string name, string from, IReadOnlyList<string> keyColumns, IReadOnlyList<Field> fields,
+    SearchIndex? search = null, IReadOnlyList<(string Alias, string Clause)>? joins = null)
 {
     public string Name { get; } = name;
     public IReadOnlyDictionary<string, Field> Fields { get; } = fields.ToDictionary(f => f.Name, StringComparer.Ordinal);
@@ -28,7 +30,7 @@ public sealed class Collection(string name, string from, IReadOnlyList<string> k
         where TRow : KeyedRow
     {
         var parameters = new DynamicParameters();
-        var (source, where) = Where(request, parameters);
+        var (search, where) = Where(request, parameters);
         var order = OrderKeys(request);
         var page = where;
         if (request.After is { } after)
@@ -39,8 +41,12 @@ public sealed class Collection(string name, string from, IReadOnlyList<string> k
         }
         parameters.Add("take", request.Limit + 1);
         var columns = string.Join(", ", order.Select((k, i) => $"{k.Sql} AS k{i}"));
-        var snippet = request.Search is not null ? ", " + Search!.SnippetSql + " AS snippet" : "";
+        var snippet = request.Search is not null ? $", {Search!.Table}.rowid AS search_row" : "";
         var orderBy = string.Join(", ", order.Select(k => k.Sql + (k.Descending ? " DESC" : "")));
+        var source = Source(search, select + columns + where + orderBy);
+        // The count and facets join only what their conditions use: every join is one row to one, so
+        // leaving the others out changes no count and saves a lookup per row.
+        var countSource = Source(search, where);
 
         try
         {
@@ -48,8 +54,8 @@ public sealed class Collection(string name, string from, IReadOnlyList<string> k
                 $"SELECT {select}, {columns}{snippet} FROM {source} {page} ORDER BY {orderBy} LIMIT @take",
                 parameters, cancellationToken: ct))).ToList();
             var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-                $"SELECT COUNT(*) FROM {source} {where}", parameters, cancellationToken: ct));
-            var facets = await FacetsAsync(connection, request, source, where, parameters, ct);
+                $"SELECT COUNT(*) FROM {countSource} {where}", parameters, cancellationToken: ct));
+            var facets = await FacetsAsync(connection, request, search, where, parameters, ct);
 
             IReadOnlyList<object>? next = null;
             if (rows.Count > request.Limit)
@@ -57,6 +63,7 @@ public sealed class Collection(string name, string from, IReadOnlyList<string> k
                 rows.RemoveAt(rows.Count - 1);
                 next = rows[^1].Keys(order.Count);
             }
+            if (request.Search is not null) await SnippetsAsync(connection, request.Search, rows, ct);
             return new KeysetPage<TRow>(rows, total, next, facets);
         }
         catch (SqliteException e) when (request.Search is not null && e.Message.Contains("fts5", StringComparison.OrdinalIgnoreCase))
@@ -65,17 +72,37 @@ public sealed class Collection(string name, string from, IReadOnlyList<string> k
         }
     }
 
-    (string Source, string Where) Where(ListRequest request, DynamicParameters parameters)
+    /// <summary>The FROM clause with the joins that <paramref name="sql"/> (or a join it needs) refers to.</summary>
+    string Source(string searchJoin, string sql)
+    {
+        var needed = new HashSet<string>();
+        var text = sql + searchJoin;
+        for (var changed = true; changed;)
+        {
+            changed = false;
+            foreach (var (alias, clause) in joins ?? [])
+                if (!needed.Contains(alias) && System.Text.RegularExpressions.Regex.IsMatch(text, $@"\b{alias}\."))
+                {
+                    needed.Add(alias);
+                    text += " " + clause;
+                    changed = true;
+                }
+        }
+        // A search drives the query from the full-text index (CROSS JOIN keeps that table the outer
+        // loop): looked up the other way round, the index would be scanned once per record.
+        return searchJoin + from + string.Concat((joins ?? []).Where(j => needed.Contains(j.Alias)).Select(j => " " + j.Clause));
+    }
+
+    (string SearchJoin, string Where) Where(ListRequest request, DynamicParameters parameters)
     {
         var conditions = request.Criteria.Select((c, i) => Condition(c, "f" + i, parameters)).ToList();
-        var source = from;
+        var source = "";
         if (request.Search is { } q)
         {
             var s = Search ?? throw new ArgumentException($"{Name} has no full-text search");
-            source += $" JOIN {s.Table} ON {s.Table}.{s.Owner} = {s.Key}";
-            conditions.Add($"{s.Table} MATCH @q AND {s.Table}.serves LIKE @serves");
-            parameters.Add("q", SearchQuery.ToFts5(q));
-            parameters.Add("serves", $"%{request.Lang}%");
+            source = $"{s.Table} CROSS JOIN ";
+            conditions.Add($"{s.Table} MATCH @q AND {s.Key} = {s.Table}.{s.Owner}");
+            parameters.Add("q", $"serves : serves{request.Lang} AND ({SearchQuery.ToFts5(q)})");
         }
         return (source, conditions.Count == 0 ? "" : "WHERE " + string.Join(" AND ", conditions.Select(c => $"({c})")));
     }
@@ -143,6 +170,21 @@ public sealed class Collection(string name, string from, IReadOnlyList<string> k
         };
     }
 
+    /// <summary>
+    /// Each hit's snippet, for the page's rows only, matched against the words asked for alone (not
+    /// the language token): a snippet costs a read of the row's text, too much to pay for every hit.
+    /// </summary>
+    async Task SnippetsAsync<TRow>(DbConnection connection, string search, IReadOnlyList<TRow> rows, CancellationToken ct) where TRow : KeyedRow
+    {
+        if (rows.Count == 0) return;
+        var t = Search!.Table;
+        var snippets = (await connection.QueryAsync<(long Row, string Snippet)>(new CommandDefinition(
+            $"SELECT rowid, snippet({t}, -1, '<mark>', '</mark>', '…', 16) FROM {t} WHERE {t} MATCH @q AND rowid IN @rows",
+            new { q = SearchQuery.ToFts5(search), rows = rows.Select(r => r.SearchRow).ToArray() }, cancellationToken: ct)))
+            .ToDictionary(s => s.Row, s => s.Snippet);
+        foreach (var row in rows) row.Snippet = snippets.GetValueOrDefault(row.SearchRow ?? -1);
+    }
+
     static string Comparison(Op op) => op switch { Op.Gte => ">=", Op.Gt => ">", Op.Lte => "<=", _ => "<" };
 
     /// <summary>The ORDER BY terms: the sort asked for (relevance by default when searching), then the key columns.</summary>
@@ -173,13 +215,14 @@ public sealed class Collection(string name, string from, IReadOnlyList<string> k
     }
 
     async Task<IReadOnlyDictionary<string, IReadOnlyList<FacetCount>>?> FacetsAsync(
-        DbConnection connection, ListRequest request, string source, string where, DynamicParameters parameters, CancellationToken ct)
+        DbConnection connection, ListRequest request, string search, string where, DynamicParameters parameters, CancellationToken ct)
     {
         if (request.Facets is not { Count: > 0 } names) return null;
         var result = new Dictionary<string, IReadOnlyList<FacetCount>>();
         foreach (var name in names)
         {
             var field = Fields[name];
+            var source = Source(search, where + " " + (field.Sql ?? KeyColumns[0]));
             var sql = field.Many is var (table, owner, value)
                 ? $"SELECT x.{value} AS value, COUNT(DISTINCT {KeyColumns[0]}) AS n FROM {source} JOIN {table} x ON x.{owner} = {KeyColumns[0]} {where} GROUP BY x.{value} ORDER BY n DESC, value"
                 : $"SELECT {field.Sql} AS value, COUNT(*) AS n FROM {source} {where} GROUP BY 1 ORDER BY n DESC, 1";
@@ -206,6 +249,9 @@ public abstract class KeyedRow
 
     /// <summary>The text of the search hit with the matched words in &lt;mark&gt;, where the list was searched.</summary>
     public string? Snippet { get; set; }
+
+    /// <summary>The row of the full-text index that matched, where the list was searched.</summary>
+    public long? SearchRow { get; set; }
 
     public IReadOnlyList<object> Keys(int count) =>
         new[] { K0, K1, K2, K3, K4, K5, K6, K7 }.Take(count).Select(k => k ?? throw new InvalidOperationException("a sort key is null")).ToList();

@@ -6,8 +6,7 @@ namespace OpenGov.Data.Queries;
 
 public sealed class ActionPlanQueries(Db db)
 {
-    public static readonly Collection Collection = new("action-plans",
-        "action_plan p JOIN member m ON m.id = p.member_id", ["p.id"],
+    public static readonly Collection Collection = new("action-plans", "action_plan p", ["p.id"],
     [
         CommonFields.Id("p.id", "OGP's action plan id, e.g. AP_GBR03"),
         CommonFields.Member("p.member_id"),
@@ -19,7 +18,7 @@ public sealed class ActionPlanQueries(Db db)
         CommonFields.Integer("cycle", "p.cycle", "Year of the plan's cycle, e.g. 2016"),
         CommonFields.Integer("start_year", "p.start_year", "Year the plan starts"),
         CommonFields.Integer("end_year", "p.end_year", "Year the plan ends"),
-    ]);
+    ], joins: [("m", "JOIN member m ON m.id = p.member_id")]);
 
     const string Select = """
         p.id, p.number, p.title_en, p.title_fr, p.title_es, p.source_lang, p.cycle, p.start_year, p.end_year, p.status,

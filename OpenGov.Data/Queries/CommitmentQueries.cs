@@ -7,9 +7,16 @@ namespace OpenGov.Data.Queries;
 
 public sealed class CommitmentQueries(Db db)
 {
-    const string From = "commitment c JOIN action_plan p ON p.id = c.action_plan_id JOIN member m ON m.id = c.member_id";
+    static readonly (string, string)[] Joins =
+    [
+        ("p", "JOIN action_plan p ON p.id = c.action_plan_id"),
+        ("m", "JOIN member m ON m.id = c.member_id"),
+        ("s", "JOIN commitment_summary s ON s.commitment_id = c.id"),
+    ];
 
-    public static readonly Collection Collection = new("commitments", From, ["c.id"],
+    static readonly string From = "commitment c " + string.Join(" ", Joins.Select(j => j.Item2));
+
+    public static readonly Collection Collection = new("commitments", "commitment c", ["c.id"],
     [
         CommonFields.Id("c.id", "OGP's commitment id, e.g. UK0075"),
         CommonFields.Member("c.member_id"),
@@ -27,21 +34,21 @@ public sealed class CommitmentQueries(Db db)
             { Many = ("commitment_institution", "commitment_id", "institution_id"), NamesSql = "SELECT id, name_en, name_fr, name_es, source_lang FROM institution WHERE id IN @ids" },
         CommonFields.Date("start_date", "c.start_date", "When the commitment starts"),
         CommonFields.Date("end_date", "c.end_date", "When the commitment ends"),
-        CommonFields.Flag("starred", "c.starred", "Whether the commitment is starred, as last assessed"),
-        CommonFields.Rating<Verifiable>("verifiable", "c.verifiable", "Whether the commitment is verifiable"),
-        CommonFields.Rating("specificity", "c.specificity", "Specificity", CommonFields.SpecificityOrder),
-        CommonFields.Rating("potential_impact", "c.potential_impact", "Potential impact", CommonFields.ImpactOrder),
-        CommonFields.Rating("ambition", "c.ambition", "Ambition: the potential for results of plans from 2020", CommonFields.AmbitionOrder),
-        CommonFields.Rating("completion", "c.completion", "Completion as last assessed by the IRM", CommonFields.CompletionOrder),
-        CommonFields.Rating("completion_midterm", "c.completion_midterm", "Completion at the mid-term (progress) report", CommonFields.CompletionOrder),
-        CommonFields.Rating("completion_end_of_term", "c.completion_end_of_term", "Completion at the end-of-term (or results) report", CommonFields.CompletionOrder),
-        CommonFields.Rating("diog", "c.diog", "Did it open government, overall", CommonFields.DiogOrder),
-        CommonFields.Rating<EarlyResults>("early_results", "c.early_results", "Early results"),
-        CommonFields.Flag("carried_forward", "c.carried_forward", "Whether the commitment was carried forward to the next plan"),
-    ], new SearchIndex("commitment_search", "commitment_id", "c.id", "snippet(commitment_search, -1, '<mark>', '</mark>', '…', 16)"));
+        CommonFields.Flag("starred", "s.starred", "Whether the commitment is starred, as last assessed"),
+        CommonFields.Rating<Verifiable>("verifiable", "s.verifiable", "Whether the commitment is verifiable"),
+        CommonFields.Rating("specificity", "s.specificity", "Specificity", CommonFields.SpecificityOrder),
+        CommonFields.Rating("potential_impact", "s.potential_impact", "Potential impact", CommonFields.ImpactOrder),
+        CommonFields.Rating("ambition", "s.ambition", "Ambition: the potential for results of plans from 2020", CommonFields.AmbitionOrder),
+        CommonFields.Rating("completion", "s.completion", "Completion as last assessed by the IRM", CommonFields.CompletionOrder),
+        CommonFields.Rating("completion_midterm", "s.completion_midterm", "Completion at the mid-term (progress) report", CommonFields.CompletionOrder),
+        CommonFields.Rating("completion_end_of_term", "s.completion_end_of_term", "Completion at the end-of-term (or results) report", CommonFields.CompletionOrder),
+        CommonFields.Rating("diog", "s.diog", "Did it open government, overall", CommonFields.DiogOrder),
+        CommonFields.Rating<EarlyResults>("early_results", "s.early_results", "Early results"),
+        CommonFields.Flag("carried_forward", "s.carried_forward", "Whether the commitment was carried forward to the next plan"),
+    ], new SearchIndex("commitment_search", "commitment_id", "c.id"), Joins);
 
     const string Select = """
-        c.*, p.title_en AS plan_en, p.title_fr AS plan_fr, p.title_es AS plan_es, p.source_lang AS plan_lang,
+        c.*, s.*, p.title_en AS plan_en, p.title_fr AS plan_fr, p.title_es AS plan_es, p.source_lang AS plan_lang,
         m.name_en AS member_en, m.name_fr AS member_fr, m.name_es AS member_es, m.source_lang AS member_lang
         """;
 

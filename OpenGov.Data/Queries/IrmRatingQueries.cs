@@ -13,7 +13,7 @@ public sealed class IrmRatingQueries(Db db)
         LEFT JOIN irm_report rep ON rep.id = r.irm_report_id
         """;
 
-    public static readonly Collection Collection = new("irm-ratings", From, ["r.commitment_id", "r.stage_order"],
+    public static readonly Collection Collection = new("irm-ratings", "irm_rating r", ["r.commitment_id", "r.stage_order"],
     [
         CommonFields.Commitment("r.commitment_id"),
         new("stage", FieldType.Enum, "IRM stage: design, midterm, end_of_term, results (in that order)")
@@ -34,7 +34,7 @@ public sealed class IrmRatingQueries(Db db)
         CommonFields.Rating("diog_public_accountability", Rated("diog_public_accountability"), "Did it open government: public accountability", CommonFields.DiogOrder),
         CommonFields.Rating("diog_technology_and_innovation", Rated("diog_technology_and_innovation"), "Did it open government: technology and innovation", CommonFields.DiogOrder),
         CommonFields.Flag("carried_forward", Flagged("carried_forward"), "Whether the commitment was carried forward to the next plan"),
-    ]);
+    ], joins: [("c", "JOIN commitment c ON c.id = r.commitment_id"), ("rep", "LEFT JOIN irm_report rep ON rep.id = r.irm_report_id")]);
 
     // A rating as one value: its value on the scale, else the reason it is missing, else '' (not assessed at this stage).
     static string Rated(string column) => $"COALESCE(r.{column}, r.{column}_missing, '')";

@@ -8,7 +8,7 @@ public sealed class IrmReportQueries(Db db)
 {
     const string From = "irm_report r JOIN action_plan p ON p.id = r.action_plan_id JOIN member m ON m.id = p.member_id";
 
-    public static readonly Collection Collection = new("irm-reports", From, ["r.id"],
+    public static readonly Collection Collection = new("irm-reports", "irm_report r", ["r.id"],
     [
         CommonFields.Id("r.id", "IRM report id"),
         CommonFields.ActionPlan("r.action_plan_id"),
@@ -17,7 +17,7 @@ public sealed class IrmReportQueries(Db db)
         new("kind", FieldType.Enum, "The IRM stage the report covers")
             { Sql = "r.kind", Values = SnakeCase.All<IrmStage>(), Ordered = SnakeCase.All<IrmStage>() },
         CommonFields.Integer("year", "r.year", "Year the report was published"),
-    ]);
+    ], joins: [("p", "JOIN action_plan p ON p.id = r.action_plan_id"), ("m", "JOIN member m ON m.id = p.member_id")]);
 
     const string Select = """
         r.id, r.kind, r.year, r.title_en, r.title_fr, r.title_es, r.source_lang, r.url,

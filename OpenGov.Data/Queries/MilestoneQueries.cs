@@ -5,8 +5,7 @@ namespace OpenGov.Data.Queries;
 
 public sealed class MilestoneQueries(Db db)
 {
-    public static readonly Collection Collection = new("milestones",
-        "milestone ms JOIN commitment c ON c.id = ms.commitment_id", ["ms.commitment_id", "ms.number"],
+    public static readonly Collection Collection = new("milestones", "milestone ms", ["ms.commitment_id", "ms.number"],
     [
         CommonFields.Commitment("ms.commitment_id"),
         CommonFields.ActionPlan("c.action_plan_id"),
@@ -14,7 +13,7 @@ public sealed class MilestoneQueries(Db db)
         CommonFields.Integer("number", "ms.number", "The milestone's number within its commitment, from 1"),
         CommonFields.Date("start_date", "ms.start_date", "When the milestone starts"),
         CommonFields.Date("end_date", "ms.end_date", "When the milestone ends"),
-    ]);
+    ], joins: [("c", "JOIN commitment c ON c.id = ms.commitment_id")]);
 
     const string Select = """
         ms.commitment_id, ms.number, ms.text_en, ms.text_fr, ms.text_es, ms.source_lang, ms.start_date, ms.end_date,

@@ -27,6 +27,8 @@ public sealed class PagingWhileDataChangesTests : ApiTest
         Write($"""
             INSERT INTO commitment (id, action_plan_id, member_id, status, start_date) VALUES ('AA0001', 'AP_XEX01', 'example-republic', 'active', '2015');
             INSERT INTO commitment (id, action_plan_id, member_id, status, start_date) VALUES ('ZZ0001', 'AP_XEX02', 'example-republic', 'active', '2030');
+            INSERT INTO commitment_summary SELECT id, '', '', '', '', '', '', '', '', '', '', '' FROM commitment WHERE id IN ('AA0001', 'ZZ0001');
+            DELETE FROM commitment_summary WHERE commitment_id = '{removed}';
             DELETE FROM commitment WHERE id = '{removed}';
             """);
         try
@@ -42,7 +44,7 @@ public sealed class PagingWhileDataChangesTests : ApiTest
         }
         finally
         {
-            Write("DELETE FROM commitment WHERE id IN ('AA0001', 'ZZ0001');");
+            Write("DELETE FROM commitment_summary WHERE commitment_id IN ('AA0001', 'ZZ0001'); DELETE FROM commitment WHERE id IN ('AA0001', 'ZZ0001');");
             SqliteConnection.ClearAllPools();
         }
     }

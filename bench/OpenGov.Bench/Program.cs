@@ -1,45 +1,31 @@
 using System.Globalization;
-using CsvHelper;
-using CsvHelper.Configuration;
+using OpenGov.Bench;
+using OpenGov.Data.Synthetic;
 
-// generate-csv <source.csv> <out.csv> <times>: a synthetic export with the source's columns and
-// <times> copies of every row. Copy k > 1 gets its own commitment id (UK0051 -> UK0051-K2) and
-// row id, and a marked title, so that rows stay unique; everything else is the source's own text.
-if (args is not ["generate-csv", var source, var output, var timesText] || !int.TryParse(timesText, out var times) || times < 1)
+// Benchmark tools. Each writes only to the paths it is given; nothing it makes belongs in the repository.
+return args switch
 {
-    Console.Error.WriteLine("usage: dotnet run --project bench/OpenGov.Bench -- generate-csv <source.csv> <out.csv> <times>");
+    ["generate-csv", var source, var output, var times] when int.TryParse(times, out var n) && n >= 1 => GenerateCsv.Run(source, output, n),
+    ["generate-db", var path, var count] when int.TryParse(count, CultureInfo.InvariantCulture, out var n) && n >= 1 => GenerateDb(path, n),
+    ["latency", var baseUrl, var count, .. var paths] when int.TryParse(count, out var n) && n >= 1 && paths.Length > 0 => await Latency.RunAsync(baseUrl, n, paths),
+    _ => Usage(),
+};
+
+static int GenerateDb(string path, int count)
+{
+    var clock = System.Diagnostics.Stopwatch.StartNew();
+    SyntheticDataset.Build(path, count);
+    Console.WriteLine($"built {path}: {count} synthetic commitments in {clock.Elapsed.TotalSeconds:F1} s, {new FileInfo(path).Length / 1048576} MiB");
+    return 0;
+}
+
+static int Usage()
+{
+    Console.Error.WriteLine("""
+        usage: dotnet run --project bench/OpenGov.Bench -- COMMAND
+          generate-csv <source.csv> <out.csv> <times>   a synthetic OGP export, <times> copies of every row
+          generate-db <out.db> <commitments>            a synthetic database of that many commitments
+          latency <base-url> <requests> <path>...       sequential GETs of each path: p50, p99, max in ms
+        """);
     return 2;
 }
-
-var config = new CsvConfiguration(CultureInfo.InvariantCulture) { Mode = CsvMode.RFC4180 };
-List<string[]> rows;
-string[] header;
-using (var reader = new StreamReader(source))
-using (var parser = new CsvParser(reader, config))
-{
-    parser.Read();
-    header = parser.Record!;
-    rows = [];
-    while (parser.Read()) rows.Add(parser.Record!);
-}
-int id = Array.IndexOf(header, "Commitment Unique Identifier"), rowId = Array.IndexOf(header, "id"), title = Array.IndexOf(header, "Commitment Title");
-
-using var writer = new StreamWriter(output);
-using var csv = new CsvWriter(writer, config);
-foreach (var h in header) csv.WriteField(h);
-csv.NextRecord();
-for (var k = 1; k <= times; k++)
-    foreach (var row in rows)
-    {
-        var copy = (string[])row.Clone();
-        if (k > 1)
-        {
-            copy[id] = $"{row[id]}-K{k}";
-            if (rowId >= 0) copy[rowId] = $"{row[rowId]}{k:D4}";
-            if (title >= 0) copy[title] = $"{row[title]} (copy {k})";
-        }
-        foreach (var field in copy) csv.WriteField(field);
-        csv.NextRecord();
-    }
-Console.WriteLine($"wrote {rows.Count * times} rows to {output}");
-return 0;
