@@ -5,12 +5,12 @@ namespace OpenGov.Data;
 
 /// <summary>
 /// What the loader derives once every row is in, for fast filters and search: each commitment's
-/// rating summaries (commitment_summary) and its full-text index rows (commitment_search). Every way of building a database runs it
+/// filter row (commitment_filter: its scalars and rating summaries) and its full-text index rows (commitment_search). Every way of building a database runs it
 /// (DatabaseFile.Build), so derived data can never disagree with what it is derived from.
 /// </summary>
 internal static class Derived
 {
-    /// <summary>Summary column on commitment, the irm_rating column it summarises, and the stages it looks at (null: all).</summary>
+    /// <summary>Summary column of commitment_filter, the irm_rating column it summarises, and the stages it looks at (null: all).</summary>
     static readonly (string Column, string Rating, string? Stages)[] Summaries =
     [
         ("completion", "completion", null),
@@ -32,8 +32,11 @@ internal static class Derived
     public static void Run(SqliteConnection connection, SqliteTransaction tx)
     {
         connection.Execute($"""
-            INSERT INTO commitment_summary (commitment_id, {string.Join(", ", Summaries.Select(x => x.Column))})
-            SELECT commitment.id, {string.Join(",\n", Summaries.Select(Summary))} FROM commitment
+            INSERT INTO commitment_filter (commitment_id, member_id, action_plan_id, status,
+                start_date_lo, start_date_hi, end_date_lo, end_date_hi, {string.Join(", ", Summaries.Select(x => x.Column))})
+            SELECT commitment.id, member_id, action_plan_id, status, start_date_lo, start_date_hi, end_date_lo, end_date_hi,
+                {string.Join(",\n", Summaries.Select(Summary))}
+            FROM commitment
             """, transaction: tx);
         foreach (var lang in Languages)
             connection.Execute(SearchRows(lang), transaction: tx);

@@ -97,17 +97,21 @@ CREATE TABLE commitment (
     url                TEXT,
     illustrative       INTEGER NOT NULL DEFAULT 0 CHECK (illustrative IN (0, 1))
 );
-CREATE INDEX commitment_member ON commitment (member_id, id);
 CREATE INDEX commitment_action_plan ON commitment (action_plan_id, id);
-CREATE INDEX commitment_status ON commitment (status, id);
-CREATE INDEX commitment_start_date ON commitment (start_date_lo, start_date_hi, id);
-CREATE INDEX commitment_end_date ON commitment (end_date_lo, end_date_hi, id);
 
--- Filterable summaries of each commitment's IRM ratings, derived by Derived.cs once the ratings are
--- in: the latest stage's value, else the latest reason it is missing, else '' (never assessed).
--- A narrow table of its own, so that deriving it never rewrites the wide commitment rows.
-CREATE TABLE commitment_summary (
-    commitment_id TEXT PRIMARY KEY COLLATE NOCASE REFERENCES commitment (id) ON DELETE CASCADE,
+-- What /v1/commitments filters and sorts by, one narrow row per commitment, derived by Derived.cs
+-- once everything is loaded: the commitment's own scalars, and summaries of its IRM ratings (the
+-- latest stage's value, else the latest reason it is missing, else '' for never assessed). Lists
+-- scan and count this table and its indexes, and touch the wide commitment rows only for the page.
+CREATE TABLE commitment_filter (
+    commitment_id  TEXT PRIMARY KEY COLLATE NOCASE REFERENCES commitment (id) ON DELETE CASCADE,
+    member_id      TEXT NOT NULL COLLATE NOCASE,
+    action_plan_id TEXT NOT NULL COLLATE NOCASE,
+    status         TEXT NOT NULL,
+    start_date_lo  TEXT NOT NULL,
+    start_date_hi  TEXT NOT NULL,
+    end_date_lo    TEXT NOT NULL,
+    end_date_hi    TEXT NOT NULL,
     completion TEXT NOT NULL,
     completion_midterm TEXT NOT NULL,
     completion_end_of_term TEXT NOT NULL,
@@ -120,17 +124,22 @@ CREATE TABLE commitment_summary (
     early_results TEXT NOT NULL,
     carried_forward TEXT NOT NULL
 ) WITHOUT ROWID;
-CREATE INDEX commitment_summary_completion ON commitment_summary (completion, commitment_id);
-CREATE INDEX commitment_summary_completion_midterm ON commitment_summary (completion_midterm, commitment_id);
-CREATE INDEX commitment_summary_completion_end_of_term ON commitment_summary (completion_end_of_term, commitment_id);
-CREATE INDEX commitment_summary_starred ON commitment_summary (starred, commitment_id);
-CREATE INDEX commitment_summary_verifiable ON commitment_summary (verifiable, commitment_id);
-CREATE INDEX commitment_summary_specificity ON commitment_summary (specificity, commitment_id);
-CREATE INDEX commitment_summary_potential_impact ON commitment_summary (potential_impact, commitment_id);
-CREATE INDEX commitment_summary_ambition ON commitment_summary (ambition, commitment_id);
-CREATE INDEX commitment_summary_diog ON commitment_summary (diog, commitment_id);
-CREATE INDEX commitment_summary_early_results ON commitment_summary (early_results, commitment_id);
-CREATE INDEX commitment_summary_carried_forward ON commitment_summary (carried_forward, commitment_id);
+CREATE INDEX commitment_filter_member ON commitment_filter (member_id, commitment_id);
+CREATE INDEX commitment_filter_action_plan ON commitment_filter (action_plan_id, commitment_id);
+CREATE INDEX commitment_filter_status ON commitment_filter (status, commitment_id);
+CREATE INDEX commitment_filter_start_date ON commitment_filter (start_date_lo, start_date_hi, commitment_id);
+CREATE INDEX commitment_filter_end_date ON commitment_filter (end_date_lo, end_date_hi, commitment_id);
+CREATE INDEX commitment_filter_completion ON commitment_filter (completion, commitment_id);
+CREATE INDEX commitment_filter_completion_midterm ON commitment_filter (completion_midterm, commitment_id);
+CREATE INDEX commitment_filter_completion_end_of_term ON commitment_filter (completion_end_of_term, commitment_id);
+CREATE INDEX commitment_filter_starred ON commitment_filter (starred, commitment_id);
+CREATE INDEX commitment_filter_verifiable ON commitment_filter (verifiable, commitment_id);
+CREATE INDEX commitment_filter_specificity ON commitment_filter (specificity, commitment_id);
+CREATE INDEX commitment_filter_potential_impact ON commitment_filter (potential_impact, commitment_id);
+CREATE INDEX commitment_filter_ambition ON commitment_filter (ambition, commitment_id);
+CREATE INDEX commitment_filter_diog ON commitment_filter (diog, commitment_id);
+CREATE INDEX commitment_filter_early_results ON commitment_filter (early_results, commitment_id);
+CREATE INDEX commitment_filter_carried_forward ON commitment_filter (carried_forward, commitment_id);
 
 CREATE TABLE commitment_institution (
     commitment_id  TEXT NOT NULL COLLATE NOCASE REFERENCES commitment (id) ON DELETE CASCADE,
@@ -230,6 +239,8 @@ CREATE TABLE irm_rating (
     CHECK (carried_forward_missing IN ('no_data', 'not_reviewed', 'not_applicable', 'blank') AND carried_forward IS NULL OR carried_forward_missing IS NULL)
 );
 CREATE INDEX irm_rating_stage ON irm_rating (stage, commitment_id);
+-- The order ratings are listed in: by commitment, then stage as it happens.
+CREATE INDEX irm_rating_order ON irm_rating (commitment_id, stage_order);
 CREATE INDEX irm_rating_report ON irm_rating (irm_report_id, commitment_id);
 
 -- The OGP values a stage found the commitment relevant to (the IRM's relevance rating).

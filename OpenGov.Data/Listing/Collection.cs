@@ -113,8 +113,9 @@ public sealed class Collection(
         if (field.Many is var (table, owner, value))
         {
             parameters.Add(name, criterion.Values.Select(field.Convert).ToArray());
-            var exists = $"EXISTS (SELECT 1 FROM {table} x WHERE x.{owner} = {KeyColumns[0]} AND x.{value} IN @{name})";
-            return criterion.Op == Op.Not ? "NOT " + exists : exists;
+            // IN (subquery) rather than EXISTS: the planner can start from the link table's index
+            // instead of probing it once per record, which matters for counts over a large table.
+            return $"{KeyColumns[0]} {(criterion.Op == Op.Not ? "NOT IN" : "IN")} (SELECT x.{owner} FROM {table} x WHERE x.{value} IN @{name})";
         }
         if (field.Type == FieldType.Date) return DateCondition(field.Sql!, criterion, name, parameters);
 

@@ -7,48 +7,49 @@ namespace OpenGov.Data.Queries;
 
 public sealed class CommitmentQueries(Db db)
 {
+    // Lists read the narrow commitment_filter (f) and join the wide commitment rows only for the page.
     static readonly (string, string)[] Joins =
     [
-        ("p", "JOIN action_plan p ON p.id = c.action_plan_id"),
-        ("m", "JOIN member m ON m.id = c.member_id"),
-        ("s", "JOIN commitment_summary s ON s.commitment_id = c.id"),
+        ("c", "JOIN commitment c ON c.id = f.commitment_id"),
+        ("p", "JOIN action_plan p ON p.id = f.action_plan_id"),
+        ("m", "JOIN member m ON m.id = f.member_id"),
     ];
 
-    static readonly string From = "commitment c " + string.Join(" ", Joins.Select(j => j.Item2));
+    static readonly string From = "commitment_filter f " + string.Join(" ", Joins.Select(j => j.Item2));
 
-    public static readonly Collection Collection = new("commitments", "commitment c", ["c.id"],
+    public static readonly Collection Collection = new("commitments", "commitment_filter f", ["f.commitment_id"],
     [
-        CommonFields.Id("c.id", "OGP's commitment id, e.g. UK0075"),
-        CommonFields.Member("c.member_id"),
+        CommonFields.Id("f.commitment_id", "OGP's commitment id, e.g. UK0075"),
+        CommonFields.Member("f.member_id"),
         CommonFields.Country("m.iso3"),
         CommonFields.Region("m.region"),
         CommonFields.MemberKind("member_kind", "m.kind"),
-        CommonFields.ActionPlan("c.action_plan_id"),
+        CommonFields.ActionPlan("f.action_plan_id"),
         CommonFields.Integer("cycle", "p.cycle", "Year of the action plan's cycle, e.g. 2016"),
-        CommonFields.Status("c.status", "commitment"),
+        CommonFields.Status("f.status", "commitment"),
         new("policy_area", FieldType.Text, "Policy area id, e.g. open-data")
             { Many = ("commitment_policy_area", "commitment_id", "policy_area_id"), NamesSql = "SELECT id, name_en, name_fr, name_es, source_lang FROM policy_area WHERE id IN @ids" },
         new("ogp_value", FieldType.Enum, "OGP value the IRM found the commitment relevant to")
             { Many = ("irm_rating_ogp_value", "commitment_id", "ogp_value"), Values = SnakeCase.All<OgpValue>() },
         new("institution", FieldType.Text, "Institution id: commitments it leads or supports, e.g. cabinet-office")
             { Many = ("commitment_institution", "commitment_id", "institution_id"), NamesSql = "SELECT id, name_en, name_fr, name_es, source_lang FROM institution WHERE id IN @ids" },
-        CommonFields.Date("start_date", "c.start_date", "When the commitment starts"),
-        CommonFields.Date("end_date", "c.end_date", "When the commitment ends"),
-        CommonFields.Flag("starred", "s.starred", "Whether the commitment is starred, as last assessed"),
-        CommonFields.Rating<Verifiable>("verifiable", "s.verifiable", "Whether the commitment is verifiable"),
-        CommonFields.Rating("specificity", "s.specificity", "Specificity", CommonFields.SpecificityOrder),
-        CommonFields.Rating("potential_impact", "s.potential_impact", "Potential impact", CommonFields.ImpactOrder),
-        CommonFields.Rating("ambition", "s.ambition", "Ambition: the potential for results of plans from 2020", CommonFields.AmbitionOrder),
-        CommonFields.Rating("completion", "s.completion", "Completion as last assessed by the IRM", CommonFields.CompletionOrder),
-        CommonFields.Rating("completion_midterm", "s.completion_midterm", "Completion at the mid-term (progress) report", CommonFields.CompletionOrder),
-        CommonFields.Rating("completion_end_of_term", "s.completion_end_of_term", "Completion at the end-of-term (or results) report", CommonFields.CompletionOrder),
-        CommonFields.Rating("diog", "s.diog", "Did it open government, overall", CommonFields.DiogOrder),
-        CommonFields.Rating<EarlyResults>("early_results", "s.early_results", "Early results"),
-        CommonFields.Flag("carried_forward", "s.carried_forward", "Whether the commitment was carried forward to the next plan"),
-    ], new SearchIndex("commitment_search", "commitment_id", "c.id"), Joins);
+        CommonFields.Date("start_date", "f.start_date", "When the commitment starts"),
+        CommonFields.Date("end_date", "f.end_date", "When the commitment ends"),
+        CommonFields.Flag("starred", "f.starred", "Whether the commitment is starred, as last assessed"),
+        CommonFields.Rating<Verifiable>("verifiable", "f.verifiable", "Whether the commitment is verifiable"),
+        CommonFields.Rating("specificity", "f.specificity", "Specificity", CommonFields.SpecificityOrder),
+        CommonFields.Rating("potential_impact", "f.potential_impact", "Potential impact", CommonFields.ImpactOrder),
+        CommonFields.Rating("ambition", "f.ambition", "Ambition: the potential for results of plans from 2020", CommonFields.AmbitionOrder),
+        CommonFields.Rating("completion", "f.completion", "Completion as last assessed by the IRM", CommonFields.CompletionOrder),
+        CommonFields.Rating("completion_midterm", "f.completion_midterm", "Completion at the mid-term (progress) report", CommonFields.CompletionOrder),
+        CommonFields.Rating("completion_end_of_term", "f.completion_end_of_term", "Completion at the end-of-term (or results) report", CommonFields.CompletionOrder),
+        CommonFields.Rating("diog", "f.diog", "Did it open government, overall", CommonFields.DiogOrder),
+        CommonFields.Rating<EarlyResults>("early_results", "f.early_results", "Early results"),
+        CommonFields.Flag("carried_forward", "f.carried_forward", "Whether the commitment was carried forward to the next plan"),
+    ], new SearchIndex("commitment_search", "commitment_id", "f.commitment_id"), Joins);
 
     const string Select = """
-        c.*, s.*, p.title_en AS plan_en, p.title_fr AS plan_fr, p.title_es AS plan_es, p.source_lang AS plan_lang,
+        c.*, f.*, p.title_en AS plan_en, p.title_fr AS plan_fr, p.title_es AS plan_es, p.source_lang AS plan_lang,
         m.name_en AS member_en, m.name_fr AS member_fr, m.name_es AS member_es, m.source_lang AS member_lang
         """;
 
@@ -63,7 +64,7 @@ public sealed class CommitmentQueries(Db db)
     {
         await using var c = await db.OpenReadAsync(ct);
         var rows = (await c.QueryAsync<Row>(new CommandDefinition(
-            $"SELECT {Select} FROM {From} WHERE c.id = @id", new { id }, cancellationToken: ct))).ToList();
+            $"SELECT {Select} FROM {From} WHERE f.commitment_id = @id", new { id }, cancellationToken: ct))).ToList();
         return (await ToCommitmentsAsync(c, rows, lang, ct)).SingleOrDefault();
     }
 

@@ -27,8 +27,9 @@ public sealed class PagingWhileDataChangesTests : ApiTest
         Write($"""
             INSERT INTO commitment (id, action_plan_id, member_id, status, start_date) VALUES ('AA0001', 'AP_XEX01', 'example-republic', 'active', '2015');
             INSERT INTO commitment (id, action_plan_id, member_id, status, start_date) VALUES ('ZZ0001', 'AP_XEX02', 'example-republic', 'active', '2030');
-            INSERT INTO commitment_summary SELECT id, '', '', '', '', '', '', '', '', '', '', '' FROM commitment WHERE id IN ('AA0001', 'ZZ0001');
-            DELETE FROM commitment_summary WHERE commitment_id = '{removed}';
+            INSERT INTO commitment_filter SELECT id, member_id, action_plan_id, status, start_date_lo, start_date_hi, end_date_lo, end_date_hi,
+                '', '', '', '', '', '', '', '', '', '', '' FROM commitment WHERE id IN ('AA0001', 'ZZ0001');
+            DELETE FROM commitment_filter WHERE commitment_id = '{removed}';
             DELETE FROM commitment WHERE id = '{removed}';
             """);
         try
@@ -44,7 +45,7 @@ public sealed class PagingWhileDataChangesTests : ApiTest
         }
         finally
         {
-            Write("DELETE FROM commitment_summary WHERE commitment_id IN ('AA0001', 'ZZ0001'); DELETE FROM commitment WHERE id IN ('AA0001', 'ZZ0001');");
+            Write("DELETE FROM commitment_filter WHERE commitment_id IN ('AA0001', 'ZZ0001'); DELETE FROM commitment WHERE id IN ('AA0001', 'ZZ0001');");
             SqliteConnection.ClearAllPools();
         }
     }

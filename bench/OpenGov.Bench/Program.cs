@@ -7,6 +7,7 @@ return args switch
 {
     ["generate-csv", var source, var output, var times] when int.TryParse(times, out var n) && n >= 1 => GenerateCsv.Run(source, output, n),
     ["generate-db", var path, var count] when int.TryParse(count, CultureInfo.InvariantCulture, out var n) && n >= 1 => GenerateDb(path, n),
+    ["deep-cursor", var afterId] => DeepCursor(afterId),
     ["latency", var baseUrl, var count, .. var paths] when int.TryParse(count, out var n) && n >= 1 && paths.Length > 0 => await Latency.RunAsync(baseUrl, n, paths),
     _ => Usage(),
 };
@@ -19,12 +20,22 @@ static int GenerateDb(string path, int count)
     return 0;
 }
 
+// The cursor a client holds after reading /v1/commitments (default order) up to and including afterId:
+// lets the benchmark ask for a page deep in the list without walking there first.
+static int DeepCursor(string afterId)
+{
+    var request = new OpenGov.Data.Listing.ListRequest([], 50, null);
+    Console.WriteLine(OpenGov.Data.Listing.Cursor.Encode([afterId], OpenGov.Data.Listing.Cursor.Fingerprint(OpenGov.Data.Queries.CommitmentQueries.Collection, request)));
+    return 0;
+}
+
 static int Usage()
 {
     Console.Error.WriteLine("""
         usage: dotnet run --project bench/OpenGov.Bench -- COMMAND
           generate-csv <source.csv> <out.csv> <times>   a synthetic OGP export, <times> copies of every row
           generate-db <out.db> <commitments>            a synthetic database of that many commitments
+          deep-cursor <commitment-id>                   the /v1/commitments cursor that continues after that id
           latency <base-url> <requests> <path>...       sequential GETs of each path: p50, p99, max in ms
         """);
     return 2;
