@@ -1,7 +1,12 @@
 using System.IO.Compression;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 using OpenGov.Api.Http;
+using OpenGov.Data;
+using OpenGov.Data.Export;
+using OpenGov.Data.Queries;
 
 namespace OpenGov.Api.Hosting;
 
@@ -26,6 +31,9 @@ internal static class HttpSetup
         services.AddSingleton<ResponseCache>();
         services.AddSingleton(configuration.GetSection("RateLimit").Get<RateLimitOptions>() ?? new RateLimitOptions());
         services.AddSingleton<RateLimits>();
+        services.AddSingleton(s => new ExportStore(s.GetRequiredService<Db>(), s.GetRequiredService<CommitmentQueries>(),
+            s.GetRequiredService<MilestoneQueries>(), s.GetRequiredService<IrmRatingQueries>(),
+            s.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions));
 
         // Open data: any origin may read, without credentials; a preflight is good for a day.
         services.AddCors(o => o.AddDefaultPolicy(p => p.AllowAnyOrigin().AllowAnyHeader().WithMethods("GET", "HEAD")

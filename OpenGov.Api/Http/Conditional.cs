@@ -14,7 +14,8 @@ internal static class Conditional
 {
     public static void UseNegotiation(this WebApplication app) => app.Use(async (http, next) =>
     {
-        if (HttpMethods.IsGet(http.Request.Method) && http.Request.Path.StartsWithSegments("/v1") && http.GetEndpoint() is not null)
+        if (HttpMethods.IsGet(http.Request.Method) && http.Request.Path.StartsWithSegments("/v1") && !ETags.IsExportFile(http.Request.Path)
+            && http.GetEndpoint() is not null)
         {
             if (!Formats.Negotiate(http))
             {

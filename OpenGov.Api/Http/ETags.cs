@@ -28,14 +28,16 @@ internal static class ETags
     public static void Compute(HttpContext http)
     {
         var request = http.Request;
-        if (!HttpMethods.IsGet(request.Method) || !request.Path.StartsWithSegments("/v1")) return;
-        if (request.Path.StartsWithSegments("/v1/exports", out var rest) && rest.HasValue && rest != "/") return;
+        if (!HttpMethods.IsGet(request.Method) || !request.Path.StartsWithSegments("/v1") || IsExportFile(request.Path)) return;
         var version = http.RequestServices.GetRequiredService<DatasetState>().DataVersion;
         var key = string.Join('\n', version, request.Method, request.Scheme, request.Host.Value, request.PathBase.Value, request.Path.Value,
             request.QueryString.Value, Formats.Of(http), Language.Asked(request, new Dictionary<string, string[]>()), Encoding(request));
         var hash = SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key));
         http.Items[Key] = "\"" + Convert.ToHexStringLower(hash.AsSpan(0, 16)) + "\"";
     }
+
+    /// <summary>An export file: served with its own ETag (from its SHA-256), Range and Content-Length, as it is.</summary>
+    public static bool IsExportFile(PathString path) => path.StartsWithSegments("/v1/exports", out var rest) && rest.HasValue && rest != "/";
 
     /// <summary>
     /// The content coding response compression will choose for this Accept-Encoding: the highest

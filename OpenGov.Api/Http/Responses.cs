@@ -102,6 +102,14 @@ internal static class Responses
         return new DataResult<Item<T>>(await make(), parsed.FieldList);
     }
 
+    /// <summary>Checks the parameters of a request that takes only lang and fields (of <typeparamref name="T"/>): a problem, or null.</summary>
+    public static ValidationProblem? Check<T>(HttpContext http)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var lang = Language.Asked(http.Request, errors);
+        return Validate(ListQuery.From(http.Request, null, DataResult<T>.KeysOf<T>(http), lang), errors);
+    }
+
     /// <summary>A bad request problem listing every error, or null when the request is valid.</summary>
     static ValidationProblem? Validate(ListQuery query, Dictionary<string, string[]> errors)
     {

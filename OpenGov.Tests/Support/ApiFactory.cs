@@ -25,6 +25,7 @@ public sealed class ApiFactory(string? dbPath = null, IReadOnlyDictionary<string
         base.Dispose(disposing);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         File.Delete(DbPath);
+        if (Directory.Exists(DbPath + ".exports")) Directory.Delete(DbPath + ".exports", recursive: true);
     }
 }
 
