@@ -15,9 +15,15 @@ public sealed class Db(string path)
 
     public string Path { get; } = path;
 
+    long opened;
+
+    /// <summary>How many connections this service opened: lets tests prove an answer touched no database.</summary>
+    public long Opened => Interlocked.Read(ref opened);
+
     /// <summary>A read-only connection: the API never writes through it.</summary>
     public async Task<SqliteConnection> OpenReadAsync(CancellationToken ct = default)
     {
+        Interlocked.Increment(ref opened);
         var connection = new SqliteConnection(ConnectionString(Path, SqliteOpenMode.ReadOnly));
         await connection.OpenAsync(ct);
         return connection;

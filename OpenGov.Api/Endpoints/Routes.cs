@@ -17,6 +17,7 @@ internal static class Routes
         v1.MapIrmReports();
         v1.MapInstitutions();
         v1.MapPolicyAreas();
+        v1.MapExports();
         app.MapHealth();
         app.MapOpenApiDocuments();
         return app;

@@ -33,6 +33,7 @@ internal static class ServiceSetup
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.Customize);
         services.AddOpenGovOpenApi();
+        services.AddHttpConcerns(configuration);
         return services;
     }
 
@@ -47,15 +48,26 @@ internal static class ServiceSetup
 
     public static WebApplication UseOpenGov(this WebApplication app)
     {
+        // Outermost, so that error answers are compressed too.
+        app.UseResponseCompression();
         // Exceptions become a bare 500 problem: no stack trace leaves the server, in any environment.
         app.UseExceptionHandler();
-        // Bodiless error statuses (unknown path, wrong method) become problem+json too.
+        // Bodiless error statuses (unknown path, wrong method, 406, 413-415, 429) become problem+json too.
         app.UseStatusCodePages();
         app.Use(async (context, next) =>
         {
-            context.Response.Headers.Vary = "Accept, Accept-Encoding, Accept-Language";
+            var headers = context.Response.Headers;
+            headers.Vary = "Accept, Accept-Encoding, Accept-Language";
+            headers.XContentTypeOptions = "nosniff";
+            if (context.Request.Path.StartsWithSegments("/docs")) headers.ContentSecurityPolicy = HttpSetup.DocsContentSecurityPolicy;
             await next();
         });
+        app.UseCors();
+        app.UseRequestLimits();
+        app.UseRouting();
+        app.UseNegotiation();
+        app.UseRateLimits();
+        app.UseConditionalAnswers();
         return app;
     }
 }

@@ -4,14 +4,19 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Extensions.Options;
+using OpenGov.Data.Export;
 
 namespace OpenGov.Api.Http;
 
+/// <summary>The records of a list as CSV or NDJSON: the format, the file name it suggests, and what writes it.</summary>
+public sealed record TableBody(RecordFormat Format, string Name, Func<Stream, CancellationToken, Task> Write);
+
 /// <summary>
-/// A 200 answer whose records keep only the keys asked for with ?fields= (all of them otherwise).
+/// A 200 answer whose records keep only the keys asked for with ?fields= (all of them otherwise),
+/// as JSON, or as CSV or NDJSON where <paramref name="table"/> is given.
 /// It tells the OpenAPI document its full type, like TypedResults.Ok does.
 /// </summary>
-public sealed class DataResult<T>(T value, IReadOnlyList<string>? fields) : IResult, IEndpointMetadataProvider, IStatusCodeHttpResult, IValueHttpResult, IValueHttpResult<T>
+public sealed class DataResult<T>(T value, IReadOnlyList<string>? fields, TableBody? table = null) : IResult, IEndpointMetadataProvider, IStatusCodeHttpResult, IValueHttpResult, IValueHttpResult<T>
 {
     public T Value { get; } = value;
     object? IValueHttpResult.Value => Value;
@@ -21,6 +26,14 @@ public sealed class DataResult<T>(T value, IReadOnlyList<string>? fields) : IRes
     {
         var options = http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
         http.Response.StatusCode = StatusCodes.Status200OK;
+        if (table is not null)
+        {
+            http.Response.ContentType = RecordWriter<T>.MediaType(table.Format);
+            var extension = table.Format == RecordFormat.Csv ? "csv" : "ndjson";
+            http.Response.Headers.ContentDisposition = $"attachment; filename=\"{table.Name}.{extension}\"";
+            await table.Write(http.Response.Body, http.RequestAborted);
+            return;
+        }
         http.Response.ContentType = "application/json; charset=utf-8";
         if (fields is null)
         {

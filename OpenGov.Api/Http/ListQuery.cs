@@ -1,3 +1,4 @@
+using OpenGov.Data.Export;
 using OpenGov.Data.Listing;
 
 namespace OpenGov.Api.Http;
@@ -10,14 +11,18 @@ namespace OpenGov.Api.Http;
 internal sealed record ListQuery(
     Collection? Collection, IReadOnlyList<Criterion> Criteria, IReadOnlyList<Criterion> FixedCriteria,
     string? Limit, string? Cursor, string? Sort, string? Q, string? Fields, string? Facets,
-    IReadOnlyList<string> KnownFields, IReadOnlyList<string> Unknown, string Lang)
+    IReadOnlyList<string> KnownFields, IReadOnlyList<string> Unknown, string Lang,
+    string? FormatAsked = null, RecordFormat Format = RecordFormat.Json)
 {
+    /// <summary>The limit that asks for every row: CSV and NDJSON only, which are streamed.</summary>
+    public const string AllRows = "all";
+
     public const int DefaultLimit = 50;
     public const int MaxLimit = 1000;
     public const int MaxSortKeys = 3;
 
     /// <summary>Parameters every collection takes besides its filters (q only where the collection has full-text search).</summary>
-    public static readonly IReadOnlyList<string> ListParameters = ["limit", "cursor", "lang", "sort", "fields", "facets", "q"];
+    public static readonly IReadOnlyList<string> ListParameters = ["limit", "cursor", "lang", "sort", "fields", "facets", "q", "format"];
 
     /// <summary>Parameters a single record takes.</summary>
     public static readonly IReadOnlyList<string> ItemParameters = ["lang", "fields"];
@@ -34,7 +39,9 @@ internal sealed record ListQuery(
     /// <summary>Every filter that applies: those of the path (a sub-collection's parent) and the query's.</summary>
     public IReadOnlyList<Criterion> AllCriteria => [.. FixedCriteria, .. Criteria];
 
-    public int PageSize => Limit is null ? DefaultLimit : int.Parse(Limit);
+    public bool All => Limit == AllRows;
+
+    public int PageSize => Limit is null ? DefaultLimit : All ? Chunks.Size : int.Parse(Limit);
 
     public IReadOnlyList<SortKey> SortKeys => Split(Sort).Select(s => new SortKey(s.TrimStart('-'), s.StartsWith('-'))).ToList();
 
@@ -47,7 +54,8 @@ internal sealed record ListQuery(
 
     /// <summary>Reads a list request; <paramref name="collection"/> null reads a single-record request.</summary>
     public static ListQuery From(
-        HttpRequest request, Collection? collection, IReadOnlyList<string> knownFields, string lang, IReadOnlyList<Criterion>? fixedCriteria = null)
+        HttpRequest request, Collection? collection, IReadOnlyList<string> knownFields, string lang, IReadOnlyList<Criterion>? fixedCriteria = null,
+        RecordFormat format = RecordFormat.Json)
     {
         var criteria = new List<Criterion>();
         var unknown = new List<string>();
@@ -65,7 +73,7 @@ internal sealed record ListQuery(
         }
         return new ListQuery(collection, criteria, fixedCriteria ?? [],
             One(request, "limit"), One(request, "cursor"), One(request, "sort"), One(request, "q"), One(request, "fields"), One(request, "facets"),
-            knownFields, unknown, lang);
+            knownFields, unknown, lang, collection is null ? null : One(request, "format"), format);
     }
 
     static string? One(HttpRequest request, string name) => request.Query.TryGetValue(name, out var v) ? v.ToString() : null;

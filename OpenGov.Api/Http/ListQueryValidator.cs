@@ -1,5 +1,6 @@
 using FluentValidation;
 using FluentValidation.Results;
+using OpenGov.Data.Export;
 using OpenGov.Data.Listing;
 
 namespace OpenGov.Api.Http;
@@ -17,10 +18,18 @@ internal sealed class ListQueryValidator : AbstractValidator<ListQuery>
         });
 
         RuleFor(q => q.Limit)
-            .Must(l => int.TryParse(l, out var n) && n is >= 0 and <= ListQuery.MaxLimit)
+            .Must((q, l) => int.TryParse(l, out var n) && n is >= 0 and <= ListQuery.MaxLimit || q.All && q.Format != RecordFormat.Json)
             .When(q => q.Limit is not null)
             .OverridePropertyName("limit")
-            .WithMessage(q => $"limit must be a whole number from 0 to {ListQuery.MaxLimit}; got '{q.Limit}'.");
+            .WithMessage(q => q.All
+                ? "limit=all streams every row, in CSV or NDJSON only: add format=csv or format=ndjson (or Accept: text/csv or application/x-ndjson). JSON pages hold at most " + ListQuery.MaxLimit + "."
+                : $"limit must be a whole number from 0 to {ListQuery.MaxLimit}, or 'all' with CSV or NDJSON; got '{q.Limit}'.");
+
+        RuleFor(q => q.FormatAsked)
+            .Must(f => Formats.Names.ContainsKey(f!.ToLowerInvariant()))
+            .When(q => q.FormatAsked is not null)
+            .OverridePropertyName("format")
+            .WithMessage(q => $"format must be one of {string.Join(", ", Formats.Names.Keys)}; got '{q.FormatAsked}'.");
 
         RuleForEach(q => q.Criteria).Custom((criterion, context) => CheckCriterion(criterion, context.InstanceToValidate.Collection!, context));
 

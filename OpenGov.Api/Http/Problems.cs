@@ -20,12 +20,29 @@ internal static class Problems
     {
         var problem = context.ProblemDetails;
         problem.Instance ??= context.HttpContext.Request.Path + context.HttpContext.Request.QueryString;
-        problem.Detail ??= problem.Status switch
-        {
-            StatusCodes.Status404NotFound => $"Nothing is published at {context.HttpContext.Request.Path}. The collections are listed at /v1.",
-            StatusCodes.Status405MethodNotAllowed => $"{context.HttpContext.Request.Method} is not allowed here; this API is read-only at {context.HttpContext.Request.Path}.",
-            StatusCodes.Status500InternalServerError => "The server failed to answer. The failure is logged; try again later.",
-            _ => null,
-        };
+        problem.Detail ??= Detail(context.HttpContext, problem.Status);
     }
+
+    /// <summary>
+    /// The problem of a status the middleware refuses a request with. Written as problem+json even
+    /// where Accept does not list it (a 406 is for exactly such clients): an error must still say why.
+    /// </summary>
+    public static Task WriteAsync(HttpContext http, int status) => TypedResults.Problem(
+        statusCode: status, detail: Detail(http, status), instance: http.Request.Path + http.Request.QueryString,
+        // ASP.NET Core knows a type for the statuses of RFC 9110, not for 429, which RFC 6585 defines.
+        type: status == StatusCodes.Status429TooManyRequests ? "https://www.rfc-editor.org/rfc/rfc6585#section-4" : null).ExecuteAsync(http);
+
+    static string? Detail(HttpContext http, int? status) => status switch
+    {
+        StatusCodes.Status404NotFound => $"Nothing is published at {http.Request.Path}. The collections are listed at /v1.",
+        StatusCodes.Status405MethodNotAllowed => $"{http.Request.Method} is not allowed here; this API is read-only at {http.Request.Path}.",
+        StatusCodes.Status406NotAcceptable => "This resource can be sent as application/json" +
+            (Formats.IsCollection(http) ? ", text/csv or application/x-ndjson (or ask with ?format=json, csv or ndjson)." : " only."),
+        StatusCodes.Status413PayloadTooLarge => $"A request body may hold at most {RequestLimits.MaxBodyBytes} bytes.",
+        StatusCodes.Status414UriTooLong => $"A URL may be at most {RequestLimits.MaxUrlLength} characters; ask for fewer values at once, or page through the results.",
+        StatusCodes.Status415UnsupportedMediaType => "This API reads no request body other than application/json.",
+        StatusCodes.Status429TooManyRequests => $"Too many requests from this address; try again in {http.Response.Headers.RetryAfter} seconds. The RateLimit header says how many are left.",
+        StatusCodes.Status500InternalServerError => "The server failed to answer. The failure is logged; try again later.",
+        _ => null,
+    };
 }

@@ -1,7 +1,10 @@
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OpenGov.Api.Hosting;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 using OpenGov.Data;
+using OpenGov.Data.Export;
 using OpenGov.Data.Listing;
 using OpenGov.Data.Model;
 
@@ -24,14 +27,29 @@ internal static class Responses
     {
         var errors = new Dictionary<string, string[]>();
         var lang = Language.Asked(http.Request, errors);
+        var format = Formats.Of(http);
         var parsed = ListQuery.From(http.Request, collection, DataResult<T>.KeysOf<T>(http), lang,
-            parent is null ? [] : [new Criterion(parent.Filter, Op.Eq, [parent.Id])]);
+            parent is null ? [] : [new Criterion(parent.Filter, Op.Eq, [parent.Id])], format);
         if (Validate(parsed, errors) is { } problem) return problem;
         if (parent is not null && !await http.RequestServices.GetRequiredService<Db>().ExistsAsync(parent.Table, parent.Id, http.RequestAborted))
             return Problems.NotFound(parent.Kind, parent.Id);
 
         var fingerprint = Cursor.Fingerprint(collection, parsed.ToRequest());
         var after = parsed.Cursor is null ? null : Cursor.Decode(parsed.Cursor, fingerprint, out _);
+        var options = http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        if (parsed.All)
+        {
+            // Every row, streamed chunk by chunk: never held whole, so never cached either.
+            ResponseCache.Skip(http);
+            http.Response.Headers.ContentLanguage = lang;
+            return new DataResult<Page<T>>(default!, parsed.FieldList, new TableBody(format, collection.Name, async (stream, ct) =>
+            {
+                var writer = new RecordWriter<T>(stream, format, options, parsed.FieldList);
+                await foreach (var chunk in Chunks.AllAsync(query, parsed.ToRequest(after), ct))
+                    await writer.WriteAsync(chunk, ct);
+                await writer.FlushAsync(ct);
+            }));
+        }
         KeysetPage<T> page;
         try
         {
@@ -47,9 +65,14 @@ internal static class Responses
         if (next is not null) http.Response.Headers.Link = $"<{next}>; rel=\"next\"";
         Language.Declare(http.Response, lang, page.Items.Cast<ILocalizedResource>());
         var dataVersion = http.RequestServices.GetRequiredService<DatasetState>().DataVersion;
+        var table = format == RecordFormat.Json ? null : new TableBody(format, collection.Name, async (stream, ct) =>
+        {
+            var writer = new RecordWriter<T>(stream, format, options, parsed.FieldList);
+            await writer.WriteAsync(page.Items, ct);
+        });
         return new DataResult<Page<T>>(new Page<T>(page.Items,
             new PageMeta(page.Total, parsed.PageSize, nextCursor, dataVersion, page.Facets),
-            new PageLinks(http.Request.GetEncodedUrl(), next)), parsed.FieldList);
+            new PageLinks(http.Request.GetEncodedUrl(), next)), parsed.FieldList, table);
     }
 
     public static async Task<Results<DataResult<Item<T>>, ValidationProblem, ProblemHttpResult>> ItemAsync<T>(
@@ -77,6 +100,14 @@ internal static class Responses
         var parsed = ListQuery.From(http.Request, null, DataResult<T>.KeysOf<T>(http), lang);
         if (Validate(parsed, errors) is { } problem) return problem;
         return new DataResult<Item<T>>(await make(), parsed.FieldList);
+    }
+
+    /// <summary>Checks the parameters of a request that takes only lang and fields (of <typeparamref name="T"/>): a problem, or null.</summary>
+    public static ValidationProblem? Check<T>(HttpContext http)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var lang = Language.Asked(http.Request, errors);
+        return Validate(ListQuery.From(http.Request, null, DataResult<T>.KeysOf<T>(http), lang), errors);
     }
 
     /// <summary>A bad request problem listing every error, or null when the request is valid.</summary>

@@ -20,7 +20,11 @@ internal sealed class QueryParametersFilter : IOperationFilter
         if (context.ApiDescription.RelativePath?.StartsWith("v1", StringComparison.Ordinal) != true) return;
         operation.Parameters ??= [];
         var collection = context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<Collection>().FirstOrDefault();
-        if (collection is not null) AddListParameters(operation.Parameters, collection);
+        if (collection is not null)
+        {
+            AddListParameters(operation.Parameters, collection);
+            AddTableMediaTypes(operation);
+        }
         operation.Parameters.Add(Query("lang",
             "Language of text fields (overrides Accept-Language). A record without a translation is served in its source language; its lang key and Content-Language say which.",
             Enum(Localized.Languages)));
@@ -30,8 +34,21 @@ internal sealed class QueryParametersFilter : IOperationFilter
     static void AddListParameters(IList<IOpenApiParameter> parameters, Collection collection)
     {
         parameters.Add(Query("limit",
-            $"How many records a page holds: 0 to {ListQuery.MaxLimit}, default {ListQuery.DefaultLimit}. 0 gives only meta (total, facets).",
-            new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "0", Maximum = ListQuery.MaxLimit.ToString(), Default = ListQuery.DefaultLimit }));
+            $"How many records a page holds: 0 to {ListQuery.MaxLimit}, default {ListQuery.DefaultLimit}. 0 gives only meta (total, facets). "
+            + "'all' streams every record, with format csv or ndjson only.",
+            new OpenApiSchema
+            {
+                OneOf =
+                [
+                    new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "0", Maximum = ListQuery.MaxLimit.ToString() },
+                    new OpenApiSchema { Type = JsonSchemaType.String, Enum = [ListQuery.AllRows] },
+                ],
+                Default = ListQuery.DefaultLimit,
+            }));
+        parameters.Add(Query("format",
+            "Representation: json (the default), csv (a header row of the JSON keys, nested objects as parent_child columns, lists joined "
+            + "with '; ', UTF-8 with a byte order mark) or ndjson (one JSON record a line). Overrides Accept.",
+            Enum(Formats.Names.Keys)));
         parameters.Add(Query("cursor",
             "Opaque token from meta.next_cursor (or the next link) to fetch the next page; valid only with the same filters, sort and search.",
             Text()));
@@ -56,6 +73,20 @@ internal sealed class QueryParametersFilter : IOperationFilter
                 parameters.Add(Query(field.Name + suffix, $"Records whose {field.Name} is {words} this value{(field.Ordered is null ? "" : " in the scale's order: " + string.Join(" < ", field.Ordered))}.",
                     Schema(field, field.Ordered)));
         }
+    }
+
+    /// <summary>The list's other representations, beside JSON: the records alone, with no envelope (paging is in the Link header).</summary>
+    static void AddTableMediaTypes(OpenApiOperation operation)
+    {
+        if (operation.Responses?.TryGetValue("200", out var ok) != true || ok!.Content is null) return;
+        ok.Content["text/csv"] = new OpenApiMediaType
+        {
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String, Description = "RFC 4180 CSV: a header row, then one row per record." },
+        };
+        ok.Content["application/x-ndjson"] = new OpenApiMediaType
+        {
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String, Description = "One JSON record per line, as in data of the JSON answer." },
+        };
     }
 
     static OpenApiParameter Query(string name, string description, OpenApiSchema schema) =>

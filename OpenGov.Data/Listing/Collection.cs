@@ -53,7 +53,7 @@ public sealed class Collection(
             var rows = request.Limit == 0 ? [] : (await connection.QueryAsync<TRow>(new CommandDefinition(
                 $"SELECT {select}, {columns}{snippet} FROM {source} {page} ORDER BY {orderBy} LIMIT @take",
                 parameters, cancellationToken: ct))).ToList();
-            var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            var total = !request.CountTotal ? -1 : await connection.ExecuteScalarAsync<long>(new CommandDefinition(
                 $"SELECT COUNT(*) FROM {countSource} {where}", parameters, cancellationToken: ct));
             var facets = await FacetsAsync(connection, request, search, where, parameters, ct);
 

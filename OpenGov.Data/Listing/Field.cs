@@ -79,11 +79,13 @@ public sealed record SortKey(string Field, bool Descending);
 
 /// <summary>
 /// A page request: filters (all must hold), sort, full-text search, facets, page size, the key of
-/// the last row already seen, and the language of text.
+/// the last row already seen, and the language of text. CountTotal false skips the count (Total is
+/// then -1): a stream of every row reads it in chunks and must not count the whole set for each.
 /// </summary>
 public sealed record ListRequest(
     IReadOnlyList<Criterion> Criteria, int Limit, IReadOnlyList<object>? After,
-    IReadOnlyList<SortKey>? Sort = null, string? Search = null, IReadOnlyList<string>? Facets = null, string Lang = "en");
+    IReadOnlyList<SortKey>? Sort = null, string? Search = null, IReadOnlyList<string>? Facets = null, string Lang = "en",
+    bool CountTotal = true);
 
 /// <summary>How many records of the filtered set have one value of a facet, with its display name.</summary>
 public sealed record FacetCount(string? Value, string? Name, long Count);

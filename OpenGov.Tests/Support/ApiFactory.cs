@@ -7,7 +7,7 @@ namespace OpenGov.Tests.Support;
 /// The service on a fresh database of its own, built from the sample data at start; or on the
 /// database file given (which it then owns and deletes).
 /// </summary>
-public sealed class ApiFactory(string? dbPath = null) : WebApplicationFactory<Program>
+public sealed class ApiFactory(string? dbPath = null, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
     public string DbPath { get; } = dbPath ?? Path.Combine(Path.GetTempPath(), $"opengov-test-{Guid.NewGuid():N}.db");
 
@@ -15,6 +15,9 @@ public sealed class ApiFactory(string? dbPath = null) : WebApplicationFactory<Pr
     {
         builder.UseSetting("db", DbPath);
         builder.UseSetting("data", Repo.DataDir);
+        // Limits stay on, so every answer has its rate-limit headers, but no test trips them unless it sets its own.
+        builder.UseSetting("RateLimit:PermitLimit", "1000000");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
     }
 
     protected override void Dispose(bool disposing)
@@ -22,6 +25,7 @@ public sealed class ApiFactory(string? dbPath = null) : WebApplicationFactory<Pr
         base.Dispose(disposing);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         File.Delete(DbPath);
+        if (Directory.Exists(DbPath + ".exports")) Directory.Delete(DbPath + ".exports", recursive: true);
     }
 }
 

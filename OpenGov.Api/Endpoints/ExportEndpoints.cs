@@ -1,0 +1,58 @@
+using System.ComponentModel;
+using Microsoft.AspNetCore.Http.Extensions;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Net.Http.Headers;
+using OpenGov.Api.Hosting;
+using OpenGov.Api.Http;
+using OpenGov.Data.Export;
+
+namespace OpenGov.Api.Endpoints;
+
+internal static class ExportEndpoints
+{
+    public static RouteGroupBuilder MapExports(this RouteGroupBuilder v1)
+    {
+        var group = v1.MapGroup("/exports").WithTags("Exports");
+        group.MapGet("/", List).WithName("ListExports").WithSummary("Bulk exports of the current data version")
+            .WithDescription("Commitments, milestones and IRM ratings as CSV and NDJSON, and the whole SQLite database, each with its rows, "
+                + "bytes, SHA-256 and URL. Built once per data version (the first call may take a while on a large dataset).");
+        group.MapGet("/{name}", Get).WithName("GetExport").WithSummary("Download an export file")
+            .WithDescription("The file with Content-Length, a strong ETag (from its SHA-256), Last-Modified and Range support "
+                + "(206 for a range, 304 for a matching If-None-Match, 416 for a range outside the file).")
+            .Produces(200, typeof(Stream), "text/csv", "application/x-ndjson", "application/vnd.sqlite3").ProducesProblem(404);
+        return group;
+    }
+
+    static async Task<Results<DataResult<ExportList>, ValidationProblem>> List(HttpContext http, ExportStore store, DatasetState state)
+    {
+        if (Responses.Check<ExportInfo>(http) is { } problem) return problem;
+        var manifest = await store.GetAsync(state.DataVersion, http.RequestAborted);
+        var self = http.Request.GetEncodedUrl();
+        var root = UriHelper.BuildAbsolute(http.Request.Scheme, http.Request.Host, http.Request.PathBase, "/v1/exports");
+        var files = manifest.Files.Select(f => new ExportInfo(f.Name, f.Resource, f.Format, f.MediaType, f.Rows, f.Bytes, f.Sha256,
+            manifest.DataVersion, $"{root}/{f.Name}")).ToList();
+        return new DataResult<ExportList>(new ExportList(files, new ExportMeta(manifest.DataVersion, manifest.BuiltAt), new ItemLinks(self, new Dictionary<string, string>())), null);
+    }
+
+    static async Task<Results<PhysicalFileHttpResult, ValidationProblem, ProblemHttpResult>> Get(
+        [Description("The file's name, as /v1/exports lists it, e.g. commitments.csv")] string name, HttpContext http, ExportStore store, DatasetState state)
+    {
+        if (Responses.Check<ExportInfo>(http) is { } problem) return problem;
+        var manifest = await store.GetAsync(state.DataVersion, http.RequestAborted);
+        if (manifest.Files.FirstOrDefault(f => f.Name == name) is not { } file) return Problems.NotFound("export file", name);
+        return TypedResults.PhysicalFile(Path.Combine(store.Folder(manifest.DataVersion), file.Name), file.MediaType, file.Name,
+            lastModified: manifest.BuiltAt, entityTag: new EntityTagHeaderValue($"\"{file.Sha256[..32]}\""), enableRangeProcessing: true);
+    }
+}
+
+/// <summary>The export files of the data version served.</summary>
+public sealed record ExportList(IReadOnlyList<ExportInfo> Data, ExportMeta Meta, ItemLinks Links);
+
+/// <summary>Which data version the files hold, and when they were built.</summary>
+public sealed record ExportMeta(string DataVersion, DateTimeOffset BuiltAt);
+
+/// <summary>
+/// One export file: its name, the resource and format it holds, its rows (records; null for the
+/// database, which holds every table), its size, its SHA-256 (hex), its data version and where to get it.
+/// </summary>
+public sealed record ExportInfo(string Name, string Resource, string Format, string MediaType, long? Rows, long Bytes, string Sha256, string DataVersion, string Url);

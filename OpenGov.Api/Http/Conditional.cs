@@ -1,0 +1,90 @@
+using Microsoft.Net.Http.Headers;
+using OpenGov.Api.Hosting;
+
+namespace OpenGov.Api.Http;
+
+/// <summary>
+/// The HTTP caching of the data API, in two middleware steps around the rate limiter: first the
+/// representation is negotiated (406 where none fits) and its ETag computed, so the limiter can
+/// charge a revalidation less; then a matching If-None-Match gets a 304, a known answer comes
+/// from <see cref="ResponseCache"/>, and any other runs the handler and may be kept. None of it
+/// reads the database.
+/// </summary>
+internal static class Conditional
+{
+    public static void UseNegotiation(this WebApplication app) => app.Use(async (http, next) =>
+    {
+        if (HttpMethods.IsGet(http.Request.Method) && http.Request.Path.StartsWithSegments("/v1") && !ETags.IsExportFile(http.Request.Path)
+            && http.GetEndpoint() is not null)
+        {
+            if (!Formats.Negotiate(http))
+            {
+                await Problems.WriteAsync(http, StatusCodes.Status406NotAcceptable);
+                return;
+            }
+            ETags.Compute(http);
+        }
+        await next(http);
+    });
+
+    public static void UseConditionalAnswers(this WebApplication app) => app.Use(async (http, next) =>
+    {
+        if (ETags.Of(http) is not { } tag)
+        {
+            await next(http);
+            return;
+        }
+        var state = http.RequestServices.GetRequiredService<DatasetState>();
+        var cache = http.RequestServices.GetRequiredService<ResponseCache>();
+        var response = http.Response;
+        void Validators()
+        {
+            response.Headers.ETag = tag;
+            response.Headers.LastModified = HeaderUtilities.FormatDate(state.LastModified);
+            response.Headers.CacheControl = $"public, max-age={cache.Options.MaxAgeSeconds}";
+        }
+
+        if (ETags.IsRevalidation(http))
+        {
+            response.StatusCode = StatusCodes.Status304NotModified;
+            Validators();
+            return;
+        }
+        var version = state.DataVersion;
+        if (cache.TryGet(tag, version, out var hit))
+        {
+            response.StatusCode = StatusCodes.Status200OK;
+            Validators();
+            response.ContentType = hit.ContentType;
+            if (hit.ContentLanguage is not null) response.Headers.ContentLanguage = hit.ContentLanguage;
+            if (hit.Link is not null) response.Headers.Link = hit.Link;
+            if (hit.ContentDisposition is not null) response.Headers.ContentDisposition = hit.ContentDisposition;
+            response.ContentLength = hit.Body.Length;
+            await response.Body.WriteAsync(hit.Body, http.RequestAborted);
+            return;
+        }
+
+        response.OnStarting(() =>
+        {
+            if (response.StatusCode == StatusCodes.Status200OK) Validators();
+            return Task.CompletedTask;
+        });
+        var body = response.Body;
+        var capture = new CaptureStream(body, cache.Options.MaxEntryBytes);
+        response.Body = capture;
+        try
+        {
+            await next(http);
+        }
+        finally
+        {
+            response.Body = body;
+        }
+        if (response.StatusCode == StatusCodes.Status200OK && !ResponseCache.IsSkipped(http) && response.ContentType is { } type
+            && capture.Captured is { } bytes)
+            cache.Add(tag, version, new ResponseCache.Entry(bytes, type, Header(response, HeaderNames.ContentLanguage),
+                Header(response, HeaderNames.Link), Header(response, HeaderNames.ContentDisposition)));
+    });
+
+    static string? Header(HttpResponse response, string name) => response.Headers.TryGetValue(name, out var v) ? v.ToString() : null;
+}

@@ -1,0 +1,58 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Net.Http.Headers;
+using OpenGov.Api.Hosting;
+
+namespace OpenGov.Api.Http;
+
+/// <summary>
+/// The strong ETag of a GET answer, worked out before the handler runs: the database is immutable
+/// while its data version is the same, so the version and everything the representation depends
+/// on (scheme and host, which the links hold; path and query as given, which links.self echoes;
+/// the format, the language and the content encoding negotiated) name the bytes exactly.
+/// </summary>
+internal static class ETags
+{
+    const string Key = "OpenGov.ETag";
+
+    /// <summary>The ETag of this request's 200 answer, or null where answers are not tagged here.</summary>
+    public static string? Of(HttpContext http) => http.Items.TryGetValue(Key, out var tag) ? tag as string : null;
+
+    /// <summary>Whether this request's If-None-Match names the answer it would get (a 304, cheaper to give).</summary>
+    public static bool IsRevalidation(HttpContext http) =>
+        Of(http) is { } tag && http.Request.Headers.IfNoneMatch.ToString() is { Length: > 0 } header
+        && (header.Trim() == "*" || EntityTagHeaderValue.TryParseList(header.Split(','), out var tags)
+            && tags.Any(t => !t.IsWeak && t.Tag == tag || t.IsWeak && t.Tag.Value == tag));
+
+    /// <summary>Computes and records the ETag of a GET on the data API (/v1, but not export files, which carry their own).</summary>
+    public static void Compute(HttpContext http)
+    {
+        var request = http.Request;
+        if (!HttpMethods.IsGet(request.Method) || !request.Path.StartsWithSegments("/v1") || IsExportFile(request.Path)) return;
+        var version = http.RequestServices.GetRequiredService<DatasetState>().DataVersion;
+        var key = string.Join('\n', version, request.Method, request.Scheme, request.Host.Value, request.PathBase.Value, request.Path.Value,
+            request.QueryString.Value, Formats.Of(http), Language.Asked(request, new Dictionary<string, string[]>()), Encoding(request));
+        var hash = SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key));
+        http.Items[Key] = "\"" + Convert.ToHexStringLower(hash.AsSpan(0, 16)) + "\"";
+    }
+
+    /// <summary>An export file: served with its own ETag (from its SHA-256), Range and Content-Length, as it is.</summary>
+    public static bool IsExportFile(PathString path) => path.StartsWithSegments("/v1/exports", out var rest) && rest.HasValue && rest != "/";
+
+    /// <summary>
+    /// The content coding response compression will choose for this Accept-Encoding: the highest
+    /// quality of br and gzip, br on a tie (the providers' order), identity where neither is accepted.
+    /// </summary>
+    public static string Encoding(HttpRequest request)
+    {
+        if (!StringWithQualityHeaderValue.TryParseList(request.Headers.AcceptEncoding, out var codings) || codings.Count == 0) return "identity";
+        double Quality(string name)
+        {
+            var coding = codings.FirstOrDefault(c => c.Value.Equals(name, StringComparison.OrdinalIgnoreCase))
+                ?? (name == "identity" ? null : codings.FirstOrDefault(c => c.Value == "*"));
+            return coding is null ? 0 : coding.Quality ?? 1;
+        }
+        double br = Quality("br"), gzip = Quality("gzip"), identity = Quality("identity");
+        return br <= 0 && gzip <= 0 || identity > Math.Max(br, gzip) ? "identity" : br >= gzip ? "br" : "gzip";
+    }
+}

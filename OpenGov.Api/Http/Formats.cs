@@ -1,0 +1,54 @@
+using Microsoft.Net.Http.Headers;
+using OpenGov.Data.Export;
+using OpenGov.Data.Listing;
+
+namespace OpenGov.Api.Http;
+
+/// <summary>
+/// Which representation a request gets: ?format= where a collection is asked for, else the
+/// Accept header. Collections come as JSON, CSV or NDJSON; single records as JSON only.
+/// </summary>
+internal static class Formats
+{
+    const string Key = "OpenGov.Format";
+
+    public static readonly IReadOnlyDictionary<string, RecordFormat> Names = new Dictionary<string, RecordFormat>
+    {
+        ["json"] = RecordFormat.Json, ["csv"] = RecordFormat.Csv, ["ndjson"] = RecordFormat.Ndjson,
+    };
+
+    /// <summary>The format chosen for this request (JSON until negotiated).</summary>
+    public static RecordFormat Of(HttpContext http) => http.Items.TryGetValue(Key, out var f) && f is RecordFormat format ? format : RecordFormat.Json;
+
+    public static bool IsCollection(HttpContext http) => http.GetEndpoint()?.Metadata.GetMetadata<Collection>() is not null;
+
+    /// <summary>Chooses and records the format; false where the request accepts nothing the endpoint can send (a 406).</summary>
+    public static bool Negotiate(HttpContext http)
+    {
+        var list = IsCollection(http);
+        var format = Choose(http.Request, list);
+        if (format is null) return false;
+        http.Items[Key] = format.Value;
+        return true;
+    }
+
+    static RecordFormat? Choose(HttpRequest request, bool list)
+    {
+        // ?format= wins; a value it does not know is the validator's 400, so JSON here.
+        if (list && request.Query.TryGetValue("format", out var asked))
+            return Names.GetValueOrDefault(asked.ToString().ToLowerInvariant(), RecordFormat.Json);
+        var accept = request.GetTypedHeaders().Accept;
+        if (accept.Count == 0) return RecordFormat.Json;
+        foreach (var media in accept.Where(m => (m.Quality ?? 1) > 0).OrderByDescending(m => m.Quality ?? 1))
+            if (Match(media, list) is { } format) return format;
+        return null;
+    }
+
+    static RecordFormat? Match(MediaTypeHeaderValue media, bool list) => media.MediaType.Value?.ToLowerInvariant() switch
+    {
+        "*/*" or "application/*" or "application/json" or "application/problem+json" => RecordFormat.Json,
+        "text/csv" or "text/*" when list => RecordFormat.Csv,
+        "application/x-ndjson" or "application/ndjson" or "application/jsonl" when list => RecordFormat.Ndjson,
+        _ => null,
+    };
+}

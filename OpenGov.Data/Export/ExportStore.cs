@@ -1,0 +1,115 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using OpenGov.Data.Listing;
+using OpenGov.Data.Queries;
+
+namespace OpenGov.Data.Export;
+
+/// <summary>One file of a bulk export: what it holds, how big it is, and its SHA-256 to verify a download with.</summary>
+public sealed record ExportFile(string Name, string Resource, string Format, string MediaType, long? Rows, long Bytes, string Sha256);
+
+/// <summary>The files exported for one data version.</summary>
+public sealed record ExportManifest(string DataVersion, DateTimeOffset BuiltAt, IReadOnlyList<ExportFile> Files);
+
+/// <summary>
+/// Bulk exports: commitments, milestones and IRM ratings as CSV and NDJSON (written by the same
+/// <see cref="RecordWriter{T}"/> as the list answers, so a file reads like the API), and a copy of
+/// the database file. Built once per data version into &lt;db&gt;.exports/&lt;version&gt;/, in a temporary
+/// folder renamed into place when complete, with a manifest; other versions' folders are then removed.
+/// </summary>
+public sealed class ExportStore(Db db, CommitmentQueries commitments, MilestoneQueries milestones, IrmRatingQueries ratings, JsonSerializerOptions options)
+{
+    public const string DatabaseName = "opengov.db";
+    const string ManifestName = "manifest.json";
+
+    readonly SemaphoreSlim gate = new(1, 1);
+    Task<ExportManifest>? building;
+    string? buildingVersion;
+
+    public string Root => db.Path + ".exports";
+
+    public string Folder(string dataVersion) => Path.Combine(Root, string.Concat(dataVersion.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' ? c : '_')));
+
+    /// <summary>The exports of this data version, built on first use. A build runs to the end even if the request that started it goes away.</summary>
+    public async Task<ExportManifest> GetAsync(string dataVersion, CancellationToken ct)
+    {
+        Task<ExportManifest> task;
+        await gate.WaitAsync(ct);
+        try
+        {
+            if (building is null || buildingVersion != dataVersion || building.IsFaulted)
+            {
+                buildingVersion = dataVersion;
+                building = Task.Run(() => LoadOrBuildAsync(dataVersion), CancellationToken.None);
+            }
+            task = building;
+        }
+        finally
+        {
+            gate.Release();
+        }
+        return await task.WaitAsync(ct);
+    }
+
+    async Task<ExportManifest> LoadOrBuildAsync(string dataVersion)
+    {
+        var folder = Folder(dataVersion);
+        if (File.Exists(Path.Combine(folder, ManifestName)))
+            return JsonSerializer.Deserialize<ExportManifest>(await File.ReadAllTextAsync(Path.Combine(folder, ManifestName)), options)!;
+
+        var temp = $"{folder}.{Guid.NewGuid():N}.tmp";
+        Directory.CreateDirectory(temp);
+        try
+        {
+            var files = new List<ExportFile>();
+            files.AddRange(await WriteAsync<Model.Commitment>(temp, "commitments", commitments.ListAsync));
+            files.AddRange(await WriteAsync<Model.Milestone>(temp, "milestones", milestones.ListAsync));
+            files.AddRange(await WriteAsync<Model.IrmRating>(temp, "irm-ratings", ratings.ListAsync));
+            File.Copy(db.Path, Path.Combine(temp, DatabaseName));
+            files.Add(await DescribeAsync(temp, DatabaseName, "database", "sqlite", "application/vnd.sqlite3", null));
+
+            var manifest = new ExportManifest(dataVersion, DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()), files);
+            await File.WriteAllTextAsync(Path.Combine(temp, ManifestName), JsonSerializer.Serialize(manifest, options));
+            Directory.Move(temp, folder);
+            foreach (var old in Directory.GetDirectories(Root).Where(d => d != folder && !d.EndsWith(".tmp", StringComparison.Ordinal)))
+                Directory.Delete(old, recursive: true);
+            return manifest;
+        }
+        finally
+        {
+            if (Directory.Exists(temp)) Directory.Delete(temp, recursive: true);
+        }
+    }
+
+    /// <summary>Writes the CSV and the NDJSON of a collection in one pass over it.</summary>
+    async Task<IEnumerable<ExportFile>> WriteAsync<T>(string folder, string resource, Func<ListRequest, CancellationToken, Task<KeysetPage<T>>> query)
+    {
+        var formats = new[] { (Format: RecordFormat.Csv, Extension: "csv"), (Format: RecordFormat.Ndjson, Extension: "ndjson") };
+        var streams = formats.Select(f => File.Create(Path.Combine(folder, $"{resource}.{f.Extension}"))).ToList();
+        List<RecordWriter<T>> writers;
+        try
+        {
+            writers = formats.Select((f, i) => new RecordWriter<T>(streams[i], f.Format, options, null)).ToList();
+            await foreach (var chunk in Chunks.AllAsync(query, new ListRequest([], Chunks.Size, null), CancellationToken.None))
+                foreach (var writer in writers) await writer.WriteAsync(chunk, CancellationToken.None);
+            foreach (var writer in writers) await writer.FlushAsync(CancellationToken.None);
+        }
+        finally
+        {
+            foreach (var stream in streams) await stream.DisposeAsync();
+        }
+        var files = new List<ExportFile>();
+        for (var i = 0; i < formats.Length; i++)
+            files.Add(await DescribeAsync(folder, $"{resource}.{formats[i].Extension}", resource, formats[i].Extension,
+                RecordWriter<T>.MediaType(formats[i].Format), writers[i].Rows));
+        return files;
+    }
+
+    static async Task<ExportFile> DescribeAsync(string folder, string name, string resource, string format, string mediaType, long? rows)
+    {
+        var path = Path.Combine(folder, name);
+        await using var stream = File.OpenRead(path);
+        var hash = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream));
+        return new ExportFile(name, resource, format, mediaType, rows, stream.Length, hash);
+    }
+}
