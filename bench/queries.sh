@@ -15,7 +15,7 @@ bench() { dotnet "$root/bench/OpenGov.Bench/bin/Release/net10.0/OpenGov.Bench.dl
 [ -f "$db" ] || bench generate-db "$db" "$count"
 
 dotnet "$root/OpenGov.Api/bin/Release/net10.0/OpenGov.Api.dll" --db "$db" --urls "http://127.0.0.1:$port" \
-    --RateLimit:Enabled=false --ResponseCache:Enabled=false >/dev/null 2>&1 &
+    --RateLimit:Enabled=false --ResponseCache:MaxEntries=0 >/dev/null 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null' EXIT
 for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 0.2; done

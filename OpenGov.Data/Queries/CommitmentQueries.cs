@@ -28,11 +28,11 @@ public sealed class CommitmentQueries(Db db)
         CommonFields.Integer("cycle", "p.cycle", "Year of the action plan's cycle, e.g. 2016"),
         CommonFields.Status("f.status", "commitment"),
         new("policy_area", FieldType.Text, "Policy area id, e.g. open-data")
-            { Many = ("commitment_policy_area", "commitment_id", "policy_area_id"), NamesSql = "SELECT id, name_en, name_fr, name_es, source_lang FROM policy_area WHERE id IN @ids" },
+            { Many = ("commitment_policy_area", "commitment_id", "policy_area_id"), NamesSql = "SELECT id, name_en, name_fr, name_es, source_lang FROM policy_area WHERE id IN (SELECT value FROM json_each(@ids))" },
         new("ogp_value", FieldType.Enum, "OGP value the IRM found the commitment relevant to")
             { Many = ("irm_rating_ogp_value", "commitment_id", "ogp_value"), Values = SnakeCase.All<OgpValue>() },
         new("institution", FieldType.Text, "Institution id: commitments it leads or supports, e.g. cabinet-office")
-            { Many = ("commitment_institution", "commitment_id", "institution_id"), NamesSql = "SELECT id, name_en, name_fr, name_es, source_lang FROM institution WHERE id IN @ids" },
+            { Many = ("commitment_institution", "commitment_id", "institution_id"), NamesSql = "SELECT id, name_en, name_fr, name_es, source_lang FROM institution WHERE id IN (SELECT value FROM json_each(@ids))" },
         CommonFields.Date("start_date", "f.start_date", "When the commitment starts"),
         CommonFields.Date("end_date", "f.end_date", "When the commitment ends"),
         CommonFields.Flag("starred", "f.starred", "Whether the commitment is starred, as last assessed"),
@@ -76,14 +76,14 @@ public sealed class CommitmentQueries(Db db)
         var institutions = (await c.QueryAsync<LinkRow>(new CommandDefinition("""
                 SELECT ci.commitment_id, ci.role, i.id, i.name_en, i.name_fr, i.name_es, i.source_lang
                 FROM commitment_institution ci JOIN institution i ON i.id = ci.institution_id
-                WHERE ci.commitment_id IN @ids ORDER BY ci.commitment_id, ci.role, ci.position
-                """, new { ids }, cancellationToken: ct)))
+                WHERE ci.commitment_id IN (SELECT value FROM json_each(@ids)) ORDER BY ci.commitment_id, ci.role, ci.position
+                """, new { ids = Db.IdList(ids) }, cancellationToken: ct)))
             .ToLookup(r => (r.CommitmentId.ToUpperInvariant(), r.Role));
         var areas = (await c.QueryAsync<LinkRow>(new CommandDefinition("""
                 SELECT cp.commitment_id, a.id, a.name_en, a.name_fr, a.name_es, a.source_lang
                 FROM commitment_policy_area cp JOIN policy_area a ON a.id = cp.policy_area_id
-                WHERE cp.commitment_id IN @ids ORDER BY cp.commitment_id, a.id
-                """, new { ids }, cancellationToken: ct)))
+                WHERE cp.commitment_id IN (SELECT value FROM json_each(@ids)) ORDER BY cp.commitment_id, a.id
+                """, new { ids = Db.IdList(ids) }, cancellationToken: ct)))
             .ToLookup(r => r.CommitmentId.ToUpperInvariant());
         var ratings = (await IrmRatingQueries.ForCommitmentsAsync(c, ids, lang, ct))
             .ToLookup(r => r.Commitment.Id.ToUpperInvariant());

@@ -8,12 +8,12 @@ internal static class CommonFields
 {
     const string ReasonsNote = " A missing rating is matched by its reason: no_data, not_reviewed, not_applicable, blank.";
 
-    public const string CommitmentNames = "SELECT id, title_en, title_fr, title_es, source_lang FROM commitment WHERE id IN @ids";
+    public const string CommitmentNames = "SELECT id, title_en, title_fr, title_es, source_lang FROM commitment WHERE id IN (SELECT value FROM json_each(@ids))";
 
     public static Field Id(string sql, string description) => new("id", FieldType.Text, description) { Sql = sql };
 
     public static Field Member(string sql) => new("member", FieldType.Text, "Member id, e.g. united-kingdom")
-        { Sql = sql, NamesSql = "SELECT id, name_en, name_fr, name_es, source_lang FROM member WHERE id IN @ids" };
+        { Sql = sql, NamesSql = "SELECT id, name_en, name_fr, name_es, source_lang FROM member WHERE id IN (SELECT value FROM json_each(@ids))" };
 
     public static Field Country(string sql) => new("country", FieldType.Text, "ISO 3166 alpha-3 code of the member's country, e.g. GBR")
         { Sql = sql, SortSql = $"IFNULL({sql}, '')" };
@@ -25,13 +25,13 @@ internal static class CommonFields
         { Sql = sql, Values = SnakeCase.All<Model.MemberKind>() };
 
     public static Field ActionPlan(string sql) => new("action_plan", FieldType.Text, "OGP's action plan id, e.g. AP_GBR03")
-        { Sql = sql, NamesSql = "SELECT id, title_en, title_fr, title_es, source_lang FROM action_plan WHERE id IN @ids" };
+        { Sql = sql, NamesSql = "SELECT id, title_en, title_fr, title_es, source_lang FROM action_plan WHERE id IN (SELECT value FROM json_each(@ids))" };
 
     public static Field Commitment(string sql) => new("commitment", FieldType.Text, "OGP's commitment id, e.g. UK0075")
         { Sql = sql, NamesSql = CommitmentNames };
 
     public static Field IrmReport(string sql) => new("irm_report", FieldType.Text, "IRM report id")
-        { Sql = sql, SortSql = $"IFNULL({sql}, '')", NamesSql = "SELECT id, title_en, title_fr, title_es, source_lang FROM irm_report WHERE id IN @ids" };
+        { Sql = sql, SortSql = $"IFNULL({sql}, '')", NamesSql = "SELECT id, title_en, title_fr, title_es, source_lang FROM irm_report WHERE id IN (SELECT value FROM json_each(@ids))" };
 
     public static Field Status(string sql, string what) => new("status", FieldType.Enum, $"Whether the {what} is being carried out now")
         { Sql = sql, Values = SnakeCase.All<Model.Status>() };

@@ -59,8 +59,8 @@ public sealed class IrmRatingQueries(Db db)
         DbConnection c, IReadOnlyList<string> ids, string lang, CancellationToken ct)
     {
         var rows = (await c.QueryAsync<Row>(new CommandDefinition(
-            $"SELECT {Select} FROM {From} WHERE r.commitment_id IN @ids ORDER BY r.commitment_id, r.stage_order",
-            new { ids }, cancellationToken: ct))).ToList();
+            $"SELECT {Select} FROM {From} WHERE r.commitment_id IN (SELECT value FROM json_each(@ids)) ORDER BY r.commitment_id, r.stage_order",
+            new { ids = Db.IdList(ids) }, cancellationToken: ct))).ToList();
         return await ToRatingsAsync(c, rows, lang, ct);
     }
 
@@ -69,13 +69,13 @@ public sealed class IrmRatingQueries(Db db)
         if (rows.Count == 0) return [];
         var ids = rows.Select(r => r.CommitmentId).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var values = (await c.QueryAsync<(string CommitmentId, string Stage, string OgpValue)>(new CommandDefinition(
-                "SELECT commitment_id, stage, ogp_value FROM irm_rating_ogp_value WHERE commitment_id IN @ids", new { ids }, cancellationToken: ct)))
+                "SELECT commitment_id, stage, ogp_value FROM irm_rating_ogp_value WHERE commitment_id IN (SELECT value FROM json_each(@ids))", new { ids = Db.IdList(ids) }, cancellationToken: ct)))
             .ToLookup(v => (v.CommitmentId.ToUpperInvariant(), v.Stage), v => SnakeCase.Parse<OgpValue>(v.OgpValue));
         var notes = (await c.QueryAsync<NoteRow>(new CommandDefinition(
-                "SELECT * FROM irm_note WHERE commitment_id IN @ids ORDER BY commitment_id, stage, number", new { ids }, cancellationToken: ct)))
+                "SELECT * FROM irm_note WHERE commitment_id IN (SELECT value FROM json_each(@ids)) ORDER BY commitment_id, stage, number", new { ids = Db.IdList(ids) }, cancellationToken: ct)))
             .ToLookup(n => (n.CommitmentId.ToUpperInvariant(), n.Stage));
         var raw = (await c.QueryAsync<(string CommitmentId, string Stage, string Rating, string RawText)>(new CommandDefinition(
-                "SELECT commitment_id, stage, rating, raw_text FROM irm_rating_raw WHERE commitment_id IN @ids", new { ids }, cancellationToken: ct)))
+                "SELECT commitment_id, stage, rating, raw_text FROM irm_rating_raw WHERE commitment_id IN (SELECT value FROM json_each(@ids))", new { ids = Db.IdList(ids) }, cancellationToken: ct)))
             .ToLookup(v => (v.CommitmentId.ToUpperInvariant(), v.Stage));
         return rows.Select(r => r.ToRating(lang,
             values[(r.CommitmentId.ToUpperInvariant(), r.Stage)].Order().ToList(),
