@@ -31,12 +31,12 @@ internal static class Derived
 
     public static void Run(SqliteConnection connection, SqliteTransaction tx)
     {
-        connection.Execute($"""
+        BuildTimings.Measure("derived: commitment_summary", () => connection.Execute($"""
             INSERT INTO commitment_summary (commitment_id, {string.Join(", ", Summaries.Select(x => x.Column))})
             SELECT commitment.id, {string.Join(",\n", Summaries.Select(Summary))} FROM commitment
-            """, transaction: tx);
+            """, transaction: tx));
         foreach (var lang in Languages)
-            connection.Execute(SearchRows(lang), transaction: tx);
+            BuildTimings.Measure($"derived: commitment_search {lang}", () => connection.Execute(SearchRows(lang), transaction: tx));
         // bm25 weights per column: commitment_id, serves, title, description, milestones, institutions.
         connection.Execute("INSERT INTO commitment_search (commitment_search, rank) VALUES ('rank', 'bm25(0.0, 0.0, 10.0, 4.0, 2.0, 1.0)')", transaction: tx);
     }

@@ -97,6 +97,9 @@ internal sealed partial class OgpLoader
         rawRatings += stage.Raw.Count;
     }
 
+    /// <summary>Time spent in each table's inserts, for OPENGOV_IMPORT_TIMING.</summary>
+    public void ReportTimings() => db.ReportTimings();
+
     /// <summary>Writes what the rows said about members, plans, institutions, areas and reports, and counts it all.</summary>
     public void Finish()
     {
