@@ -80,8 +80,7 @@ public static class OgpCsvImporter
             DatabaseFile.Build(dbPath, (connection, tx) =>
             {
                 // Commitments are written as they are read, before the plans and members they name;
-                // the references are checked once, when the whole file is in.
-                connection.Execute("PRAGMA defer_foreign_keys = ON", transaction: tx);
+                // DatabaseFile.Build checks the references once, when the whole file is in.
                 using var stream = new FileStream(csvPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
                 using var reader = new OgpCsvReader(stream, report);
                 var loader = new OgpLoader(connection, tx, reader, report);
