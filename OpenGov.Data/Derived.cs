@@ -31,15 +31,21 @@ internal static class Derived
 
     public static void Run(SqliteConnection connection, SqliteTransaction tx)
     {
-        connection.Execute($"""
+        BuildTimings.Measure("derived: commitment_filter", () => connection.Execute($"""
             INSERT INTO commitment_filter (commitment_id, member_id, action_plan_id, status,
                 start_date_lo, start_date_hi, end_date_lo, end_date_hi, {string.Join(", ", Summaries.Select(x => x.Column))})
             SELECT commitment.id, member_id, action_plan_id, status, start_date_lo, start_date_hi, end_date_lo, end_date_hi,
                 {string.Join(",\n", Summaries.Select(Summary))}
             FROM commitment
-            """, transaction: tx);
+            """, transaction: tx));
+        // FTS5 collects index entries in memory and writes them out as a new segment whenever they pass
+        // 'hashsize' (1 MB by default); segments are merged again and again as they pile up. With 16 MB,
+        // a large import writes and re-merges 16 times fewer segments (about half the time of this
+        // insert at 100 times OGP's file) for at most 16 MB more memory. The setting is stored with the
+        // index and only affects writes, which the finished database never has.
+        connection.Execute("INSERT INTO commitment_search (commitment_search, rank) VALUES ('hashsize', 16777216)", transaction: tx);
         foreach (var lang in Languages)
-            connection.Execute(SearchRows(lang), transaction: tx);
+            BuildTimings.Measure($"derived: commitment_search {lang}", () => connection.Execute(SearchRows(lang), transaction: tx));
         // bm25 weights per column: commitment_id, serves, title, description, milestones, institutions.
         connection.Execute("INSERT INTO commitment_search (commitment_search, rank) VALUES ('rank', 'bm25(0.0, 0.0, 10.0, 4.0, 2.0, 1.0)')", transaction: tx);
     }

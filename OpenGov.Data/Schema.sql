@@ -1,5 +1,6 @@
--- OpenGov database schema. Bump SchemaVersion in Database.cs whenever this file changes:
+-- OpenGov database schema. Bump SchemaVersion in DatabaseFile.cs whenever this file changes:
 -- a database of another schema version is rebuilt (sample) or refused (import).
+-- Write each CREATE INDEX on one line: DatabaseFile.Build runs those lines after the rows are in.
 --
 -- Text that OGP publishes in several languages has one column per language (_en, _fr, _es);
 -- source_lang says which language the publisher wrote it in, the fallback when a language is missing.
@@ -187,56 +188,59 @@ CREATE INDEX irm_report_year ON irm_report (year, id);
 -- One row per commitment and IRM stage. A rating pair left entirely NULL means the stage does not
 -- assess that rating (e.g. carried_forward at mid-term); the API then shows null, not a reason.
 -- A rowid table: its rows hold long texts, which WITHOUT ROWID tables store badly.
+-- Its CHECKs compare with = ... OR rather than IN (...): SQLite builds a temporary lookup table for
+-- each IN list of three or more values in a CHECK on every row it writes, which made inserting the
+-- 28 checks of a rating row several times slower than the rest of its insert.
 CREATE TABLE irm_rating (
     commitment_id   TEXT NOT NULL COLLATE NOCASE REFERENCES commitment (id) ON DELETE CASCADE,
-    stage           TEXT NOT NULL CHECK (stage IN ('design', 'midterm', 'end_of_term', 'results')),
+    stage           TEXT NOT NULL CHECK (stage = 'design' OR stage = 'midterm' OR stage = 'end_of_term' OR stage = 'results'),
     -- The stages in the order the IRM assesses them, for listing ratings chronologically.
     stage_order     INTEGER GENERATED ALWAYS AS (CASE stage WHEN 'design' THEN 1 WHEN 'midterm' THEN 2 WHEN 'end_of_term' THEN 3 ELSE 4 END) VIRTUAL,
     irm_report_id   TEXT COLLATE NOCASE REFERENCES irm_report (id),
-    source_lang     TEXT NOT NULL DEFAULT 'en' CHECK (source_lang IN ('en', 'fr', 'es')),
+    source_lang     TEXT NOT NULL DEFAULT 'en' CHECK (source_lang = 'en' OR source_lang = 'fr' OR source_lang = 'es'),
     narrative_en    TEXT, narrative_fr TEXT, narrative_es TEXT,
-    specificity TEXT CHECK (specificity IN ('none', 'low', 'medium', 'high')),
+    specificity TEXT CHECK (specificity = 'none' OR specificity = 'low' OR specificity = 'medium' OR specificity = 'high'),
     specificity_missing TEXT,
     verifiable TEXT CHECK (verifiable IN ('yes', 'no')),
     verifiable_missing TEXT,
     relevance_missing TEXT,
-    potential_impact TEXT CHECK (potential_impact IN ('none', 'minor', 'moderate', 'transformative')),
+    potential_impact TEXT CHECK (potential_impact = 'none' OR potential_impact = 'minor' OR potential_impact = 'moderate' OR potential_impact = 'transformative'),
     potential_impact_missing TEXT,
-    potential_for_results TEXT CHECK (potential_for_results IN ('unclear', 'modest', 'substantial')),
+    potential_for_results TEXT CHECK (potential_for_results = 'unclear' OR potential_for_results = 'modest' OR potential_for_results = 'substantial'),
     potential_for_results_missing TEXT,
-    completion TEXT CHECK (completion IN ('not_started', 'limited', 'substantial', 'complete', 'withdrawn', 'unclear', 'no_evidence')),
+    completion TEXT CHECK (completion = 'not_started' OR completion = 'limited' OR completion = 'substantial' OR completion = 'complete' OR completion = 'withdrawn' OR completion = 'unclear' OR completion = 'no_evidence'),
     completion_missing TEXT,
     starred INTEGER CHECK (starred IN (0, 1)),
     starred_missing TEXT,
-    early_results TEXT CHECK (early_results IN ('worsened', 'did_not_change', 'marginal', 'major', 'outstanding', 'no_notable_results', 'moderate', 'significant')),
+    early_results TEXT CHECK (early_results = 'worsened' OR early_results = 'did_not_change' OR early_results = 'marginal' OR early_results = 'major' OR early_results = 'outstanding' OR early_results = 'no_notable_results' OR early_results = 'moderate' OR early_results = 'significant'),
     early_results_missing TEXT,
-    diog TEXT CHECK (diog IN ('worsened', 'did_not_change', 'marginal', 'major', 'outstanding', 'no_early_results_yet')),
+    diog TEXT CHECK (diog = 'worsened' OR diog = 'did_not_change' OR diog = 'marginal' OR diog = 'major' OR diog = 'outstanding' OR diog = 'no_early_results_yet'),
     diog_missing TEXT,
-    diog_access_to_information TEXT CHECK (diog_access_to_information IN ('worsened', 'did_not_change', 'marginal', 'major', 'outstanding', 'no_early_results_yet')),
+    diog_access_to_information TEXT CHECK (diog_access_to_information = 'worsened' OR diog_access_to_information = 'did_not_change' OR diog_access_to_information = 'marginal' OR diog_access_to_information = 'major' OR diog_access_to_information = 'outstanding' OR diog_access_to_information = 'no_early_results_yet'),
     diog_access_to_information_missing TEXT,
-    diog_civic_participation TEXT CHECK (diog_civic_participation IN ('worsened', 'did_not_change', 'marginal', 'major', 'outstanding', 'no_early_results_yet')),
+    diog_civic_participation TEXT CHECK (diog_civic_participation = 'worsened' OR diog_civic_participation = 'did_not_change' OR diog_civic_participation = 'marginal' OR diog_civic_participation = 'major' OR diog_civic_participation = 'outstanding' OR diog_civic_participation = 'no_early_results_yet'),
     diog_civic_participation_missing TEXT,
-    diog_public_accountability TEXT CHECK (diog_public_accountability IN ('worsened', 'did_not_change', 'marginal', 'major', 'outstanding', 'no_early_results_yet')),
+    diog_public_accountability TEXT CHECK (diog_public_accountability = 'worsened' OR diog_public_accountability = 'did_not_change' OR diog_public_accountability = 'marginal' OR diog_public_accountability = 'major' OR diog_public_accountability = 'outstanding' OR diog_public_accountability = 'no_early_results_yet'),
     diog_public_accountability_missing TEXT,
-    diog_technology_and_innovation TEXT CHECK (diog_technology_and_innovation IN ('worsened', 'did_not_change', 'marginal', 'major', 'outstanding', 'no_early_results_yet')),
+    diog_technology_and_innovation TEXT CHECK (diog_technology_and_innovation = 'worsened' OR diog_technology_and_innovation = 'did_not_change' OR diog_technology_and_innovation = 'marginal' OR diog_technology_and_innovation = 'major' OR diog_technology_and_innovation = 'outstanding' OR diog_technology_and_innovation = 'no_early_results_yet'),
     diog_technology_and_innovation_missing TEXT,
     carried_forward INTEGER CHECK (carried_forward IN (0, 1)),
     carried_forward_missing TEXT,
     PRIMARY KEY (commitment_id, stage),
-    CHECK (specificity_missing IN ('no_data', 'not_reviewed', 'not_applicable', 'blank') AND specificity IS NULL OR specificity_missing IS NULL),
-    CHECK (verifiable_missing IN ('no_data', 'not_reviewed', 'not_applicable', 'blank') AND verifiable IS NULL OR verifiable_missing IS NULL),
-    CHECK (relevance_missing IS NULL OR relevance_missing IN ('no_data', 'not_reviewed', 'not_applicable', 'blank')),
-    CHECK (potential_impact_missing IN ('no_data', 'not_reviewed', 'not_applicable', 'blank') AND potential_impact IS NULL OR potential_impact_missing IS NULL),
-    CHECK (potential_for_results_missing IN ('no_data', 'not_reviewed', 'not_applicable', 'blank') AND potential_for_results IS NULL OR potential_for_results_missing IS NULL),
-    CHECK (completion_missing IN ('no_data', 'not_reviewed', 'not_applicable', 'blank') AND completion IS NULL OR completion_missing IS NULL),
-    CHECK (starred_missing IN ('no_data', 'not_reviewed', 'not_applicable', 'blank') AND starred IS NULL OR starred_missing IS NULL),
-    CHECK (early_results_missing IN ('no_data', 'not_reviewed', 'not_applicable', 'blank') AND early_results IS NULL OR early_results_missing IS NULL),
-    CHECK (diog_missing IN ('no_data', 'not_reviewed', 'not_applicable', 'blank') AND diog IS NULL OR diog_missing IS NULL),
-    CHECK (diog_access_to_information_missing IN ('no_data', 'not_reviewed', 'not_applicable', 'blank') AND diog_access_to_information IS NULL OR diog_access_to_information_missing IS NULL),
-    CHECK (diog_civic_participation_missing IN ('no_data', 'not_reviewed', 'not_applicable', 'blank') AND diog_civic_participation IS NULL OR diog_civic_participation_missing IS NULL),
-    CHECK (diog_public_accountability_missing IN ('no_data', 'not_reviewed', 'not_applicable', 'blank') AND diog_public_accountability IS NULL OR diog_public_accountability_missing IS NULL),
-    CHECK (diog_technology_and_innovation_missing IN ('no_data', 'not_reviewed', 'not_applicable', 'blank') AND diog_technology_and_innovation IS NULL OR diog_technology_and_innovation_missing IS NULL),
-    CHECK (carried_forward_missing IN ('no_data', 'not_reviewed', 'not_applicable', 'blank') AND carried_forward IS NULL OR carried_forward_missing IS NULL)
+    CHECK ((specificity_missing = 'no_data' OR specificity_missing = 'not_reviewed' OR specificity_missing = 'not_applicable' OR specificity_missing = 'blank') AND specificity IS NULL OR specificity_missing IS NULL),
+    CHECK ((verifiable_missing = 'no_data' OR verifiable_missing = 'not_reviewed' OR verifiable_missing = 'not_applicable' OR verifiable_missing = 'blank') AND verifiable IS NULL OR verifiable_missing IS NULL),
+    CHECK (relevance_missing IS NULL OR (relevance_missing = 'no_data' OR relevance_missing = 'not_reviewed' OR relevance_missing = 'not_applicable' OR relevance_missing = 'blank')),
+    CHECK ((potential_impact_missing = 'no_data' OR potential_impact_missing = 'not_reviewed' OR potential_impact_missing = 'not_applicable' OR potential_impact_missing = 'blank') AND potential_impact IS NULL OR potential_impact_missing IS NULL),
+    CHECK ((potential_for_results_missing = 'no_data' OR potential_for_results_missing = 'not_reviewed' OR potential_for_results_missing = 'not_applicable' OR potential_for_results_missing = 'blank') AND potential_for_results IS NULL OR potential_for_results_missing IS NULL),
+    CHECK ((completion_missing = 'no_data' OR completion_missing = 'not_reviewed' OR completion_missing = 'not_applicable' OR completion_missing = 'blank') AND completion IS NULL OR completion_missing IS NULL),
+    CHECK ((starred_missing = 'no_data' OR starred_missing = 'not_reviewed' OR starred_missing = 'not_applicable' OR starred_missing = 'blank') AND starred IS NULL OR starred_missing IS NULL),
+    CHECK ((early_results_missing = 'no_data' OR early_results_missing = 'not_reviewed' OR early_results_missing = 'not_applicable' OR early_results_missing = 'blank') AND early_results IS NULL OR early_results_missing IS NULL),
+    CHECK ((diog_missing = 'no_data' OR diog_missing = 'not_reviewed' OR diog_missing = 'not_applicable' OR diog_missing = 'blank') AND diog IS NULL OR diog_missing IS NULL),
+    CHECK ((diog_access_to_information_missing = 'no_data' OR diog_access_to_information_missing = 'not_reviewed' OR diog_access_to_information_missing = 'not_applicable' OR diog_access_to_information_missing = 'blank') AND diog_access_to_information IS NULL OR diog_access_to_information_missing IS NULL),
+    CHECK ((diog_civic_participation_missing = 'no_data' OR diog_civic_participation_missing = 'not_reviewed' OR diog_civic_participation_missing = 'not_applicable' OR diog_civic_participation_missing = 'blank') AND diog_civic_participation IS NULL OR diog_civic_participation_missing IS NULL),
+    CHECK ((diog_public_accountability_missing = 'no_data' OR diog_public_accountability_missing = 'not_reviewed' OR diog_public_accountability_missing = 'not_applicable' OR diog_public_accountability_missing = 'blank') AND diog_public_accountability IS NULL OR diog_public_accountability_missing IS NULL),
+    CHECK ((diog_technology_and_innovation_missing = 'no_data' OR diog_technology_and_innovation_missing = 'not_reviewed' OR diog_technology_and_innovation_missing = 'not_applicable' OR diog_technology_and_innovation_missing = 'blank') AND diog_technology_and_innovation IS NULL OR diog_technology_and_innovation_missing IS NULL),
+    CHECK ((carried_forward_missing = 'no_data' OR carried_forward_missing = 'not_reviewed' OR carried_forward_missing = 'not_applicable' OR carried_forward_missing = 'blank') AND carried_forward IS NULL OR carried_forward_missing IS NULL)
 );
 CREATE INDEX irm_rating_stage ON irm_rating (stage, commitment_id);
 -- The order ratings are listed in: by commitment, then stage as it happens.

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.ExceptionServices;
 using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
@@ -21,6 +23,8 @@ public sealed class OgpRow(IReadOnlyDictionary<string, int> index, string[] cell
 /// breaks inside quotes). CsvHelper recovers from bad data by default; here anything it would
 /// have to guess at (a stray quote, a record with more or fewer fields than the header, which is
 /// what a truncated file or an unterminated quote leaves) refuses the file, naming the line.
+/// Records after the header are parsed on a thread of their own, a few hundred ahead of the
+/// caller, so that parsing and the caller's work on the previous rows use two cores.
 /// </summary>
 public sealed class OgpCsvReader : IDisposable
 {
@@ -30,6 +34,16 @@ public sealed class OgpCsvReader : IDisposable
     readonly Dictionary<string, int> index = new(StringComparer.OrdinalIgnoreCase);
     long lastLine;
     string? badData;
+
+    // A parsed record, or the error that ended parsing (rethrown when the caller reaches it, so rows
+    // before it are handled first, as when parsing was in line).
+    readonly record struct Record(string[] Cells, long Line, long Position, ExceptionDispatchInfo? Error);
+
+    // Bounded: a few hundred records of a few KB each, however long the file.
+    readonly BlockingCollection<Record> ahead = new(boundedCapacity: 256);
+    readonly CancellationTokenSource stop = new();
+    readonly Task readingAhead;
+    long position;
 
     public OgpCsvReader(Stream stream, ImportReport report)
     {
@@ -54,21 +68,53 @@ public sealed class OgpCsvReader : IDisposable
             report.Warn("unknown_column_ignored", $"'{column}'");
         foreach (var column in OgpColumns.Mapped.Where(c => !index.ContainsKey(c)))
             report.Warn("known_column_missing", $"'{column}'");
+        readingAhead = Task.Run(ReadAhead);
     }
 
     public IReadOnlyList<string> Header { get; }
 
-    /// <summary>How far into the file the reader is, for progress.</summary>
-    public long Position => stream.Position;
+    /// <summary>How far into the file the rows returned so far reach, for progress.</summary>
+    public long Position => position;
 
     public bool Read(out OgpRow row)
     {
-        var found = Next(out var cells);
-        row = new OgpRow(index, cells, lastLine);
-        if (found && cells.Length != Header.Count)
+        if (!ahead.TryTake(out var record, Timeout.Infinite))
+        {
+            row = new OgpRow(index, [], 0);
+            return false;
+        }
+        record.Error?.Throw();
+        position = record.Position;
+        row = new OgpRow(index, record.Cells, record.Line);
+        if (record.Cells.Length != Header.Count)
             throw new ImportRefusedException(
-                $"line {lastLine}: {cells.Length} fields where the header has {Header.Count}: the file is truncated, or a quote is not closed or a field not quoted.");
-        return found;
+                $"line {record.Line}: {record.Cells.Length} fields where the header has {Header.Count}: the file is truncated, or a quote is not closed or a field not quoted.");
+        return true;
+    }
+
+    // Runs on its own thread: parses records until the end of the file, an error, or Dispose.
+    void ReadAhead()
+    {
+        try
+        {
+            try
+            {
+                while (Next(out var cells))
+                    ahead.Add(new(cells, lastLine, stream.Position, null), stop.Token);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                ahead.Add(new([], lastLine, stream.Position, ExceptionDispatchInfo.Capture(e)), stop.Token);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Disposed before the end of the file: the caller stopped reading.
+        }
+        finally
+        {
+            ahead.CompleteAdding();
+        }
     }
 
     bool Next(out string[] cells)
@@ -96,7 +142,11 @@ public sealed class OgpCsvReader : IDisposable
 
     public void Dispose()
     {
+        stop.Cancel();
+        readingAhead.Wait();
         parser.Dispose();
         reader.Dispose();
+        ahead.Dispose();
+        stop.Dispose();
     }
 }

@@ -10,14 +10,20 @@ namespace OpenGov.Data.Import;
 public static partial class OgpValues
 {
     /// <summary>The reason a cell holds no value: ND, NR, NA / "Not Applicable", or nothing at all.</summary>
-    public static MissingReason? Missing(string cell) => cell.Trim().ToUpperInvariant() switch
+    // Compared in place, not as an upper-cased copy: every text cell is asked, and most are long texts.
+    // OrdinalIgnoreCase compares as upper-casing both with the invariant culture would.
+    public static MissingReason? Missing(string cell)
     {
-        "" => MissingReason.Blank,
-        "ND" => MissingReason.NoData,
-        "NR" => MissingReason.NotReviewed,
-        "NA" or "N/A" or "NOT APPLICABLE" => MissingReason.NotApplicable,
-        _ => null,
-    };
+        var text = cell.AsSpan().Trim();
+        if (text.IsEmpty) return MissingReason.Blank;
+        if (text.Length > "NOT APPLICABLE".Length) return null;
+        if (Is(text, "ND")) return MissingReason.NoData;
+        if (Is(text, "NR")) return MissingReason.NotReviewed;
+        if (Is(text, "NA") || Is(text, "N/A") || Is(text, "NOT APPLICABLE")) return MissingReason.NotApplicable;
+        return null;
+    }
+
+    static bool Is(ReadOnlySpan<char> text, string sentinel) => text.Equals(sentinel, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A text cell as stored: null where it is blank or a bare sentinel (NA, ND, NR).</summary>
     public static string? Text(string? cell, bool trim = true)

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 
 namespace OpenGov.Data.Import;
@@ -34,12 +35,24 @@ internal sealed class OgpWriter(SqliteConnection connection, SqliteTransaction t
         rating.Run(values);
     }
 
+    /// <summary>Reports the time spent in each table's inserts (OPENGOV_IMPORT_TIMING).</summary>
+    public void ReportTimings()
+    {
+        foreach (var insert in new[] { Commitment, InstitutionLink, PolicyAreaLink, rating, OgpValue, RawRating, Member, Plan, Report, Institution, PolicyArea })
+            BuildTimings.Report($"fill: insert {insert.Table} ({insert.Count})", Stopwatch.GetElapsedTime(0, insert.Ticks));
+    }
+
     public sealed class Insert
     {
         readonly SqliteCommand command;
 
+        public string Table { get; }
+        public long Count { get; private set; }
+        public long Ticks { get; private set; }
+
         public Insert(SqliteConnection connection, SqliteTransaction tx, string table, params string[] columns)
         {
+            Table = table;
             command = connection.CreateCommand();
             command.Transaction = tx;
             // Table and column names come from this file, never from the data.
@@ -51,7 +64,10 @@ internal sealed class OgpWriter(SqliteConnection connection, SqliteTransaction t
         public void Run(params object?[] values)
         {
             for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i] ?? DBNull.Value;
+            var start = Stopwatch.GetTimestamp();
             command.ExecuteNonQuery();
+            Ticks += Stopwatch.GetTimestamp() - start;
+            Count++;
         }
     }
 }
