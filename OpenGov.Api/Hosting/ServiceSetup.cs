@@ -64,6 +64,13 @@ internal static class ServiceSetup
         });
         app.UseCors();
         app.UseRequestLimits();
+        // HEAD is GET without the body (RFC 9110): route it as GET. The server itself never sends
+        // a body for a HEAD request, so headers (ETag, Content-Length, Link...) are exactly GET's.
+        app.Use((context, next) =>
+        {
+            if (HttpMethods.IsHead(context.Request.Method)) context.Request.Method = HttpMethods.Get;
+            return next(context);
+        });
         app.UseRouting();
         app.UseNegotiation();
         app.UseRateLimits();

@@ -13,8 +13,9 @@ internal sealed class ListQueryValidator : AbstractValidator<ListQuery>
         RuleForEach(q => q.Unknown).Custom((name, context) =>
         {
             var known = context.InstanceToValidate.Known.ToList();
+            var operators = context.InstanceToValidate.Collection is null ? "" : " (and __not, __gte, __gt, __lte, __lt after a field, where it has an order)";
             Fail(context, name, $"Unknown parameter '{name}'. Did you mean '{Suggest.Nearest(name, known)}'? " +
-                $"This endpoint takes: {string.Join(", ", known.Where(k => !k.Contains("__")))} (and __not, __gte, __gt, __lte, __lt after a field, where it has an order).");
+                $"This endpoint takes: {string.Join(", ", known.Where(k => !k.Contains("__")))}{operators}.");
         });
 
         RuleFor(q => q.Limit)

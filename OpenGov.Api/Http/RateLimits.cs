@@ -80,7 +80,8 @@ internal static class RateLimitMiddleware
         var limits = app.Services.GetRequiredService<RateLimits>();
         app.Use(async (http, next) =>
         {
-            if (!limits.TryAcquire(http))
+            // Health checks are for the operator's probes, which must not be turned away by clients' traffic.
+            if (!http.Request.Path.StartsWithSegments("/health") && !limits.TryAcquire(http))
             {
                 await Problems.WriteAsync(http, StatusCodes.Status429TooManyRequests);
                 return;

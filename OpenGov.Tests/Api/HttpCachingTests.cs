@@ -24,6 +24,18 @@ public sealed class HttpCachingTests : ApiTest
         return tag.Tag;
     }
 
+    [TestCase("/v1/commitments?limit=50")]
+    [TestCase("/v1")]
+    [TestCase("/health/live")]
+    public async Task HeadAnswersWithTheHeadersOfGet(string url)
+    {
+        using var get = await Client.GetAsync(url);
+        using var head = await Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, url));
+        Assert.That((int)head.StatusCode, Is.EqualTo(200));
+        Assert.That(head.Headers.ETag, Is.EqualTo(get.Headers.ETag));
+        Assert.That(head.Content.Headers.ContentType, Is.EqualTo(get.Content.Headers.ContentType));
+    }
+
     [Test]
     public async Task ASuccessfulGetHasTheCachingHeaders()
     {

@@ -29,6 +29,19 @@ public sealed class RateLimitTests
     }
 
     [Test]
+    public async Task HealthProbesAreNeverTurnedAway()
+    {
+        using var factory = Limited(2);
+        using var client = factory.CreateClient();
+        for (var i = 0; i < 3; i++) await client.GetAsync("/v1/members");
+        using var refused = await client.GetAsync("/v1/members");
+        Assert.That((int)refused.StatusCode, Is.EqualTo(429));
+        using var live = await client.GetAsync("/health/live");
+        using var ready = await client.GetAsync("/health/ready");
+        Assert.That(((int)live.StatusCode, (int)ready.StatusCode), Is.EqualTo((200, 200)));
+    }
+
+    [Test]
     public async Task ARevalidationCostsAQuarterOfAnAnswer()
     {
         using var factory = Limited(2);
