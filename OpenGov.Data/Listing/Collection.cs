@@ -51,7 +51,7 @@ public sealed class Collection(
         try
         {
             var rows = request.Limit == 0 ? [] : (await connection.QueryAsync<TRow>(new CommandDefinition(
-                $"SELECT {select}, {columns}{snippet} FROM {source} {page} ORDER BY {orderBy} LIMIT @take",
+                $"SELECT {select}, {columns}{snippet} FROM {source} {page.Replace(ScanInKeyOrder, "+", StringComparison.Ordinal)} ORDER BY {orderBy} LIMIT @take",
                 parameters, cancellationToken: ct))).ToList();
             var total = !request.CountTotal ? -1 : await connection.ExecuteScalarAsync<long>(new CommandDefinition(
                 $"SELECT COUNT(*) FROM {countSource} {where}", parameters, cancellationToken: ct));
@@ -130,13 +130,13 @@ public sealed class Collection(
                 Op.Lte => field.Ordered!.Take(at + 1), _ => field.Ordered!.Take(at),
             };
             parameters.Add(name, matching.ToArray());
-            return $"{sql} IN @{name}";
+            return $"{ScanInKeyOrder}{sql} IN @{name}";
         }
         switch (criterion.Op)
         {
             case Op.Eq:
                 parameters.Add(name, criterion.Values.Select(field.Convert).ToArray());
-                return $"{sql} IN @{name}";
+                return $"{(field.Type == FieldType.Enum && criterion.Values.Count > 1 ? ScanInKeyOrder : "")}{sql} IN @{name}";
             case Op.Not:
                 parameters.Add(name, criterion.Values.Select(field.Convert).ToArray());
                 return $"{sql} IS NULL OR {sql} NOT IN @{name}";
@@ -186,6 +186,15 @@ public sealed class Collection(
         foreach (var row in rows) row.Snippet = snippets.GetValueOrDefault(row.SearchRow ?? -1);
     }
 
+    /// <summary>
+    /// Marks a condition on several values of a scale. Its index gives each value's rows in key
+    /// order, but not all of them together, so a page would sort every match to keep 50. In the page
+    /// query the mark becomes SQLite's unary + (use no index for this term): the rows are read in
+    /// key order and the page stops at its limit, as several values of a scale are common. The
+    /// count keeps the index, which it reads without sorting.
+    /// </summary>
+    const string ScanInKeyOrder = "/*scan*/";
+
     static string Comparison(Op op) => op switch { Op.Gte => ">=", Op.Gt => ">", Op.Lte => "<=", _ => "<" };
 
     /// <summary>The ORDER BY terms: the sort asked for (relevance by default when searching), then the key columns.</summary>
@@ -225,7 +234,10 @@ public sealed class Collection(
             var field = Fields[name];
             var source = Source(search, where + " " + (field.Sql ?? KeyColumns[0]));
             var sql = field.Many is var (table, owner, value)
-                ? $"SELECT x.{value} AS value, COUNT(DISTINCT {KeyColumns[0]}) AS n FROM {source} JOIN {table} x ON x.{owner} = {KeyColumns[0]} {where} GROUP BY x.{value} ORDER BY n DESC, value"
+                ? where.Length == 0
+                    // Unfiltered: the link table alone has the answer, read in its (value, owner) index order.
+                    ? $"SELECT x.{value} AS value, COUNT(DISTINCT x.{owner}) AS n FROM {table} x GROUP BY x.{value} ORDER BY n DESC, value"
+                    : $"SELECT x.{value} AS value, COUNT(DISTINCT {KeyColumns[0]}) AS n FROM {source} JOIN {table} x ON x.{owner} = {KeyColumns[0]} {where} GROUP BY x.{value} ORDER BY n DESC, value"
                 : $"SELECT {field.Sql} AS value, COUNT(*) AS n FROM {source} {where} GROUP BY 1 ORDER BY n DESC, 1";
             var counts = (await connection.QueryAsync<(object? Value, long N)>(new CommandDefinition(sql, parameters, cancellationToken: ct)))
                 .Select(c => (Value: c.Value is null or "" ? null : Convert.ToString(c.Value, System.Globalization.CultureInfo.InvariantCulture), c.N)).ToList();
