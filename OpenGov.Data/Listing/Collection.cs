@@ -30,14 +30,14 @@ public sealed class Collection(
         where TRow : KeyedRow
     {
         var parameters = new DynamicParameters();
-        var (search, where) = Where(request, parameters);
+        var (search, where, pageWhere) = Where(request, parameters);
         var order = OrderKeys(request);
-        var page = where;
+        var page = pageWhere;
         if (request.After is { } after)
         {
             if (after.Count != order.Count) throw new ArgumentException("The cursor does not fit this sort order.");
             for (var i = 0; i < after.Count; i++) parameters.Add("k" + i, after[i]);
-            page = (where.Length == 0 ? "WHERE " : where + " AND ") + After(order);
+            page = (pageWhere.Length == 0 ? "WHERE " : pageWhere + " AND ") + After(order);
         }
         parameters.Add("take", request.Limit + 1);
         var columns = string.Join(", ", order.Select((k, i) => $"{k.Sql} AS k{i}"));
@@ -51,7 +51,7 @@ public sealed class Collection(
         try
         {
             var rows = request.Limit == 0 ? [] : (await connection.QueryAsync<TRow>(new CommandDefinition(
-                $"SELECT {select}, {columns}{snippet} FROM {source} {page.Replace(ScanInKeyOrder, "+", StringComparison.Ordinal)} ORDER BY {orderBy} LIMIT @take",
+                $"SELECT {select}, {columns}{snippet} FROM {source} {page} ORDER BY {orderBy} LIMIT @take",
                 parameters, cancellationToken: ct))).ToList();
             var total = !request.CountTotal ? -1 : await connection.ExecuteScalarAsync<long>(new CommandDefinition(
                 $"SELECT COUNT(*) FROM {countSource} {where}", parameters, cancellationToken: ct));
@@ -93,7 +93,8 @@ public sealed class Collection(
         return searchJoin + from + string.Concat((joins ?? []).Where(j => needed.Contains(j.Alias)).Select(j => " " + j.Clause));
     }
 
-    (string SearchJoin, string Where) Where(ListRequest request, DynamicParameters parameters)
+    /// <summary>The WHERE clause of the count and facets, and that of the page, which may read the same condition another way (see <see cref="Condition"/>).</summary>
+    (string SearchJoin, string Where, string PageWhere) Where(ListRequest request, DynamicParameters parameters)
     {
         var conditions = request.Criteria.Select((c, i) => Condition(c, "f" + i, parameters)).ToList();
         var source = "";
@@ -101,23 +102,35 @@ public sealed class Collection(
         {
             var s = Search ?? throw new ArgumentException($"{Name} has no full-text search");
             source = $"{s.Table} CROSS JOIN ";
-            conditions.Add($"{s.Table} MATCH @q AND {s.Key} = {s.Table}.{s.Owner}");
+            var match = $"{s.Table} MATCH @q AND {s.Key} = {s.Table}.{s.Owner}";
+            conditions.Add((match, match));
             parameters.Add("q", $"serves : serves{request.Lang} AND ({SearchQuery.ToFts5(q)})");
         }
-        return (source, conditions.Count == 0 ? "" : "WHERE " + string.Join(" AND ", conditions.Select(c => $"({c})")));
+        string Clause(IEnumerable<string> parts) => conditions.Count == 0 ? "" : "WHERE " + string.Join(" AND ", parts.Select(c => $"({c})"));
+        return (source, Clause(conditions.Select(c => c.Count)), Clause(conditions.Select(c => c.Page)));
     }
 
-    string Condition(Criterion criterion, string name, DynamicParameters parameters)
+    /// <summary>
+    /// The SQL of one filter, for the count and for the page. They differ where the best plan
+    /// differs: a count reads every match and wants an index on the value; a page reads matches
+    /// in key order until it has enough, and for common values (several values of a scale, a
+    /// value of a small list like ogp_value) scanning in key order stops far sooner than sorting
+    /// every match from the value's index. SQLite's unary + keeps a term off the index.
+    /// </summary>
+    (string Count, string Page) Condition(Criterion criterion, string name, DynamicParameters parameters)
     {
         var field = Fields.TryGetValue(criterion.Field, out var f) ? f : throw new ArgumentException($"{Name} has no field '{criterion.Field}'");
         if (field.Many is var (table, owner, value))
         {
             parameters.Add(name, criterion.Values.Select(field.Convert).ToArray());
-            // IN (subquery) rather than EXISTS: the planner can start from the link table's index
-            // instead of probing it once per record, which matters for counts over a large table.
-            return $"{KeyColumns[0]} {(criterion.Op == Op.Not ? "NOT IN" : "IN")} (SELECT x.{owner} FROM {table} x WHERE x.{value} IN @{name})";
+            // The count starts from the link table's index (IN a subquery); for an enum's few common
+            // values the page probes the link table per record in key order instead (EXISTS).
+            var not = criterion.Op == Op.Not ? "NOT " : "";
+            var count = $"{KeyColumns[0]} {not}IN (SELECT x.{owner} FROM {table} x WHERE x.{value} IN @{name})";
+            var exists = $"{not}EXISTS (SELECT 1 FROM {table} x WHERE x.{owner} = {KeyColumns[0]} AND x.{value} IN @{name})";
+            return (count, field.Type == FieldType.Enum ? exists : count);
         }
-        if (field.Type == FieldType.Date) return DateCondition(field.Sql!, criterion, name, parameters);
+        if (field.Type == FieldType.Date) return Same(DateCondition(field.Sql!, criterion, name, parameters));
 
         var sql = field.Sql!;
         if (field.Type == FieldType.Enum && criterion.Op is not (Op.Eq or Op.Not))
@@ -130,19 +143,19 @@ public sealed class Collection(
                 Op.Lte => field.Ordered!.Take(at + 1), _ => field.Ordered!.Take(at),
             };
             parameters.Add(name, matching.ToArray());
-            return $"{ScanInKeyOrder}{sql} IN @{name}";
+            return ($"{sql} IN @{name}", $"+{sql} IN @{name}");
         }
         switch (criterion.Op)
         {
             case Op.Eq:
                 parameters.Add(name, criterion.Values.Select(field.Convert).ToArray());
-                return $"{(field.Type == FieldType.Enum && criterion.Values.Count > 1 ? ScanInKeyOrder : "")}{sql} IN @{name}";
+                return ($"{sql} IN @{name}", $"{(field.Type == FieldType.Enum && criterion.Values.Count > 1 ? "+" : "")}{sql} IN @{name}");
             case Op.Not:
                 parameters.Add(name, criterion.Values.Select(field.Convert).ToArray());
-                return $"{sql} IS NULL OR {sql} NOT IN @{name}";
+                return Same($"{sql} IS NULL OR {sql} NOT IN @{name}");
             default:
                 parameters.Add(name, field.Convert(criterion.Values[0]));
-                return $"{sql} {Comparison(criterion.Op)} @{name}";
+                return Same($"{sql} {Comparison(criterion.Op)} @{name}");
         }
     }
 
@@ -186,14 +199,7 @@ public sealed class Collection(
         foreach (var row in rows) row.Snippet = snippets.GetValueOrDefault(row.SearchRow ?? -1);
     }
 
-    /// <summary>
-    /// Marks a condition on several values of a scale. Its index gives each value's rows in key
-    /// order, but not all of them together, so a page would sort every match to keep 50. In the page
-    /// query the mark becomes SQLite's unary + (use no index for this term): the rows are read in
-    /// key order and the page stops at its limit, as several values of a scale are common. The
-    /// count keeps the index, which it reads without sorting.
-    /// </summary>
-    const string ScanInKeyOrder = "/*scan*/";
+    static (string, string) Same(string sql) => (sql, sql);
 
     static string Comparison(Op op) => op switch { Op.Gte => ">=", Op.Gt => ">", Op.Lte => "<=", _ => "<" };
 
