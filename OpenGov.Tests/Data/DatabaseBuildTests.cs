@@ -98,6 +98,24 @@ public sealed class DatabaseBuildTests
         Assert.That(SHA256.HashData(File.ReadAllBytes(DbPath)), Is.EqualTo(before));
     }
 
+    [Test]
+    public async Task AFileReplacedWhileServingIsServedWithItsNewVersion()
+    {
+        SampleDataset.Build(Data, DbPath);
+        await using var factory = new DirectedFactory(DbPath, Data);
+        var before = await factory.DataVersionAsync();
+        using var client = factory.CreateClient();
+        Assert.That(await client.GetStringAsync("/v1/members/united-kingdom?lang=fr"), Does.Contain("Royaume-Uni"));
+
+        // What an import does to a served file: a complete new file renamed over it.
+        var file = Path.Combine(Data, "members.json");
+        File.WriteAllText(file, File.ReadAllText(file).Replace("Royaume-Uni", "Royaume Uni"));
+        SampleDataset.Build(Data, DbPath);
+
+        Assert.That(await factory.DataVersionAsync(), Is.Not.EqualTo(before).And.EqualTo(SampleDataset.Version(Data)));
+        Assert.That(await client.GetStringAsync("/v1/members/united-kingdom?lang=fr"), Does.Contain("Royaume Uni"));
+    }
+
     /// <summary>The service on a given database and data folder.</summary>
     sealed class DirectedFactory(string db, string data) : Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program>
     {
