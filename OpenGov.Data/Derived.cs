@@ -34,9 +34,12 @@ internal static class Derived
         BuildTimings.Measure("derived: commitment_filter", () => connection.Execute($"""
             INSERT INTO commitment_filter (commitment_id, member_id, action_plan_id, status,
                 start_date_lo, start_date_hi, end_date_lo, end_date_hi, {string.Join(", ", Summaries.Select(x => x.Column))})
-            SELECT commitment.id, member_id, action_plan_id, status, start_date_lo, start_date_hi, end_date_lo, end_date_hi,
-                {string.Join(",\n", Summaries.Select(Summary))}
-            FROM commitment
+            SELECT c.id, c.member_id, c.action_plan_id, c.status, c.start_date_lo, c.start_date_hi, c.end_date_lo, c.end_date_hi,
+                {string.Join(", ", Summaries.Select(x => $"COALESCE(s.{x.Column}, '')"))}
+            FROM commitment c LEFT JOIN (
+                SELECT r.commitment_id, {string.Join(",\n", Summaries.Select(Summary))}
+                FROM irm_rating r GROUP BY r.commitment_id
+            ) s ON s.commitment_id = c.id
             """, transaction: tx));
         // FTS5 collects index entries in memory and writes them out as a new segment whenever they pass
         // 'hashsize' (1 MB by default); segments are merged again and again as they pile up. With 16 MB,
@@ -50,16 +53,18 @@ internal static class Derived
         connection.Execute("INSERT INTO commitment_search (commitment_search, rank) VALUES ('rank', 'bm25(0.0, 0.0, 10.0, 4.0, 2.0, 1.0)')", transaction: tx);
     }
 
-    // The latest stage's value where one has it, else the latest stage's reason it is missing, else ''.
+    // The latest stage's value where one has it, else the latest stage's reason it is missing (null
+    // when neither: the caller makes it ''). One pass over the ratings, grouped by commitment: a
+    // stage's number (1 to 4, one digit) before its value makes max() pick the latest stage, and
+    // substr() drops the digit again.
     static string Summary((string Column, string Rating, string? Stages) s)
     {
         var stages = s.Stages is null ? "" : $" AND r.stage IN ({s.Stages})";
         var value = s.Rating is "starred" or "carried_forward" ? $"CASE r.{s.Rating} WHEN 1 THEN 'true' ELSE 'false' END" : "r." + s.Rating;
         return $"""
             COALESCE(
-                (SELECT {value} FROM irm_rating r WHERE r.commitment_id = commitment.id{stages} AND r.{s.Rating} IS NOT NULL ORDER BY r.stage_order DESC LIMIT 1),
-                (SELECT r.{s.Rating}_missing FROM irm_rating r WHERE r.commitment_id = commitment.id{stages} AND r.{s.Rating}_missing IS NOT NULL ORDER BY r.stage_order DESC LIMIT 1),
-                '')
+                substr(max(CASE WHEN r.{s.Rating} IS NOT NULL{stages} THEN r.stage_order || {value} END), 2),
+                substr(max(CASE WHEN r.{s.Rating}_missing IS NOT NULL{stages} THEN r.stage_order || r.{s.Rating}_missing END), 2)) AS {s.Column}
             """;
     }
 
