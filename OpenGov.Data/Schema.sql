@@ -98,7 +98,6 @@ CREATE TABLE commitment (
     url                TEXT,
     illustrative       INTEGER NOT NULL DEFAULT 0 CHECK (illustrative IN (0, 1))
 );
-CREATE INDEX commitment_action_plan ON commitment (action_plan_id, id);
 
 -- What /v1/commitments filters and sorts by, one narrow row per commitment, derived by Derived.cs
 -- once everything is loaded: the commitment's own scalars, and summaries of its IRM ratings (the

@@ -19,8 +19,8 @@ public sealed class IrmRatingQueries(Db db)
         new("stage", FieldType.Enum, "IRM stage: design, midterm, end_of_term, results (in that order)")
             { Sql = "r.stage", SortSql = "r.stage_order", Values = SnakeCase.All<IrmStage>(), Ordered = SnakeCase.All<IrmStage>() },
         CommonFields.IrmReport("r.irm_report_id"),
-        CommonFields.ActionPlan("c.action_plan_id"),
-        CommonFields.Member("c.member_id"),
+        CommonFields.ActionPlan("f.action_plan_id"),
+        CommonFields.Member("f.member_id"),
         CommonFields.Rating("specificity", Rated("specificity"), "Specificity", CommonFields.SpecificityOrder),
         CommonFields.Rating<Verifiable>("verifiable", Rated("verifiable"), "Whether the commitment is verifiable"),
         CommonFields.Rating("potential_impact", Rated("potential_impact"), "Potential impact", CommonFields.ImpactOrder),
@@ -34,7 +34,13 @@ public sealed class IrmRatingQueries(Db db)
         CommonFields.Rating("diog_public_accountability", Rated("diog_public_accountability"), "Did it open government: public accountability", CommonFields.DiogOrder),
         CommonFields.Rating("diog_technology_and_innovation", Rated("diog_technology_and_innovation"), "Did it open government: technology and innovation", CommonFields.DiogOrder),
         CommonFields.Flag("carried_forward", Flagged("carried_forward"), "Whether the commitment was carried forward to the next plan"),
-    ], joins: [("c", "JOIN commitment c ON c.id = r.commitment_id"), ("rep", "LEFT JOIN irm_report rep ON rep.id = r.irm_report_id")]);
+    ], joins:
+    [
+        ("c", "JOIN commitment c ON c.id = r.commitment_id"),
+        ("rep", "LEFT JOIN irm_report rep ON rep.id = r.irm_report_id"),
+        // Plan and member filters read the commitment's narrow, indexed filter row, not its wide row.
+        ("f", "JOIN commitment_filter f ON f.commitment_id = r.commitment_id"),
+    ]);
 
     // A rating as one value: its value on the scale, else the reason it is missing, else '' (not assessed at this stage).
     static string Rated(string column) => $"COALESCE(r.{column}, r.{column}_missing, '')";

@@ -8,12 +8,17 @@ public sealed class MilestoneQueries(Db db)
     public static readonly Collection Collection = new("milestones", "milestone ms", ["ms.commitment_id", "ms.number"],
     [
         CommonFields.Commitment("ms.commitment_id"),
-        CommonFields.ActionPlan("c.action_plan_id"),
-        CommonFields.Member("c.member_id"),
+        CommonFields.ActionPlan("f.action_plan_id"),
+        CommonFields.Member("f.member_id"),
         CommonFields.Integer("number", "ms.number", "The milestone's number within its commitment, from 1"),
         CommonFields.Date("start_date", "ms.start_date", "When the milestone starts"),
         CommonFields.Date("end_date", "ms.end_date", "When the milestone ends"),
-    ], joins: [("c", "JOIN commitment c ON c.id = ms.commitment_id")]);
+    ], joins:
+    [
+        ("c", "JOIN commitment c ON c.id = ms.commitment_id"),
+        // Plan and member filters read the commitment's narrow, indexed filter row, not its wide row.
+        ("f", "JOIN commitment_filter f ON f.commitment_id = ms.commitment_id"),
+    ]);
 
     const string Select = """
         ms.commitment_id, ms.number, ms.text_en, ms.text_fr, ms.text_es, ms.source_lang, ms.start_date, ms.end_date,
