@@ -24,6 +24,8 @@ internal static class OpenApiSetup
             o.SupportNonNullableReferenceTypes();
             o.OperationFilter<QueryParametersFilter>();
             o.SchemaFilter<OpenSchemasFilter>();
+            o.SchemaFilter<ResponseSchemasFilter>();
+            o.DocumentFilter<AnswerStatusesFilter>();
             foreach (var assembly in new[] { typeof(Program).Assembly, typeof(Data.Db).Assembly })
                 o.IncludeXmlComments(assembly);
         });
