@@ -7,7 +7,8 @@ namespace OpenGov.Tests.Support;
 /// <summary>
 /// Checks every answer a test receives against the service's OpenAPI document, in the client's
 /// pipeline: a status or media type the document does not list, or a body its schema rejects,
-/// fails the test that made the request, with each schema error's place in the body.
+/// fails the test that made the request (a <see cref="ContractViolationException"/> from its
+/// call), with each schema error's place in the body.
 /// </summary>
 public sealed class ContractCheck(Func<Task<OpenApiContract>> contract) : DelegatingHandler
 {
@@ -44,7 +45,7 @@ public sealed class ContractCheck(Func<Task<OpenApiContract>> contract) : Delega
             response.Content.Headers.ContentType?.MediaType, body);
         ContractTally.Record(verdict, (int)response.StatusCode);
         if (verdict.Errors.Count > 0)
-            Assert.Fail($"""
+            throw new ContractViolationException($"""
                 The answer to {request.Method} {request.RequestUri.PathAndQuery} ({(int)response.StatusCode} {response.Content.Headers.ContentType}) breaks the OpenAPI document:
                 {string.Join("\n", verdict.Errors.Take(20))}{(verdict.Errors.Count > 20 ? $"\n... and {verdict.Errors.Count - 20} more" : "")}
                 """);
@@ -71,3 +72,6 @@ public sealed class ContractCheck(Func<Task<OpenApiContract>> contract) : Delega
         return body;
     }
 }
+
+/// <summary>An answer that breaks the OpenAPI document: thrown to the test that made the request, so that it fails with the errors.</summary>
+public sealed class ContractViolationException(string message) : Exception(message);
