@@ -26,6 +26,14 @@ public sealed class ExportTests : ApiTest
     }
 
     [Test]
+    public async Task TheListKeepsTheFieldsAskedFor()
+    {
+        var files = (await GetJson("/v1/exports?fields=name,sha256"))["data"]!.AsArray();
+        Assert.That(files, Has.Count.EqualTo(7));
+        Assert.That(files.Select(f => string.Join(",", f!.AsObject().Select(p => p.Key))), Is.All.EqualTo("name,sha256"));
+    }
+
+    [Test]
     public async Task EachFileHasTheBytesAndSha256TheListSays()
     {
         foreach (var file in await Files())
@@ -38,6 +46,17 @@ public sealed class ExportTests : ApiTest
             Assert.That(response.Headers.ETag?.IsWeak, Is.False);
             Assert.That(response.Headers.AcceptRanges, Does.Contain("bytes"));
         }
+    }
+
+    [Test]
+    public async Task ARangeOutsideTheFileIsA416Problem()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, "/v1/exports/commitments.csv");
+        request.Headers.Range = new System.Net.Http.Headers.RangeHeaderValue(100_000_000, null);
+        using var response = await Client.SendAsync(request);
+        await Problem.Assert(response, 416, mentions: "Range");
+        Assert.That(response.Content.Headers.ContentRange?.Length, Is.GreaterThan(0), "Content-Range: bytes */length");
+        Assert.That(response.Content.Headers.ContentDisposition, Is.Null, "a problem is no attachment");
     }
 
     [TestCase("commitments")]
