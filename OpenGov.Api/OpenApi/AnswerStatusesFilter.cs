@@ -10,6 +10,7 @@ namespace OpenGov.Api.OpenApi;
 /// sends, 413, 414 and 415 for requests beyond <see cref="RequestLimits"/>, 429 past the rate limit,
 /// 500 for a failure; and 206 and 416 for the Range requests of an export file. Each is defined
 /// once under components/responses. A status an operation already documents is left as it is.
+/// Each operation's responses end up in status order.
 /// </summary>
 internal sealed class AnswerStatusesFilter : IDocumentFilter
 {
@@ -63,6 +64,10 @@ internal sealed class AnswerStatusesFilter : IDocumentFilter
                         Description = "Partial content: the bytes of the file that the Range header asks for, in the file's media type.",
                         Content = whole.Content,
                     };
+                // In status order, as a reader looks them up.
+                var ordered = operation.Responses.OrderBy(r => r.Key, StringComparer.Ordinal).ToList();
+                operation.Responses.Clear();
+                foreach (var (status, response) in ordered) operation.Responses.Add(status, response);
             }
         }
     }

@@ -1,10 +1,13 @@
 using System.Reflection;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
 using OpenGov.Api.Endpoints;
+using OpenGov.Api.Http;
 using OpenGov.Data.Model;
+using OpenGov.Data.Queries;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace OpenGov.Api.OpenApi;
@@ -16,12 +19,27 @@ namespace OpenGov.Api.OpenApi;
 /// <item>a nullable property whose type is a component (a rating, a related record, an enum) may be null;</item>
 /// <item>every key is required, except the keys of records, which ?fields= may leave out, and keys omitted when null;</item>
 /// <item>a key omitted when null is never null where present;</item>
-/// <item>problems have the five members the API always fills (type, title, status, detail, instance), never null.</item>
+/// <item>problems have the five members the API always fills (type, title, status, detail, instance), never null;</item>
+/// <item>the links the service builds are absolute URIs; dates are ISO 8601 at the precision published (2016, 2016-05, 2016-05-20);</item>
+/// <item>the IRM summary's values are those its filters take: a value of the rating's scale or the reason it is missing.</item>
 /// </list>
 /// </summary>
 internal sealed class ResponseSchemasFilter : ISchemaFilter
 {
     static readonly NullabilityInfoContext Nullability = new();
+
+    /// <summary>The same pattern as the date filters' parameters.</summary>
+    const string PublishedDate = @"^\d{4}(-\d{2}(-\d{2})?)?$";
+
+    static readonly Dictionary<Type, string[]> ServiceUrls = new()
+    {
+        [typeof(PageLinks)] = ["self", "next"], [typeof(ItemLinks)] = ["self"], [typeof(ExportInfo)] = ["url"],
+    };
+
+    static readonly Dictionary<Type, string[]> Dates = new()
+    {
+        [typeof(Commitment)] = ["start_date", "end_date"], [typeof(Milestone)] = ["start_date", "end_date"],
+    };
 
     /// <summary>The records whose keys ?fields= chooses: every resource of the collections, the index's data and the export list's files.</summary>
     static bool IsRecord(Type type) => typeof(ILocalizedResource).IsAssignableFrom(type) || type == typeof(ApiIndex) || type == typeof(ExportInfo);
@@ -34,6 +52,7 @@ internal sealed class ResponseSchemasFilter : ISchemaFilter
             RequireProblemMembers(concrete);
             return;
         }
+        DescribeValues(concrete, context.Type);
         foreach (var property in context.Type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
             var name = property.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? JsonNamingPolicy.SnakeCaseLower.ConvertName(property.Name);
@@ -52,6 +71,21 @@ internal sealed class ResponseSchemasFilter : ISchemaFilter
                 concrete.Required.Add(name);
             }
         }
+    }
+
+    static void DescribeValues(OpenApiSchema schema, Type type)
+    {
+        var properties = schema.Properties!;
+        foreach (var name in ServiceUrls.GetValueOrDefault(type, []))
+            if (properties.TryGetValue(name, out var url) && url is OpenApiSchema inline) inline.Format = "uri";
+        if (type == typeof(ItemLinks) && properties.TryGetValue("related", out var related) && related.AdditionalProperties is OpenApiSchema each)
+            each.Format = "uri";
+        foreach (var name in Dates.GetValueOrDefault(type, []))
+            if (properties.TryGetValue(name, out var date) && date is OpenApiSchema inline) inline.Pattern = PublishedDate;
+        if (type != typeof(IrmSummary)) return;
+        foreach (var (name, summary) in properties)
+            if (summary is OpenApiSchema inline && CommitmentQueries.Collection.Fields.TryGetValue(name, out var field) && field.Values is { } values)
+                inline.Enum = [.. values.Select(v => (JsonNode)v), JsonNullSentinel.JsonNull];
     }
 
     static bool IsNullable(PropertyInfo property)
