@@ -48,6 +48,23 @@ public sealed class ResponseSchemaTests : ApiTest
     }
 
     [Test]
+    public async Task FormatsPatternsAndEnumsAreAssertedNotOnlyAnnotations()
+    {
+        var page = await GetJson("/v1/commitments?limit=1");
+        Assert.That(Check("/v1/commitments", page), Is.Empty, "the answer as served");
+        page["links"]!["self"] = "not a link";
+        page["data"]![0]!["start_date"] = "May 2016";
+        page["data"]![0]!["irm_summary"]!["completion"] = "finished";
+        page["meta"]!["total"] = 1L << 40;
+        page["meta"]!["limit"] = 1L << 40;
+        Assert.That(Check("/v1/commitments", page), Has.Some.StartsWith("at '/links/self'")
+            .And.Some.StartsWith("at '/data/0/start_date'")
+            .And.Some.StartsWith("at '/data/0/irm_summary/completion'")
+            .And.Some.StartsWith("at '/meta/limit'")
+            .And.None.StartsWith("at '/meta/total'"));
+    }
+
+    [Test]
     public async Task AProblemWithoutItsStatusBreaksTheSchema()
     {
         using var response = await Client.GetAsync("/v1/commitments?contry=x");
