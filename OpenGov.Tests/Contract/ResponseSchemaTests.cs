@@ -92,6 +92,20 @@ public sealed class ResponseSchemaTests : ApiTest
     }
 
     [Test]
+    public void AHeaderTheDocumentRequiresMustBeThere()
+    {
+        var document = new OpenApiContract("""
+            {"openapi": "3.1.1", "paths": {"/things/{id}": {"get": {"responses": {"200": {"description": "OK",
+              "headers": {"ETag": {"required": true, "schema": {"type": "string"}}, "Link": {"schema": {"type": "string"}}},
+              "content": {"application/json": {"schema": {"type": "object"}}}}}}}}}
+            """);
+        var body = "{}"u8.ToArray();
+        Assert.That(document.Check("GET", "/things/1", 200, "application/json", body, new HashSet<string> { "etag" }).Errors, Is.Empty);
+        Assert.That(document.Check("GET", "/things/1", 200, "application/json", body, new HashSet<string> { "Link" }).Errors,
+            Is.EqualTo(new[] { "GET /things/{id} answered 200 without the ETag header, which the document requires." }));
+    }
+
+    [Test]
     public async Task TheCheckFailsTheRequestThatGotABadAnswer()
     {
         using var good = Invoker(HttpStatusCode.OK, "application/json", (await GetJson("/v1/commitments/UK0075")).ToJsonString());

@@ -41,8 +41,9 @@ public sealed class ContractCheck(Func<Task<OpenApiContract>> contract) : Delega
         var response = await base.SendAsync(request, cancellationToken);
         await response.Content.LoadIntoBufferAsync(cancellationToken);
         var body = Decode(await response.Content.ReadAsByteArrayAsync(cancellationToken), response.Content.Headers.ContentEncoding);
+        var headers = response.Headers.Concat(response.Content.Headers).Select(h => h.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var verdict = (await contract()).Check(request.Method.Method, request.RequestUri!.AbsolutePath, (int)response.StatusCode,
-            response.Content.Headers.ContentType?.MediaType, body);
+            response.Content.Headers.ContentType?.MediaType, body, headers);
         ContractTally.Record(verdict, (int)response.StatusCode);
         if (verdict.Errors.Count > 0)
             throw new ContractViolationException($"""

@@ -46,8 +46,12 @@ public sealed partial class OpenApiContract
             .ToList();
     }
 
-    /// <summary>Checks one answer: its status and media type against the operation's responses, its body against their schema.</summary>
-    public ContractVerdict Check(string method, string path, int status, string? mediaType, byte[] body)
+    /// <summary>
+    /// Checks one answer: its status and media type against the operation's responses, its body
+    /// against their schema, and, where <paramref name="headers"/> (the names the answer has) is
+    /// given, the headers the document marks required.
+    /// </summary>
+    public ContractVerdict Check(string method, string path, int status, string? mediaType, byte[] body, IReadOnlySet<string>? headers = null)
     {
         var template = paths.FirstOrDefault(p => p.Pattern.IsMatch(path)).Template;
         var verb = method.Equals("HEAD", StringComparison.OrdinalIgnoreCase) ? "get" : method.ToLowerInvariant();
@@ -61,8 +65,14 @@ public sealed partial class OpenApiContract
         if (key is null)
             return new(operation, "undocumented", [$"{operation} answered {status}, which the document does not list (it lists {Keys(responses)})."]);
         var responsePointer = Follow(operationPointer + "/responses/" + Escape(key));
+        var verdict = CheckContent(operation, responsePointer, verb != method.ToLowerInvariant(), status, mediaType, body);
+        var missing = headers is null ? [] : MissingHeaders(responsePointer, headers).Select(h =>
+            $"{operation} answered {status} without the {h} header, which the document requires.").ToList();
+        return missing.Count == 0 ? verdict : verdict with { Errors = [.. verdict.Errors, .. missing] };
+    }
 
-        var head = verb != method.ToLowerInvariant();
+    ContractVerdict CheckContent(string operation, string responsePointer, bool head, int status, string? mediaType, byte[] body)
+    {
         if (head || status is 204 or 304 || status < 200)
             // The test server passes a HEAD answer's body through, where Kestrel drops it: only the statuses must come without one.
             return new(operation, "no-body", !head && body.Length > 0 ? [$"{operation} answered {status} with a body."] : []);
@@ -84,6 +94,19 @@ public sealed partial class OpenApiContract
                 ? new(operation, "ndjson", ValidateLines(itemPointer, body))
                 : new(operation, "ndjson-file", ValidateLines("", body));
         return new(operation, mediaType.Split('/')[1], []);
+    }
+
+    /// <summary>The headers the response object marks required that the answer lacks (header names ignore case).</summary>
+    IEnumerable<string> MissingHeaders(string responsePointer, IReadOnlySet<string> headers)
+    {
+        if (!At(responsePointer).TryGetProperty("headers", out var documented)) yield break;
+        foreach (var header in documented.EnumerateObject())
+        {
+            var definition = At(Follow(responsePointer + "/headers/" + Escape(header.Name)));
+            if (definition.TryGetProperty("required", out var required) && required.GetBoolean()
+                && !headers.Contains(header.Name, StringComparer.OrdinalIgnoreCase))
+                yield return header.Name;
+        }
     }
 
     /// <summary>Validates a JSON body against the schema at a pointer of the document (e.g. /components/schemas/Commitment; "" only parses it).</summary>
