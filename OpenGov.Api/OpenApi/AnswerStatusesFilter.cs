@@ -41,8 +41,12 @@ internal sealed class AnswerStatusesFilter : IDocumentFilter
         };
         document.Components ??= new OpenApiComponents();
         document.Components.Responses ??= new Dictionary<string, IOpenApiResponse>();
-        foreach (var (name, (_, response)) in components)
-            document.Components.Responses.TryAdd(name, response);
+        // A component is added where an operation first refers to it: the document holds none unused.
+        IOpenApiResponse Reference(string name)
+        {
+            document.Components.Responses.TryAdd(name, components[name].Response);
+            return new OpenApiResponseReference(name, document);
+        }
 
         foreach (var (path, item) in document.Paths)
         {
@@ -56,8 +60,8 @@ internal sealed class AnswerStatusesFilter : IDocumentFilter
                 if (api) names.AddRange(["TooManyRequests", "NotModified"]);
                 if (api && !file) names.Add("NotAcceptable");
                 if (file) names.Add("RangeNotSatisfiable");
-                foreach (var name in names)
-                    operation.Responses.TryAdd(components[name].Status, new OpenApiResponseReference(name, document));
+                foreach (var name in names.Where(n => !operation.Responses.ContainsKey(components[n].Status)))
+                    operation.Responses[components[name].Status] = Reference(name);
                 if (file && operation.Responses.TryGetValue("200", out var whole) && !operation.Responses.ContainsKey("206"))
                     operation.Responses["206"] = new OpenApiResponse
                     {

@@ -57,7 +57,7 @@ public sealed partial class OpenApiContract
         var verb = method.Equals("HEAD", StringComparison.OrdinalIgnoreCase) ? "get" : method.ToLowerInvariant();
         var operationPointer = template is null ? null : Pointer("paths", template, verb);
         if (operationPointer is null || !TryAt(operationPointer, out _))
-            return Outside(mediaType, body);
+            return Outside(status, mediaType, body);
 
         var operation = $"{verb.ToUpperInvariant()} {template}";
         var responses = At(operationPointer + "/responses");
@@ -164,10 +164,30 @@ public sealed partial class OpenApiContract
     /// A path or method the document does not describe (an unknown path's 404, another method's
     /// 405, the documents themselves): a problem still has to be one, in the document's shape.
     /// </summary>
-    ContractVerdict Outside(string? mediaType, byte[] body) =>
-        mediaType == "application/problem+json"
-            ? new(null, "outside", Validate("/components/schemas/ProblemDetails", body, ""))
-            : new(null, "outside", []);
+    ContractVerdict Outside(int status, string? mediaType, byte[] body)
+    {
+        if (mediaType != "application/problem+json") return new(null, "outside", []);
+        return ProblemSchema(status) is { } schema
+            ? new(null, "outside", Validate(schema, body, ""))
+            : new(null, "outside", ["the document describes no application/problem+json answer to check this problem against"]);
+    }
+
+    /// <summary>
+    /// The schema the document gives problems of a status, where some operation documents that
+    /// status; else that of its 500s (a problem with no extra members); else any problem's.
+    /// </summary>
+    string? ProblemSchema(int status)
+    {
+        var problems = root.GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject().Select(op => Pointer("paths", path.Name, op.Name, "responses")))
+            .SelectMany(responses => At(responses).EnumerateObject().Select(r =>
+                (Status: r.Name, Schema: Follow(responses + "/" + Escape(r.Name)) + "/content/application~1problem+json/schema")))
+            .Where(p => TryAt(p.Schema, out _))
+            .ToList();
+        return problems.FirstOrDefault(p => p.Status == status.ToString()).Schema
+            ?? problems.FirstOrDefault(p => p.Status == "500").Schema
+            ?? problems.FirstOrDefault().Schema;
+    }
 
     static bool Matches(string documented, string? actual)
     {
