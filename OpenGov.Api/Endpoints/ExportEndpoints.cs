@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 using OpenGov.Api.Hosting;
 using OpenGov.Api.Http;
+using OpenGov.Api.OpenApi;
 using OpenGov.Data.Export;
 
 namespace OpenGov.Api.Endpoints;
@@ -34,14 +35,34 @@ internal static class ExportEndpoints
         return new DataResult<ExportList>(new ExportList(files, new ExportMeta(manifest.DataVersion, manifest.BuiltAt), new ItemLinks(self, new Dictionary<string, string>())), null);
     }
 
-    static async Task<Results<PhysicalFileHttpResult, ValidationProblem, ProblemHttpResult>> Get(
-        [Description("The file's name, as /v1/exports lists it, e.g. commitments.csv")] string name, HttpContext http, ExportStore store, DatasetState state)
+    static async Task<Results<ExportFileResult, ValidationProblem, ProblemHttpResult>> Get(
+        [Description("The file's name, as /v1/exports lists it, e.g. commitments.csv"), Example("commitments.csv")] string name, HttpContext http, ExportStore store, DatasetState state)
     {
         if (Responses.Check<ExportInfo>(http) is { } problem) return problem;
         var manifest = await store.GetAsync(state.DataVersion, http.RequestAborted);
         if (manifest.Files.FirstOrDefault(f => f.Name == name) is not { } file) return Problems.NotFound("export file", name);
-        return TypedResults.PhysicalFile(Path.Combine(store.Folder(manifest.DataVersion), file.Name), file.MediaType, file.Name,
-            lastModified: manifest.BuiltAt, entityTag: new EntityTagHeaderValue($"\"{file.Sha256[..32]}\""), enableRangeProcessing: true);
+        return new ExportFileResult(TypedResults.PhysicalFile(Path.Combine(store.Folder(manifest.DataVersion), file.Name), file.MediaType, file.Name,
+            lastModified: manifest.BuiltAt, entityTag: new EntityTagHeaderValue($"\"{file.Sha256[..32]}\""), enableRangeProcessing: true), file.Bytes);
+    }
+}
+
+/// <summary>
+/// An export file. The file result refuses a range outside the file with a bare 416 in the file's
+/// media type, which the status code pages leave alone; it is made a problem here, like every
+/// other error of the API, keeping its Content-Range.
+/// </summary>
+internal sealed class ExportFileResult(PhysicalFileHttpResult file, long bytes) : IResult
+{
+    public async Task ExecuteAsync(HttpContext http)
+    {
+        await file.ExecuteAsync(http);
+        var response = http.Response;
+        if (response.StatusCode != StatusCodes.Status416RangeNotSatisfiable || response.HasStarted) return;
+        response.ContentLength = null;
+        response.ContentType = null;
+        response.Headers.ContentDisposition = default;
+        await TypedResults.Problem(statusCode: StatusCodes.Status416RangeNotSatisfiable,
+            detail: $"The range asked for lies outside the file of {bytes} bytes.").ExecuteAsync(http);
     }
 }
 

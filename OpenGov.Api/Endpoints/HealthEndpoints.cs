@@ -13,7 +13,9 @@ internal static class HealthEndpoints
             .WithDescription("Always 200 while the process runs; touches no database.");
         group.MapGet("/ready", Ready).WithName("GetReadiness").WithSummary("Whether the service can answer from its database")
             .WithDescription("200 when the database answers a query, 503 (a problem) when it does not.").ProducesProblem(503);
-        group.MapGet("/", Ready).WithName("GetHealth").WithSummary("Readiness, as /health/ready").ProducesProblem(503);
+        group.MapGet("/", Ready).WithName("GetHealth").WithSummary("Readiness, as /health/ready")
+            .WithDescription("The same check as /health/ready: 200 when the database answers a query, 503 (a problem) when it does not.")
+            .ProducesProblem(503);
         return app;
     }
 
