@@ -34,6 +34,7 @@ internal static class OpenApiSetup
             o.ParameterFilter<ParameterExampleFilter>();
             o.OperationFilter<QueryParametersFilter>();
             o.OperationFilter<AnswersFilter>();
+            o.OperationFilter<DeprecationFilter>();
             o.SchemaFilter<OpenSchemasFilter>();
             o.DocumentFilter<ContractDocumentFilter>();
             foreach (var assembly in new[] { typeof(Program).Assembly, typeof(Data.Db).Assembly })
