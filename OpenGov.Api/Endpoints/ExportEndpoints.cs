@@ -67,13 +67,27 @@ internal sealed class ExportFileResult(PhysicalFileHttpResult file, long bytes) 
 }
 
 /// <summary>The export files of the data version served.</summary>
+/// <param name="Data">The files: commitments, milestones and irm-ratings as CSV and NDJSON, and the SQLite database.</param>
+/// <param name="Meta">Which data version the files hold, and when they were built.</param>
+/// <param name="Links">The list's own URL.</param>
 public sealed record ExportList(IReadOnlyList<ExportInfo> Data, ExportMeta Meta, ItemLinks Links);
 
 /// <summary>Which data version the files hold, and when they were built.</summary>
+/// <param name="DataVersion" example="sample-a90091c79b285a53">The version of the data the files hold: the one served now.</param>
+/// <param name="BuiltAt" example="2026-11-27T13:35:25+00:00">When the files were written (on the first request after the data version changed).</param>
 public sealed record ExportMeta(string DataVersion, DateTimeOffset BuiltAt);
 
 /// <summary>
 /// One export file: its name, the resource and format it holds, its rows (records; null for the
 /// database, which holds every table), its size, its SHA-256 (hex), its data version and where to get it.
 /// </summary>
+/// <param name="Name" example="commitments.csv">The file's name: what /v1/exports/{name} serves.</param>
+/// <param name="Resource" example="commitments">The collection the file holds (commitments, milestones, irm-ratings), or database for the SQLite file.</param>
+/// <param name="Format" example="csv">csv, ndjson or sqlite.</param>
+/// <param name="MediaType" example="text/csv; charset=utf-8; header=present">The Content-Type the file is served with.</param>
+/// <param name="Rows" example="9">How many records the file holds, as the collection's total; null for the database, which holds every table.</param>
+/// <param name="Bytes" example="7650">The file's size in bytes.</param>
+/// <param name="Sha256" example="cfd8849ace96f2e4ef1482a5e1acf6f5ab2582e9cce14dcc63dd30f0cc2a9a35">The SHA-256 of the file, in hex: check a download against it.</param>
+/// <param name="DataVersion" example="sample-a90091c79b285a53">The version of the data the file holds.</param>
+/// <param name="Url" example="http://localhost:5080/v1/exports/commitments.csv">Where to download the file.</param>
 public sealed record ExportInfo(string Name, string Resource, string Format, string MediaType, long? Rows, long Bytes, string Sha256, string DataVersion, string Url);

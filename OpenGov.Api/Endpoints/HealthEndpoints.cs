@@ -36,4 +36,6 @@ internal static class HealthEndpoints
 }
 
 /// <summary>A health answer: live or ready, and the data version being served.</summary>
+/// <param name="Status" example="ready">live (the process answers) or ready (its database answers too).</param>
+/// <param name="DataVersion" example="sample-a90091c79b285a53">The version of the data served; null on /health/live, which reads no database.</param>
 public sealed record HealthStatus(string Status, string? DataVersion);

@@ -41,9 +41,28 @@ internal sealed class ContractDocumentFilter : IDocumentFilter
         components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
         components.Schemas.Remove(ValidationProblemSchema);
         components.Schemas[ProblemComponents.Schema] = ProblemComponents.ProblemSchema();
+        foreach (var schema in components.Schemas.Values) Unwrap(schema);
         components.Schemas = Sorted(components.Schemas);
         if (components.Responses is not null) components.Responses = Sorted(components.Responses);
         if (components.Headers is not null) components.Headers = Sorted(components.Headers);
+    }
+
+    /// <summary>
+    /// XML comments keep the line breaks of the source; in a description they are only where the
+    /// comment was wrapped, so each becomes a space (descriptions are one paragraph each).
+    /// </summary>
+    static void Unwrap(IOpenApiSchema schema)
+    {
+        if (schema.Description is { } text && text.Contains('\n'))
+        {
+            var unwrapped = string.Join(' ', text.Split('\n', StringSplitOptions.TrimEntries));
+            if (schema is OpenApiSchema concrete) concrete.Description = unwrapped;
+            else if (schema is OpenApiSchemaReference reference) reference.Description = unwrapped;
+        }
+        if (schema is not OpenApiSchema own) return;
+        foreach (var child in (own.Properties?.Values ?? []).Concat(own.AllOf ?? []).Concat(own.AnyOf ?? []).Concat(own.OneOf ?? [])
+            .Append(own.Items).Append(own.AdditionalProperties).OfType<IOpenApiSchema>())
+            Unwrap(child);
     }
 
     static Dictionary<string, T> Sorted<T>(IDictionary<string, T> items) =>

@@ -35,6 +35,7 @@ public sealed class OpenApiLintTests : ApiTest
         responses["200"]!["content"]!.AsObject().Remove("text/csv");
         get["responses"]!["404"] = JsonNode.Parse("""{"description": "Not found", "content": {"application/json": {"schema": {"type": "object"}}}}""");
         doc["paths"]!["/v1/members"]!["get"]!["deprecated"] = true;
+        doc["components"]!["schemas"]!["Commitment"]!["properties"]!["title"]!.AsObject().Remove("description");
 
         var findings = LintCopy(doc);
 
@@ -51,6 +52,7 @@ public sealed class OpenApiLintTests : ApiTest
             ("opengov-collection-answers", "paths./v1/commitments.get.responses.200.content"),
             ("opengov-problem-responses", "paths./v1/commitments/{id}.get.responses.404.content"),
             ("opengov-deprecation-headers", "paths./v1/members.get.responses.200"),
+            ("opengov-property-description", "components.schemas.Commitment.properties.title"),
         }), string.Join("\n", findings));
         Assert.That(findings.Where(f => f.Severity == "error").Select(f => f.Rule).Distinct().Count(), Is.GreaterThanOrEqualTo(10));
     }
