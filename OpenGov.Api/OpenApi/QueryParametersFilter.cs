@@ -17,7 +17,9 @@ internal sealed class QueryParametersFilter : IOperationFilter
 {
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
-        if (context.ApiDescription.RelativePath?.StartsWith("v1", StringComparison.Ordinal) != true) return;
+        var path = context.ApiDescription.RelativePath;
+        // An export file is sent as it is: lang and fields are accepted there, but change nothing.
+        if (path?.StartsWith("v1", StringComparison.Ordinal) != true || ETags.IsExportFile("/" + path)) return;
         operation.Parameters ??= [];
         var collection = context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<Collection>().FirstOrDefault();
         if (collection is not null)
@@ -63,7 +65,7 @@ internal sealed class QueryParametersFilter : IOperationFilter
             Enum(Formats.Names.Keys)), "csv"));
         parameters.Add(Example(Query("cursor",
             "Opaque token from meta.next_cursor (or the next link) to fetch the next page; valid only with the same filters, sort and search "
-            + "(another is a 400). The example is the cursor after UK0075 in /v1/commitments?limit=1.",
+            + "(another is a 400). The example continues /v1/commitments?limit=1 after UK0075.",
             Text()), "eyJmIjoiN2YxMzM4NzRlZjA5OWVhMSIsImsiOlsiVUswMDc1Il19.MdLkBGQb6hPx"));
         var sortable = collection.Fields.Values.Where(f => f.IsSortable).Select(f => f.Name).ToList();
         parameters.Add(Example(Query("sort",
@@ -77,7 +79,7 @@ internal sealed class QueryParametersFilter : IOperationFilter
             parameters.Add(Example(Query("q",
                 "Full-text search in the language asked for, over titles, descriptions, milestones and institution names, ranked by relevance "
                 + "(bm25) unless sort is given. Words must all match; \"a phrase\" in quotes; prefix*; OR, NOT and parentheses. "
-                + "Each hit has a snippet with the matches in <mark>.", Text()), "beneficial ownership"));
+                + "Each hit has a snippet with the matches in `<mark>`.", Text()), "beneficial ownership"));
         foreach (var field in collection.Fields.Values)
         {
             var example = FilterExamples.For(collection, field);
@@ -114,6 +116,9 @@ internal sealed class QueryParametersFilter : IOperationFilter
             _ => throw new ArgumentException($"No example of type {value.GetType()}", nameof(value)),
         };
         schema.Examples = [node];
+        // Swagger UI does not show a schema's examples: the description says it too, as it is typed in a URL.
+        var typed = node is JsonArray array ? string.Join(",", array.Select(v => Uri.EscapeDataString(v!.ToString()))) : Uri.EscapeDataString(node.ToString());
+        parameter.Description = $"{parameter.Description} Example: `{parameter.Name}={typed}`.";
         return parameter;
     }
 
