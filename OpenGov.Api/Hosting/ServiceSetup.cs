@@ -72,6 +72,7 @@ internal static class ServiceSetup
             return next(context);
         });
         app.UseRouting();
+        app.UseDeprecationHeaders();
         app.UseNegotiation();
         app.UseRateLimits();
         app.UseConditionalAnswers();
