@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OpenGov.Api.Http;
+using OpenGov.Api.OpenApi;
 using OpenGov.Data.Model;
 using OpenGov.Data.Queries;
 using static OpenGov.Api.Http.Responses;
@@ -14,7 +15,9 @@ internal static class ActionPlanEndpoints
         var group = v1.MapGroup("/action-plans").WithTags("Action plans");
         group.MapGet("/", List).WithName("ListActionPlans").WithSummary("List action plans")
             .WithDescription("Members' action plans, each usually two years long.").WithMetadata(ActionPlanQueries.Collection);
-        group.MapGet("/{id}", Get).WithName("GetActionPlan").WithSummary("Get one action plan").ProducesProblem(404);
+        group.MapGet("/{id}", Get).WithName("GetActionPlan").WithSummary("Get one action plan")
+            .WithDescription("One plan: its member, number, title, cycle, years and status, with links to its commitments and IRM reports.")
+            .ProducesProblem(404);
         group.MapGet("/{id}/commitments", ListCommitments).WithName("ListActionPlanCommitments").WithSummary("List a plan's commitments")
             .WithDescription("The same as /v1/commitments?action_plan={id}; 404 where the plan does not exist.")
             .WithMetadata(CommitmentQueries.Collection).ProducesProblem(404);
@@ -28,14 +31,14 @@ internal static class ActionPlanEndpoints
         PageAsync(http, ActionPlanQueries.Collection, q.ListAsync);
 
     static Task<Results<DataResult<Item<ActionPlan>>, ValidationProblem, ProblemHttpResult>> Get(
-        [Description("OGP's action plan id, e.g. AP_GBR03")] string id, HttpContext http, ActionPlanQueries q) =>
+        [Description("OGP's action plan id, e.g. AP_GBR03"), Example("AP_GBR03")] string id, HttpContext http, ActionPlanQueries q) =>
         ItemAsync(http, "action plan", id, q.GetAsync, "commitments", "irm-reports");
 
     static Task<Results<DataResult<Page<Commitment>>, ValidationProblem, ProblemHttpResult>> ListCommitments(
-        [Description("OGP's action plan id, e.g. AP_GBR03")] string id, HttpContext http, CommitmentQueries q) =>
+        [Description("OGP's action plan id, e.g. AP_GBR03"), Example("AP_GBR03")] string id, HttpContext http, CommitmentQueries q) =>
         PageAsync(http, CommitmentQueries.Collection, q.ListAsync, new Parent("action plan", "action_plan", id, "action_plan"));
 
     static Task<Results<DataResult<Page<IrmReport>>, ValidationProblem, ProblemHttpResult>> ListReports(
-        [Description("OGP's action plan id, e.g. AP_GBR03")] string id, HttpContext http, IrmReportQueries q) =>
+        [Description("OGP's action plan id, e.g. AP_GBR03"), Example("AP_GBR03")] string id, HttpContext http, IrmReportQueries q) =>
         PageAsync(http, IrmReportQueries.Collection, q.ListAsync, new Parent("action plan", "action_plan", id, "action_plan"));
 }

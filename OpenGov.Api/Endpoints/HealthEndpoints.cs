@@ -13,7 +13,9 @@ internal static class HealthEndpoints
             .WithDescription("Always 200 while the process runs; touches no database.");
         group.MapGet("/ready", Ready).WithName("GetReadiness").WithSummary("Whether the service can answer from its database")
             .WithDescription("200 when the database answers a query, 503 (a problem) when it does not.").ProducesProblem(503);
-        group.MapGet("/", Ready).WithName("GetHealth").WithSummary("Readiness, as /health/ready").ProducesProblem(503);
+        group.MapGet("/", Ready).WithName("GetHealth").WithSummary("Readiness, as /health/ready")
+            .WithDescription("The same check as /health/ready: 200 when the database answers a query, 503 (a problem) when it does not.")
+            .ProducesProblem(503);
         return app;
     }
 
@@ -34,4 +36,6 @@ internal static class HealthEndpoints
 }
 
 /// <summary>A health answer: live or ready, and the data version being served.</summary>
+/// <param name="Status" example="ready">live (the process answers) or ready (its database answers too).</param>
+/// <param name="DataVersion" example="sample-a90091c79b285a53">The version of the data served; null on /health/live, which reads no database.</param>
 public sealed record HealthStatus(string Status, string? DataVersion);

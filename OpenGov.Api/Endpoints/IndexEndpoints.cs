@@ -33,4 +33,7 @@ internal static class IndexEndpoints
 }
 
 /// <summary>The API's name, its version, and the dataset it serves.</summary>
+/// <param name="Name" example="OpenGov API">The API's name.</param>
+/// <param name="ApiVersion" example="v1">The version of the contract: the path prefix every URL of it has. Within v1, changes are additions only (see CHANGELOG.md).</param>
+/// <param name="Dataset">The data served: its source, licence, version, build time and counts.</param>
 public sealed record ApiIndex(string Name, string ApiVersion, DatasetInfo Dataset);

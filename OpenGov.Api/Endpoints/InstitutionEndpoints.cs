@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OpenGov.Api.Http;
+using OpenGov.Api.OpenApi;
 using OpenGov.Data.Model;
 using OpenGov.Data.Queries;
 using static OpenGov.Api.Http.Responses;
@@ -14,7 +15,9 @@ internal static class InstitutionEndpoints
         var group = v1.MapGroup("/institutions").WithTags("Institutions");
         group.MapGet("/", List).WithName("ListInstitutions").WithSummary("List institutions")
             .WithDescription("Institutions that lead or support commitments.").WithMetadata(InstitutionQueries.Collection);
-        group.MapGet("/{id}", Get).WithName("GetInstitution").WithSummary("Get one institution").ProducesProblem(404);
+        group.MapGet("/{id}", Get).WithName("GetInstitution").WithSummary("Get one institution")
+            .WithDescription("One institution: its id and name in the language asked for. Its commitments: /v1/commitments?institution={id}.")
+            .ProducesProblem(404);
         return group;
     }
 
@@ -22,6 +25,6 @@ internal static class InstitutionEndpoints
         PageAsync(http, InstitutionQueries.Collection, q.ListAsync);
 
     static Task<Results<DataResult<Item<Institution>>, ValidationProblem, ProblemHttpResult>> Get(
-        [Description("Institution id, e.g. cabinet-office")] string id, HttpContext http, InstitutionQueries q) =>
+        [Description("Institution id, e.g. cabinet-office"), Example("cabinet-office")] string id, HttpContext http, InstitutionQueries q) =>
         ItemAsync(http, "institution", id, q.GetAsync);
 }

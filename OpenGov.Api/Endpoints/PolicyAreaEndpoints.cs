@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OpenGov.Api.Http;
+using OpenGov.Api.OpenApi;
 using OpenGov.Data.Model;
 using OpenGov.Data.Queries;
 using static OpenGov.Api.Http.Responses;
@@ -14,7 +15,9 @@ internal static class PolicyAreaEndpoints
         var group = v1.MapGroup("/policy-areas").WithTags("Policy areas");
         group.MapGet("/", List).WithName("ListPolicyAreas").WithSummary("List policy areas")
             .WithDescription("OGP's policy-area tags.").WithMetadata(PolicyAreaQueries.Collection);
-        group.MapGet("/{id}", Get).WithName("GetPolicyArea").WithSummary("Get one policy area").ProducesProblem(404);
+        group.MapGet("/{id}", Get).WithName("GetPolicyArea").WithSummary("Get one policy area")
+            .WithDescription("One policy area: its id and name in the language asked for. Its commitments: /v1/commitments?policy_area={id}.")
+            .ProducesProblem(404);
         return group;
     }
 
@@ -22,6 +25,6 @@ internal static class PolicyAreaEndpoints
         PageAsync(http, PolicyAreaQueries.Collection, q.ListAsync);
 
     static Task<Results<DataResult<Item<PolicyArea>>, ValidationProblem, ProblemHttpResult>> Get(
-        [Description("Policy area id, e.g. open-data")] string id, HttpContext http, PolicyAreaQueries q) =>
+        [Description("Policy area id, e.g. e-government"), Example("e-government")] string id, HttpContext http, PolicyAreaQueries q) =>
         ItemAsync(http, "policy area", id, q.GetAsync);
 }

@@ -73,6 +73,7 @@ internal static class ServiceSetup
             return next(context);
         });
         app.UseRouting();
+        app.UseDeprecationHeaders();
         app.UseNegotiation();
         app.UseRateLimits();
         app.UseConditionalAnswers();

@@ -53,6 +53,7 @@ internal static class Problems
         StatusCodes.Status405MethodNotAllowed => $"{http.Request.Method} is not allowed here; this API is read-only at {http.Request.Path}.",
         StatusCodes.Status406NotAcceptable => "This resource can be sent as application/json" +
             (Formats.IsCollection(http) ? ", text/csv or application/x-ndjson (or ask with ?format=json, csv or ndjson)." : " only."),
+        StatusCodes.Status412PreconditionFailed => "The file is not the version that If-Match or If-Unmodified-Since names: it has changed since.",
         StatusCodes.Status413PayloadTooLarge => $"A request body may hold at most {RequestLimits.MaxBodyBytes} bytes.",
         StatusCodes.Status414UriTooLong => $"A URL may be at most {RequestLimits.MaxUrlLength} characters; ask for fewer values at once, or page through the results.",
         StatusCodes.Status416RangeNotSatisfiable => $"The Range header asks for bytes outside the file ({http.Response.Headers.ContentRange}).",

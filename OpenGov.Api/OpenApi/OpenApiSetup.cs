@@ -17,15 +17,28 @@ internal static class OpenApiSetup
                 Title = "OpenGov API",
                 Version = "v1",
                 Description = "Open Government Partnership data as open data: members, action plans, commitments, milestones, "
-                    + "IRM reports and ratings, institutions and policy areas. Within v1 keys may be added, never removed or renamed; "
-                    + "clients must ignore keys they do not know. Every error is an RFC 9457 problem (application/problem+json).",
+                    + "IRM reports and ratings, institutions and policy areas.\n\n"
+                    + "Every collection takes one query grammar (field=a,b; field__not, __gte, __gt, __lte, __lt; q; sort; fields; facets; "
+                    + "limit and cursor) and answers in JSON, CSV or NDJSON. Every successful GET has a strong ETag (If-None-Match gives a 304), "
+                    + "and every answer but health checks carries the RateLimit and RateLimit-Policy headers. Every error is an RFC 9457 "
+                    + "problem (application/problem+json).\n\n"
+                    + "Within v1, keys and values may be added, never removed or renamed, and no value changes its meaning: clients must "
+                    + "ignore keys they do not know. An operation to be removed is first deprecated: its answers carry Deprecation (RFC 9745), "
+                    + "Sunset (RFC 8594) and a Link with rel=\"deprecation\", at least six months before it goes. The rules are in "
+                    + "docs/api-policy.md and the changes in CHANGELOG.md, in the API's repository.",
                 License = new OpenApiLicense { Name = "CC-BY-4.0", Url = new Uri("https://creativecommons.org/licenses/by/4.0/") },
             });
+            // Relative: /docs tries operations out on the service that serves it, whatever its address.
+            o.AddServer(new OpenApiServer { Url = "/", Description = "The service that serves this document." });
             o.SupportNonNullableReferenceTypes();
+            o.ParameterFilter<ParameterExampleFilter>();
             o.OperationFilter<QueryParametersFilter>();
+            o.OperationFilter<AnswersFilter>();
+            o.OperationFilter<DeprecationFilter>();
             o.SchemaFilter<OpenSchemasFilter>();
             o.SchemaFilter<ResponseSchemasFilter>();
             o.DocumentFilter<AnswerStatusesFilter>();
+            o.DocumentFilter<ContractDocumentFilter>();
             foreach (var assembly in new[] { typeof(Program).Assembly, typeof(Data.Db).Assembly })
                 o.IncludeXmlComments(assembly);
         });

@@ -17,7 +17,9 @@ internal sealed class QueryParametersFilter : IOperationFilter
 {
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
-        if (context.ApiDescription.RelativePath?.StartsWith("v1", StringComparison.Ordinal) != true) return;
+        var path = context.ApiDescription.RelativePath;
+        // An export file is sent as it is: lang and fields are accepted there, but change nothing.
+        if (path?.StartsWith("v1", StringComparison.Ordinal) != true || ETags.IsExportFile("/" + path)) return;
         operation.Parameters ??= [];
         var collection = context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<Collection>().FirstOrDefault();
         if (collection is not null)
@@ -25,15 +27,27 @@ internal sealed class QueryParametersFilter : IOperationFilter
             AddListParameters(operation.Parameters, collection);
             AddTableMediaTypes(operation);
         }
-        operation.Parameters.Add(Query("lang",
-            "Language of text fields (overrides Accept-Language). A record without a translation is served in its source language; its lang key and Content-Language say which.",
-            Enum(Localized.Languages)));
-        operation.Parameters.Add(List(Query("fields", "Keys to keep in each record, e.g. id,title,member; all keys when absent.", Text())));
+        operation.Parameters.Add(Example(Query("lang",
+            "Language of text fields (overrides Accept-Language): en, fr or es. A record without a translation is served in its source "
+            + "language; its lang key and Content-Language say which.", Enum(Localized.Languages)), "fr"));
+        operation.Parameters.Add(Example(List(Query("fields",
+            "Keys to keep in each record, comma-separated; all keys when absent. A key the record does not have is a 400 naming the keys it has.",
+            Text())), RecordKeys(context)));
+    }
+
+    /// <summary>The first keys of the records an operation answers with: a ?fields= example it takes.</summary>
+    static string[] RecordKeys(OperationFilterContext context)
+    {
+        var type = context.ApiDescription.SupportedResponseTypes.FirstOrDefault(r => r.StatusCode == 200)?.Type;
+        var record = type is { IsGenericType: true } ? type.GetGenericArguments()[0]
+            : type?.GetProperty("Data")?.PropertyType is { IsGenericType: true } list ? list.GetGenericArguments()[0] : type;
+        var keys = record?.GetProperties().Select(p => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(p.Name)).ToList() ?? [];
+        return keys.Contains("id") && keys.Count > 1 ? ["id", keys.First(k => k != "id")] : [.. keys.Take(2)];
     }
 
     static void AddListParameters(IList<IOpenApiParameter> parameters, Collection collection)
     {
-        parameters.Add(Query("limit",
+        parameters.Add(Example(Query("limit",
             $"How many records a page holds: 0 to {ListQuery.MaxLimit}, default {ListQuery.DefaultLimit}. 0 gives only meta (total, facets). "
             + "'all' streams every record, with format csv or ndjson only.",
             new OpenApiSchema
@@ -44,36 +58,77 @@ internal sealed class QueryParametersFilter : IOperationFilter
                     new OpenApiSchema { Type = JsonSchemaType.String, Enum = [ListQuery.AllRows] },
                 ],
                 Default = ListQuery.DefaultLimit,
-            }));
-        parameters.Add(Query("format",
+            }), 10));
+        parameters.Add(Example(Query("format",
             "Representation: json (the default), csv (a header row of the JSON keys, nested objects as parent_child columns, lists joined "
             + "with '; ', UTF-8 with a byte order mark) or ndjson (one JSON record a line). Overrides Accept.",
-            Enum(Formats.Names.Keys)));
-        parameters.Add(Query("cursor",
-            "Opaque token from meta.next_cursor (or the next link) to fetch the next page; valid only with the same filters, sort and search.",
-            Text()));
+            Enum(Formats.Names.Keys)), "csv"));
+        parameters.Add(Example(Query("cursor",
+            "Opaque token from meta.next_cursor (or the next link) to fetch the next page; valid only with the same filters, sort and search "
+            + "(another is a 400). The example continues /v1/commitments?limit=1 after UK0075.",
+            Text()), "eyJmIjoiN2YxMzM4NzRlZjA5OWVhMSIsImsiOlsiVUswMDc1Il19.MdLkBGQb6hPx"));
         var sortable = collection.Fields.Values.Where(f => f.IsSortable).Select(f => f.Name).ToList();
-        parameters.Add(Query("sort",
+        parameters.Add(Example(Query("sort",
             $"Sort keys, comma-separated, at most {ListQuery.MaxSortKeys}; '-' before a key sorts descending, e.g. -start_date,member. "
-            + $"The order always ends on the id. Keys: {string.Join(", ", sortable)}.", Text()));
-        parameters.Add(List(Query("facets",
+            + $"The order always ends on the id. Keys: {string.Join(", ", sortable)}.", Text()), SortExample(sortable)));
+        var facetable = collection.Fields.Values.Where(f => f.IsFacetable).Select(f => f.Name).ToList();
+        parameters.Add(Example(List(Query("facets",
             "Fields to count the filtered records by, in meta.facets: each value with its display name and count, largest first. "
-            + "Missing-rating reasons are values too.", Enum(collection.Fields.Values.Where(f => f.IsFacetable).Select(f => f.Name).ToList()))));
+            + "Missing-rating reasons are values too.", Enum(facetable))), facetable.Take(2).ToArray()));
         if (collection.Search is not null)
-            parameters.Add(Query("q",
+            parameters.Add(Example(Query("q",
                 "Full-text search in the language asked for, over titles, descriptions, milestones and institution names, ranked by relevance "
                 + "(bm25) unless sort is given. Words must all match; \"a phrase\" in quotes; prefix*; OR, NOT and parentheses. "
-                + "Each hit has a snippet with the matches in <mark>.", Text()));
+                + "Each hit has a snippet with the matches in `<mark>`.", Text()), "beneficial ownership"));
         foreach (var field in collection.Fields.Values)
         {
-            parameters.Add(List(Query(field.Name, field.Description + ". Several values, comma-separated, match any of them.", Schema(field, field.Values))));
-            parameters.Add(List(Query(field.Name + "__not", $"Records whose {field.Name} is none of these values.", Schema(field, field.Values))));
+            var example = FilterExamples.For(collection, field);
+            parameters.Add(Example(List(Query(field.Name, field.Description.TrimEnd('.') + ". Several values, comma-separated, match any of them.",
+                Schema(field, field.Values))), example));
+            parameters.Add(Example(List(Query(field.Name + "__not", $"Records whose {field.Name} is none of these values.", Schema(field, field.Values))),
+                example));
             if (!field.IsOrdered) continue;
+            var comparison = FilterExamples.ForComparison(collection, field);
             foreach (var (suffix, words) in new[] { ("__gte", "at or after"), ("__gt", "after"), ("__lte", "at or before"), ("__lt", "before") })
-                parameters.Add(Query(field.Name + suffix, $"Records whose {field.Name} is {words} this value{(field.Ordered is null ? "" : " in the scale's order: " + string.Join(" < ", field.Ordered))}.",
-                    Schema(field, field.Ordered)));
+                parameters.Add(Example(Query(field.Name + suffix, $"Records whose {field.Name} is {words} this value{(field.Ordered is null ? "" : " in the scale's order: " + string.Join(" < ", field.Ordered))}.",
+                    Schema(field, field.Ordered)), comparison));
         }
     }
+
+    /// <summary>A descending sort on the first of the keys readers most often sort by that the collection has.</summary>
+    static string SortExample(IReadOnlyList<string> sortable) =>
+        "-" + (new[] { "start_date", "cycle", "year", "number", "member" }.FirstOrDefault(sortable.Contains) ?? "id");
+
+    /// <summary>
+    /// Puts the example in the parameter's schema (JSON Schema's examples), not on the parameter:
+    /// Swagger UI fills a parameter's own example into try-it-out, and a list with every filter
+    /// filled in would find nothing. A filter whose value has no example is left without.
+    /// </summary>
+    static OpenApiParameter Example(OpenApiParameter parameter, object? value)
+    {
+        if (value is null || parameter.Schema is not OpenApiSchema schema) return parameter;
+        JsonNode node = value switch
+        {
+            string[] list => new JsonArray([.. list.Select(v => (JsonNode?)JsonValue.Create(v))]),
+            int number => JsonValue.Create(number),
+            string text when schema.Type == JsonSchemaType.Array => new JsonArray(Typed(schema.Items, text)),
+            string text => Typed(schema, text)!,
+            _ => throw new ArgumentException($"No example of type {value.GetType()}", nameof(value)),
+        };
+        schema.Examples = [node];
+        // Swagger UI does not show a schema's examples: the description says it too, as it is typed in a URL.
+        var typed = node is JsonArray array ? string.Join(",", array.Select(v => Uri.EscapeDataString(v!.ToString()))) : Uri.EscapeDataString(node.ToString());
+        parameter.Description = $"{parameter.Description} Example: `{parameter.Name}={typed}`.";
+        return parameter;
+    }
+
+    /// <summary>The example as the JSON type of the schema: true, not "true", for a boolean filter.</summary>
+    static JsonNode? Typed(IOpenApiSchema? schema, string text) => schema?.Type switch
+    {
+        JsonSchemaType.Integer => JsonValue.Create(long.Parse(text, System.Globalization.CultureInfo.InvariantCulture)),
+        JsonSchemaType.Boolean => JsonValue.Create(bool.Parse(text)),
+        _ => JsonValue.Create(text),
+    };
 
     /// <summary>The list's other representations, beside JSON: the records alone, with no envelope (paging is in the Link header).</summary>
     static void AddTableMediaTypes(OpenApiOperation operation)

@@ -88,6 +88,9 @@ public sealed record ListRequest(
     bool CountTotal = true);
 
 /// <summary>How many records of the filtered set have one value of a facet, with its display name.</summary>
+/// <param name="Value" example="complete">The value, as the filter of the same name takes it (a missing rating's reason is a value too); null for records that have none.</param>
+/// <param name="Name" example="Complete">The value's display name in the language served (a member's name, a scale value in words).</param>
+/// <param name="Count" example="3">How many records of the filtered set have the value.</param>
 public sealed record FacetCount(string? Value, string? Name, long Count);
 
 /// <summary>One page: its rows, the exact number matching, the key to continue after, and facet counts.</summary>

@@ -95,6 +95,27 @@ public sealed class ExportTests : ApiTest
     }
 
     [Test]
+    public async Task ARangeOutsideTheFileIsA416ProblemWithTheFileSize()
+    {
+        var size = (await Client.GetByteArrayAsync("/v1/exports/commitments.csv")).Length;
+        var request = new HttpRequestMessage(HttpMethod.Get, "/v1/exports/commitments.csv");
+        request.Headers.Range = new System.Net.Http.Headers.RangeHeaderValue(size + 10, null);
+        using var response = await Client.SendAsync(request);
+        await Problem.Assert(response, 416, mentions: $"{size} bytes");
+        Assert.That(response.Content.Headers.ContentRange?.ToString(), Is.EqualTo($"bytes */{size}"));
+        Assert.That(response.Content.Headers.ContentDisposition, Is.Null, "a problem is not a download");
+    }
+
+    [Test]
+    public async Task AStaleIfMatchIsA412Problem()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, "/v1/exports/commitments.csv");
+        request.Headers.TryAddWithoutValidation("If-Match", "\"not-this-version\"");
+        using var response = await Client.SendAsync(request);
+        await Problem.Assert(response, 412, mentions: "If-Match");
+    }
+
+    [Test]
     public async Task TheDatabaseCopyIsTheServedData()
     {
         var path = Path.Combine(Path.GetTempPath(), $"opengov-export-{Guid.NewGuid():N}.db");
