@@ -54,7 +54,6 @@ internal static class ServiceSetup
         app.UseExceptionHandler();
         // Bodiless error statuses (unknown path, wrong method, 406, 413-415, 429) become problem+json too.
         app.UseStatusCodePages();
-        app.UseProblemsForEmptyErrors();
         app.Use(async (context, next) =>
         {
             var headers = context.Response.Headers;

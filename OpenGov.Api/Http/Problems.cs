@@ -32,21 +32,6 @@ internal static class Problems
         // ASP.NET Core knows a type for the statuses of RFC 9110, not for 429, which RFC 6585 defines.
         type: status == StatusCodes.Status429TooManyRequests ? "https://www.rfc-editor.org/rfc/rfc6585#section-4" : null).ExecuteAsync(http);
 
-    /// <summary>
-    /// Turns an error that a handler ended with an empty body but a media type (a file's 416, which
-    /// the status code pages pass by for its Content-Type) into a problem, as every error is.
-    /// </summary>
-    public static void UseProblemsForEmptyErrors(this WebApplication app) => app.Use(async (http, next) =>
-    {
-        await next(http);
-        var response = http.Response;
-        if (response.HasStarted || response.StatusCode < 400 || response.ContentLength != 0) return;
-        response.ContentType = null;
-        response.ContentLength = null;
-        response.Headers.ContentDisposition = default;
-        await WriteAsync(http, response.StatusCode);
-    });
-
     static string? Detail(HttpContext http, int? status) => status switch
     {
         StatusCodes.Status404NotFound => $"Nothing is published at {http.Request.Path}. The collections are listed at /v1.",
@@ -56,7 +41,6 @@ internal static class Problems
         StatusCodes.Status412PreconditionFailed => "The file is not the version that If-Match or If-Unmodified-Since names: it has changed since.",
         StatusCodes.Status413PayloadTooLarge => $"A request body may hold at most {RequestLimits.MaxBodyBytes} bytes.",
         StatusCodes.Status414UriTooLong => $"A URL may be at most {RequestLimits.MaxUrlLength} characters; ask for fewer values at once, or page through the results.",
-        StatusCodes.Status416RangeNotSatisfiable => $"The Range header asks for bytes outside the file ({http.Response.Headers.ContentRange}).",
         StatusCodes.Status415UnsupportedMediaType => "This API reads no request body other than application/json.",
         StatusCodes.Status429TooManyRequests => $"Too many requests from this address; try again in {http.Response.Headers.RetryAfter} seconds. The RateLimit header says how many are left.",
         StatusCodes.Status500InternalServerError => "The server failed to answer. The failure is logged; try again later.",

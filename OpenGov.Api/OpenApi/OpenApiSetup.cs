@@ -37,7 +37,6 @@ internal static class OpenApiSetup
             o.OperationFilter<DeprecationFilter>();
             o.SchemaFilter<OpenSchemasFilter>();
             o.SchemaFilter<ResponseSchemasFilter>();
-            o.DocumentFilter<AnswerStatusesFilter>();
             o.DocumentFilter<ContractDocumentFilter>();
             foreach (var assembly in new[] { typeof(Program).Assembly, typeof(Data.Db).Assembly })
                 o.IncludeXmlComments(assembly);

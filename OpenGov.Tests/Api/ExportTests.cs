@@ -48,17 +48,6 @@ public sealed class ExportTests : ApiTest
         }
     }
 
-    [Test]
-    public async Task ARangeOutsideTheFileIsA416Problem()
-    {
-        var request = new HttpRequestMessage(HttpMethod.Get, "/v1/exports/commitments.csv");
-        request.Headers.Range = new System.Net.Http.Headers.RangeHeaderValue(100_000_000, null);
-        using var response = await Client.SendAsync(request);
-        await Problem.Assert(response, 416, mentions: "Range");
-        Assert.That(response.Content.Headers.ContentRange?.Length, Is.GreaterThan(0), "Content-Range: bytes */length");
-        Assert.That(response.Content.Headers.ContentDisposition, Is.Null, "a problem is no attachment");
-    }
-
     [TestCase("commitments")]
     [TestCase("milestones")]
     [TestCase("irm-ratings")]
