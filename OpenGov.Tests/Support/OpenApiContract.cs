@@ -8,7 +8,12 @@ namespace OpenGov.Tests.Support;
 
 /// <summary>What checking one answer against the document found.</summary>
 /// <param name="Operation">The operation of the document the request reached ("GET /v1/commitments/{id}", for a HEAD too), or null outside it.</param>
-/// <param name="Kind">What was checked: json, ndjson, csv (status and media type only), no-body, or outside.</param>
+/// <param name="Kind">
+/// What was checked: json (the body against its schema), ndjson (each line against the record schema),
+/// ndjson-file (each line is JSON), another media type's subtype such as csv, or range (status and media
+/// type only), no-body, undocumented (a status or media type the document lacks), or outside (no operation
+/// of the document; a problem is still checked).
+/// </param>
 /// <param name="Errors">Every way the answer breaks the contract; empty when it keeps it.</param>
 public sealed record ContractVerdict(string? Operation, string Kind, IReadOnlyList<string> Errors);
 
@@ -180,6 +185,7 @@ public sealed partial class OpenApiContract
     {
         var problems = root.GetProperty("paths").EnumerateObject()
             .SelectMany(path => path.Value.EnumerateObject().Select(op => Pointer("paths", path.Name, op.Name, "responses")))
+            .Where(responses => TryAt(responses, out _))
             .SelectMany(responses => At(responses).EnumerateObject().Select(r =>
                 (Status: r.Name, Schema: Follow(responses + "/" + Escape(r.Name)) + "/content/application~1problem+json/schema")))
             .Where(p => TryAt(p.Schema, out _))
