@@ -26,13 +26,13 @@ internal static class ExportEndpoints
 
     static async Task<Results<DataResult<ExportList>, ValidationProblem>> List(HttpContext http, ExportStore store, DatasetState state)
     {
-        if (Responses.Check<ExportInfo>(http) is { } problem) return problem;
+        if (Responses.Check<ExportInfo>(http, out var fields) is { } problem) return problem;
         var manifest = await store.GetAsync(state.DataVersion, http.RequestAborted);
         var self = http.Request.GetEncodedUrl();
         var root = UriHelper.BuildAbsolute(http.Request.Scheme, http.Request.Host, http.Request.PathBase, "/v1/exports");
         var files = manifest.Files.Select(f => new ExportInfo(f.Name, f.Resource, f.Format, f.MediaType, f.Rows, f.Bytes, f.Sha256,
             manifest.DataVersion, $"{root}/{f.Name}")).ToList();
-        return new DataResult<ExportList>(new ExportList(files, new ExportMeta(manifest.DataVersion, manifest.BuiltAt), new ItemLinks(self, new Dictionary<string, string>())), null);
+        return new DataResult<ExportList>(new ExportList(files, new ExportMeta(manifest.DataVersion, manifest.BuiltAt), new ItemLinks(self, new Dictionary<string, string>())), fields);
     }
 
     static async Task<Results<ExportFileResult, ValidationProblem, ProblemHttpResult>> Get(

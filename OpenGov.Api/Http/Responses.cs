@@ -103,11 +103,16 @@ internal static class Responses
     }
 
     /// <summary>Checks the parameters of a request that takes only lang and fields (of <typeparamref name="T"/>): a problem, or null.</summary>
-    public static ValidationProblem? Check<T>(HttpContext http)
+    public static ValidationProblem? Check<T>(HttpContext http) => Check<T>(http, out _);
+
+    /// <summary>As <see cref="Check{T}(HttpContext)"/>, with the keys ?fields= keeps (null: all of them).</summary>
+    public static ValidationProblem? Check<T>(HttpContext http, out IReadOnlyList<string>? fields)
     {
         var errors = new Dictionary<string, string[]>();
         var lang = Language.Asked(http.Request, errors);
-        return Validate(ListQuery.From(http.Request, null, DataResult<T>.KeysOf<T>(http), lang), errors);
+        var query = ListQuery.From(http.Request, null, DataResult<T>.KeysOf<T>(http), lang);
+        fields = query.FieldList;
+        return Validate(query, errors);
     }
 
     /// <summary>A bad request problem listing every error, or null when the request is valid.</summary>

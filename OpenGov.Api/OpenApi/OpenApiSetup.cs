@@ -36,6 +36,7 @@ internal static class OpenApiSetup
             o.OperationFilter<AnswersFilter>();
             o.OperationFilter<DeprecationFilter>();
             o.SchemaFilter<OpenSchemasFilter>();
+            o.SchemaFilter<ResponseSchemasFilter>();
             o.DocumentFilter<ContractDocumentFilter>();
             foreach (var assembly in new[] { typeof(Program).Assembly, typeof(Data.Db).Assembly })
                 o.IncludeXmlComments(assembly);

@@ -26,6 +26,14 @@ public sealed class ExportTests : ApiTest
     }
 
     [Test]
+    public async Task TheListKeepsTheFieldsAskedFor()
+    {
+        var files = (await GetJson("/v1/exports?fields=name,sha256"))["data"]!.AsArray();
+        Assert.That(files, Has.Count.EqualTo(7));
+        Assert.That(files.Select(f => string.Join(",", f!.AsObject().Select(p => p.Key))), Is.All.EqualTo("name,sha256"));
+    }
+
+    [Test]
     public async Task EachFileHasTheBytesAndSha256TheListSays()
     {
         foreach (var file in await Files())

@@ -104,7 +104,7 @@ public sealed class DatabaseBuildTests
         SampleDataset.Build(Data, DbPath);
         await using var factory = new DirectedFactory(DbPath, Data);
         var before = await factory.DataVersionAsync();
-        using var client = factory.CreateClient();
+        using var client = ContractCheck.Client(factory);
         Assert.That(await client.GetStringAsync("/v1/members/united-kingdom?lang=fr"), Does.Contain("Royaume-Uni"));
 
         // What an import does to a served file: a complete new file renamed over it.
@@ -127,7 +127,7 @@ public sealed class DatabaseBuildTests
 
         public async Task<string> DataVersionAsync()
         {
-            using var client = CreateClient();
+            using var client = ContractCheck.Client(this);
             var index = System.Text.Json.Nodes.JsonNode.Parse(await client.GetStringAsync("/v1"))!;
             return (string)index["data"]!["dataset"]!["data_version"]!;
         }

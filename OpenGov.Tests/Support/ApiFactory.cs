@@ -11,6 +11,9 @@ public sealed class ApiFactory(string? dbPath = null, IReadOnlyDictionary<string
 {
     public string DbPath { get; } = dbPath ?? Path.Combine(Path.GetTempPath(), $"opengov-test-{Guid.NewGuid():N}.db");
 
+    /// <summary>A client whose every answer is checked against the OpenAPI document (see <see cref="ContractCheck"/>).</summary>
+    public new HttpClient CreateClient() => ContractCheck.Client(this);
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("db", DbPath);
