@@ -145,7 +145,7 @@ namespace OpenGov.ClientCheck
                 });
                 throw new CheckFailed($"limit=1001&sort=colour was answered with data: {Show(page)}");
             }
-            catch (HttpValidationProblemDetails problem)
+            catch (ProblemDetails problem) when (problem.ResponseStatusCode == 400)
             {
                 Check(problem.ResponseStatusCode == 400, $"limit=1001&sort=colour: status {problem.ResponseStatusCode}, expected 400");
                 Check(problem.Status == 400, $"problem.status is {problem.Status}");
@@ -175,7 +175,7 @@ namespace OpenGov.ClientCheck
         /// The problem's errors, parameter by parameter. The contract gives them as a map of string
         /// lists (additionalProperties), which Kiota keeps as untyped values.
         /// </summary>
-        static Dictionary<string, List<string>> Errors(HttpValidationProblemDetails problem)
+        static Dictionary<string, List<string>> Errors(ProblemDetails problem)
         {
             var errors = new Dictionary<string, List<string>>();
             foreach (var entry in problem.Errors?.AdditionalData ?? new Dictionary<string, object>())
