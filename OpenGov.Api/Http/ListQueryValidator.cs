@@ -14,7 +14,7 @@ internal sealed class ListQueryValidator : AbstractValidator<ListQuery>
         {
             var known = context.InstanceToValidate.Known.ToList();
             var operators = context.InstanceToValidate.Collection is null ? "" : " (and __not, __gte, __gt, __lte, __lt after a field, where it has an order)";
-            Fail(context, name, $"Unknown parameter '{name}'. Did you mean '{Suggest.Nearest(name, known)}'? " +
+            Fail(context, name, $"Unknown parameter '{name}'.{Suggest.DidYouMean(name, known)} " +
                 $"This endpoint takes: {string.Join(", ", known.Where(k => !k.Contains("__")))}{operators}.");
         });
 
@@ -44,7 +44,7 @@ internal sealed class ListQueryValidator : AbstractValidator<ListQuery>
             if (keys.Count > ListQuery.MaxSortKeys) Fail(context, "sort", $"sort takes at most {ListQuery.MaxSortKeys} fields.");
             if (keys.Select(k => k.Field).Distinct().Count() != keys.Count) Fail(context, "sort", "sort names a field twice.");
             foreach (var key in keys.Where(k => !sortable.Contains(k.Field)))
-                Fail(context, "sort", $"Cannot sort by '{key.Field}'. Did you mean '{Suggest.Nearest(key.Field, sortable)}'? Sortable: {string.Join(", ", sortable)}; '-' before a field sorts descending.");
+                Fail(context, "sort", $"Cannot sort by '{key.Field}'.{Suggest.DidYouMean(key.Field, sortable)} Sortable: {string.Join(", ", sortable)}; '-' before a field sorts descending.");
         });
 
         RuleFor(q => q.Q).Custom((q, context) =>
@@ -58,7 +58,7 @@ internal sealed class ListQueryValidator : AbstractValidator<ListQuery>
             if (fields is null) return;
             if (query.FieldList!.Count == 0) Fail(context, "fields", "fields needs at least one key.");
             foreach (var name in query.FieldList.Where(f => !query.KnownFields.Contains(f)))
-                Fail(context, "fields", $"'{name}' is not a key of this resource. Did you mean '{Suggest.Nearest(name, query.KnownFields)}'? Keys: {string.Join(", ", query.KnownFields)}.");
+                Fail(context, "fields", $"'{name}' is not a key of this resource.{Suggest.DidYouMean(name, query.KnownFields)} Keys: {string.Join(", ", query.KnownFields)}.");
         });
 
         RuleFor(q => q.Facets).Custom((facets, context) =>
@@ -68,7 +68,7 @@ internal sealed class ListQueryValidator : AbstractValidator<ListQuery>
             var facetable = query.Collection.Fields.Values.Where(f => f.IsFacetable).Select(f => f.Name).ToList();
             if (query.FacetList!.Count == 0) Fail(context, "facets", "facets needs at least one field.");
             foreach (var name in query.FacetList.Where(f => !facetable.Contains(f)))
-                Fail(context, "facets", $"Cannot count by '{name}'. Did you mean '{Suggest.Nearest(name, facetable)}'? Facets: {string.Join(", ", facetable)}.");
+                Fail(context, "facets", $"Cannot count by '{name}'.{Suggest.DidYouMean(name, facetable)} Facets: {string.Join(", ", facetable)}.");
         });
 
         RuleFor(q => q.Cursor).Custom((cursor, context) =>

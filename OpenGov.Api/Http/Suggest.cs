@@ -6,6 +6,18 @@ internal static class Suggest
     public static string Nearest(string typed, IEnumerable<string> known) =>
         known.MinBy(k => Distance(typed.ToLowerInvariant(), k)) ?? "";
 
+    /// <summary>
+    /// " Did you mean 'x'?" where a known name is a plausible typo of the typed one (at most half its
+    /// letters changed), else nothing: suggesting 'id' for 'titel' would only mislead.
+    /// </summary>
+    public static string DidYouMean(string typed, IEnumerable<string> known)
+    {
+        var nearest = Nearest(typed, known);
+        return nearest.Length > 0 && Distance(typed.ToLowerInvariant(), nearest) <= Math.Max(2, typed.Length / 2)
+            ? $" Did you mean '{nearest}'?"
+            : "";
+    }
+
     /// <summary>Levenshtein distance: the fewest single-character edits from one string to the other.</summary>
     public static int Distance(string a, string b)
     {

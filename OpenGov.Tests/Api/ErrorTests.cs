@@ -16,6 +16,16 @@ public sealed class ErrorTests : ApiTest
         Assert.That(problem["errors"]!["contry"], Is.Not.Null);
     }
 
+    [Test]
+    public async Task ANameFarFromEveryKnownOneGetsNoGuess()
+    {
+        // "zzz" is 3 edits from "id" but shares nothing with it: a guess would mislead.
+        using var response = await Client.GetAsync("/v1/commitments?sort=zzz");
+        var problem = await Problem.Assert(response, 400, mentions: "zzz");
+        Assert.That((string?)problem["detail"], Does.Not.Contain("Did you mean"));
+        Assert.That((string?)problem["detail"], Does.Contain("Sortable: id,"));
+    }
+
     [TestCase("limit=abc")]
     [TestCase("limit=1001")]
     [TestCase("limit=-1")]
