@@ -77,7 +77,8 @@ public static class OgpCsvImporter
                 ["data_version"] = version,
                 ["built_at"] = DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ"),
             };
-            DatabaseFile.Build(dbPath, (connection, _) => Fill(csvPath, connection, report, progress), meta);
+            using var search = new OgpSearchIndex(dbPath);
+            DatabaseFile.Build(dbPath, (connection, _) => Fill(csvPath, connection, search, report, progress), meta, search.CopyInto);
         }
         report.Elapsed = clock.Elapsed;
         report.PeakWorkingSet = Process.GetCurrentProcess().PeakWorkingSet64;
@@ -85,13 +86,14 @@ public static class OgpCsvImporter
     }
 
     /// <summary>
-    /// Reads, maps and writes the rows in three stages, each on a thread of its own: CsvHelper parses
+    /// Reads, maps and writes the rows in stages, each on a thread of its own: CsvHelper parses
     /// records, OgpMapper turns them into records of the database (checks and warnings included, in
-    /// file order), and this thread only writes them, SQLite's work being the longest of the three.
+    /// file order), this thread only writes them, and the full-text index takes them in behind it.
     /// Commitments are written as they are read, before the plans and members they name;
     /// DatabaseFile.Build checks the references once, when the whole file is in.
     /// </summary>
-    static void Fill(string csvPath, Microsoft.Data.Sqlite.SqliteConnection connection, ImportReport report, IProgress<Progress>? progress)
+    static void Fill(string csvPath, Microsoft.Data.Sqlite.SqliteConnection connection, OgpSearchIndex search, ImportReport report,
+        IProgress<Progress>? progress)
     {
         using var stream = new FileStream(csvPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
         using var reader = new OgpCsvReader(stream, report);
@@ -117,10 +119,12 @@ public static class OgpCsvImporter
                 if (!records.Read(out var record)) break;
                 waitTicks += Stopwatch.GetTimestamp() - start;
                 writer.Write(record);
+                search.Add(record);
                 if (++report.RowsRead % 500 == 0) progress?.Report(new(record.Position, stream.Length, report.RowsRead));
             }
         }
         if (report.RowsRead == 0) throw new ImportRefusedException("line 2: the file has a header but no rows.");
+        search.CompleteAdding();
         BuildTimings.Measure("fill: members, plans, institutions...", () => mapper.Finish(writer));
         BuildTimings.Report("fill: mapping values (own thread)", Stopwatch.GetElapsedTime(0, mapTicks));
         BuildTimings.Report("fill: waiting for mapped rows", Stopwatch.GetElapsedTime(0, waitTicks));

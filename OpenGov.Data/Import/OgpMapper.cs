@@ -91,8 +91,9 @@ internal sealed partial class OgpMapper
         {
             var slug = Slug(name);
             if (slug.Length == 0 || !linked.Add(slug)) continue;
-            institutions.TryAdd(slug, name);
-            links.Add(new(slug, role, ++position));
+            // The first name seen is the one stored (and searched), however later rows spell it.
+            if (!institutions.TryGetValue(slug, out var stored)) institutions[slug] = stored = name;
+            links.Add(new(slug, role, ++position, stored));
         }
     }
 

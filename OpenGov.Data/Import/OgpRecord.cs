@@ -18,8 +18,8 @@ internal sealed record OgpCommitment(
     string Id, string ActionPlanId, string MemberId, string? Number, string? Title, string? ShortTitle, string? FullText,
     string Status, string? Theme, string? StartDate, string? EndDate, string? StartDateRaw, string? EndDateRaw, string? Url);
 
-/// <summary>A commitment_institution row of the record's commitment.</summary>
-internal readonly record struct OgpInstitutionLink(string InstitutionId, string Role, int Position);
+/// <summary>A commitment_institution row of the record's commitment, and the name the institution is stored with.</summary>
+internal readonly record struct OgpInstitutionLink(string InstitutionId, string Role, int Position, string Name);
 
 /// <summary>An irm_rating row of the record's commitment (and its OGP values and raw ratings), with the report it comes from.</summary>
 internal sealed record OgpStage(string ReportId, StageRatings Ratings);
