@@ -7,9 +7,9 @@ namespace OpenGov.Data.Import;
 
 /// <summary>
 /// Prepared INSERT statements for the import: compiled once, run per row (hundreds of thousands of
-/// times). They bind and step through SQLite's own API: through SqliteCommand, each run also builds
-/// a data reader, looks every parameter up by name and copies each text into a new UTF-8 array,
-/// which cost as much as SQLite's own work on these small rows.
+/// times). They bind and step through SQLite's own API: through SqliteCommand, each run also built
+/// a data reader, looked every parameter up by name and copied each text into a new UTF-8 array;
+/// at 100 times OGP's file the inserts took three times as long that way.
 /// </summary>
 internal sealed class OgpWriter(SqliteConnection connection) : IDisposable
 {
