@@ -28,9 +28,13 @@ public static class DatabaseFile
     /// <summary>
     /// Creates the schema in a new temporary file beside <paramref name="path"/>, lets
     /// <paramref name="fill"/> write the rows in one transaction, records <paramref name="meta"/>,
-    /// checks foreign keys, and atomically replaces <paramref name="path"/>.
+    /// checks foreign keys, and atomically replaces <paramref name="path"/>. A caller that builds the
+    /// full-text index (commitment_search) itself, meanwhile, on another thread, gives
+    /// <paramref name="addSearch"/>: Derived then leaves that table alone, and addSearch puts the
+    /// index in once the rest is committed.
     /// </summary>
-    public static void Build(string path, Action<SqliteConnection, SqliteTransaction> fill, IReadOnlyDictionary<string, string> meta)
+    public static void Build(string path, Action<SqliteConnection, SqliteTransaction> fill, IReadOnlyDictionary<string, string> meta,
+        Action<SqliteConnection>? addSearch = null)
     {
         var fullPath = System.IO.Path.GetFullPath(path);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(fullPath)!);
@@ -48,7 +52,7 @@ public static class DatabaseFile
                 using (var tx = connection.BeginTransaction())
                 {
                     BuildTimings.Measure("fill", () => fill(connection, tx));
-                    Derived.Run(connection, tx);
+                    Derived.Run(connection, tx, search: addSearch is null);
                     BuildTimings.Measure("create indexes", () => connection.Execute(IndexesSql, transaction: tx));
                     foreach (var (key, value) in meta)
                         connection.Execute("INSERT INTO dataset_meta (key, value) VALUES (@key, @value)", new { key, value }, tx);
@@ -58,6 +62,7 @@ public static class DatabaseFile
                         throw new InvalidDataException($"{broken.Count} rows refer to records that do not exist, e.g. {broken[0]}");
                     BuildTimings.Measure("commit", tx.Commit);
                 }
+                if (addSearch is not null) BuildTimings.Measure("full-text index added", () => addSearch(connection));
                 // CommandType.Text: Dapper takes a one-word command for a stored procedure.
                 // A full ANALYZE: sampled statistics (analysis_limit) misjudged how selective the indexes
                 // are on 1,000,000 commitments and made the first page sort the whole table.

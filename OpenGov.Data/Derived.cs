@@ -6,7 +6,9 @@ namespace OpenGov.Data;
 /// <summary>
 /// What the loader derives once every row is in, for fast filters and search: each commitment's
 /// filter row (commitment_filter: its scalars and rating summaries) and its full-text index rows (commitment_search). Every way of building a database runs it
-/// (DatabaseFile.Build), so derived data can never disagree with what it is derived from.
+/// (DatabaseFile.Build), so derived data can never disagree with what it is derived from. The one
+/// exception, for speed: the import writes the same full-text rows itself, on another thread
+/// (Import/OgpSearchIndex.cs), and a test checks them against these.
 /// </summary>
 internal static class Derived
 {
@@ -29,7 +31,8 @@ internal static class Derived
 
     static readonly string[] Languages = ["en", "fr", "es"];
 
-    public static void Run(SqliteConnection connection, SqliteTransaction tx)
+    /// <summary>Derives every table, or all but commitment_search where <paramref name="search"/> is false (see OgpSearchIndex).</summary>
+    public static void Run(SqliteConnection connection, SqliteTransaction tx, bool search = true)
     {
         BuildTimings.Measure("derived: commitment_filter", () => connection.Execute($"""
             INSERT INTO commitment_filter (commitment_id, member_id, action_plan_id, status,
@@ -41,17 +44,22 @@ internal static class Derived
                 FROM irm_rating r GROUP BY r.commitment_id
             ) s ON s.commitment_id = c.id
             """, transaction: tx));
-        // FTS5 collects index entries in memory and writes them out as a new segment whenever they pass
-        // 'hashsize' (1 MB by default); segments are merged again and again as they pile up. With 16 MB,
-        // a large import writes and re-merges 16 times fewer segments (about half the time of this
-        // insert at 100 times OGP's file) for at most 16 MB more memory. The setting is stored with the
-        // index and only affects writes, which the finished database never has.
-        connection.Execute("INSERT INTO commitment_search (commitment_search, rank) VALUES ('hashsize', 16777216)", transaction: tx);
+        if (!search) return;
+        connection.Execute(SearchWriteSettings, transaction: tx);
         foreach (var lang in Languages)
             BuildTimings.Measure($"derived: commitment_search {lang}", () => connection.Execute(SearchRows(lang), transaction: tx));
-        // bm25 weights per column: commitment_id, serves, title, description, milestones, institutions.
-        connection.Execute("INSERT INTO commitment_search (commitment_search, rank) VALUES ('rank', 'bm25(0.0, 0.0, 10.0, 4.0, 2.0, 1.0)')", transaction: tx);
+        connection.Execute(SearchRanking, transaction: tx);
     }
+
+    // FTS5 collects index entries in memory and writes them out as a new segment whenever they pass
+    // 'hashsize' (1 MB by default); segments are merged again and again as they pile up. With 16 MB,
+    // a large import writes and re-merges 16 times fewer segments (about half the time of this
+    // insert at 100 times OGP's file) for at most 16 MB more memory. The setting is stored with the
+    // index and only affects writes, which the finished database never has.
+    internal const string SearchWriteSettings = "INSERT INTO commitment_search (commitment_search, rank) VALUES ('hashsize', 16777216)";
+
+    // bm25 weights per column: commitment_id, serves, title, description, milestones, institutions.
+    internal const string SearchRanking = "INSERT INTO commitment_search (commitment_search, rank) VALUES ('rank', 'bm25(0.0, 0.0, 10.0, 4.0, 2.0, 1.0)')";
 
     // The latest stage's value where one has it, else the latest stage's reason it is missing (null
     // when neither: the caller makes it ''). One pass over the ratings, grouped by commitment: a

@@ -16,7 +16,8 @@ dotnet "$root/bench/OpenGov.Bench/bin/Release/net10.0/OpenGov.Bench.dll" generat
 run() { # label, file
   echo "== $1: $(du -h "$2" | cut -f1) =="
   if [ -x /usr/bin/time ]; then
-    /usr/bin/time -f "wall %e s, max RSS %M KB" dotnet "$api" import "$2" --db "$tmp/$1.db" | grep -E "rows read|commitments|Elapsed"
+    # CPU time (user + sys) as well as wall time: on a shared machine it varies far less.
+    /usr/bin/time -f "wall %e s, CPU %U s user + %S s sys, max RSS %M KB" dotnet "$api" import "$2" --db "$tmp/$1.db" | grep -E "rows read|commitments|Elapsed"
   else
     start=$(date +%s.%N); dotnet "$api" import "$2" --db "$tmp/$1.db" | grep -E "rows read|commitments|Elapsed"
     echo "wall $(echo "$(date +%s.%N) - $start" | bc) s"

@@ -77,35 +77,62 @@ public static class OgpCsvImporter
                 ["data_version"] = version,
                 ["built_at"] = DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ"),
             };
-            DatabaseFile.Build(dbPath, (connection, tx) =>
-            {
-                // Commitments are written as they are read, before the plans and members they name;
-                // DatabaseFile.Build checks the references once, when the whole file is in.
-                using var stream = new FileStream(csvPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-                using var reader = new OgpCsvReader(stream, report);
-                var loader = new OgpLoader(connection, tx, reader, report);
-                // Time spent waiting for CSV records (parsed on another thread) and turning them into rows, for OPENGOV_IMPORT_TIMING.
-                long readTicks = 0, addTicks = 0;
-                while (true)
-                {
-                    var start = Stopwatch.GetTimestamp();
-                    if (!reader.Read(out var row)) break;
-                    var read = Stopwatch.GetTimestamp();
-                    loader.Add(row);
-                    readTicks += read - start;
-                    addTicks += Stopwatch.GetTimestamp() - read;
-                    if (++report.RowsRead % 500 == 0) progress?.Report(new(reader.Position, stream.Length, report.RowsRead));
-                }
-                if (report.RowsRead == 0) throw new ImportRefusedException("line 2: the file has a header but no rows.");
-                BuildTimings.Measure("fill: members, plans, institutions...", loader.Finish);
-                BuildTimings.Report("fill: waiting for CSV records", Stopwatch.GetElapsedTime(0, readTicks));
-                BuildTimings.Report("fill: rows (values and inserts)", Stopwatch.GetElapsedTime(0, addTicks));
-                loader.ReportTimings();
-                progress?.Report(new(stream.Length, stream.Length, report.RowsRead));
-            }, meta);
+            using var search = new OgpSearchIndex(dbPath);
+            DatabaseFile.Build(dbPath, (connection, _) => Fill(csvPath, connection, search, report, progress), meta, search.CopyInto);
         }
         report.Elapsed = clock.Elapsed;
         report.PeakWorkingSet = Process.GetCurrentProcess().PeakWorkingSet64;
         return report;
+    }
+
+    /// <summary>
+    /// Reads, maps and writes the rows in stages, each on a thread of its own: CsvHelper parses
+    /// records, OgpMapper turns them into records of the database (checks and warnings included, in
+    /// file order), this thread only writes them, and the full-text index takes them in behind it.
+    /// Commitments are written as they are read, before the plans and members they name;
+    /// DatabaseFile.Build checks the references once, when the whole file is in.
+    /// </summary>
+    static void Fill(string csvPath, Microsoft.Data.Sqlite.SqliteConnection connection, OgpSearchIndex search, ImportReport report,
+        IProgress<Progress>? progress)
+    {
+        using var stream = new FileStream(csvPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        using var reader = new OgpCsvReader(stream, report);
+        var mapper = new OgpMapper(reader.Header, report);
+        using var writer = new OgpWriter(connection);
+        // Time the mapper spends on its own work, and this thread waiting for it or for the full-text
+        // index to take a record (it is allowed only a few hundred behind), for OPENGOV_IMPORT_TIMING.
+        long mapTicks = 0, waitTicks = 0, searchTicks = 0;
+        IEnumerable<OgpRecord> Map()
+        {
+            while (reader.Read(out var row))
+            {
+                var start = Stopwatch.GetTimestamp();
+                var record = mapper.Map(row, reader.Position);
+                mapTicks += Stopwatch.GetTimestamp() - start;
+                yield return record;
+            }
+        }
+        using (var records = new ReadAhead<OgpRecord>(Map(), capacity: 256))
+        {
+            while (true)
+            {
+                var start = Stopwatch.GetTimestamp();
+                if (!records.Read(out var record)) break;
+                waitTicks += Stopwatch.GetTimestamp() - start;
+                writer.Write(record);
+                var written = Stopwatch.GetTimestamp();
+                search.Add(record);
+                searchTicks += Stopwatch.GetTimestamp() - written;
+                if (++report.RowsRead % 500 == 0) progress?.Report(new(record.Position, stream.Length, report.RowsRead));
+            }
+        }
+        if (report.RowsRead == 0) throw new ImportRefusedException("line 2: the file has a header but no rows.");
+        search.CompleteAdding();
+        BuildTimings.Measure("fill: members, plans, institutions...", () => mapper.Finish(writer));
+        BuildTimings.Report("fill: mapping values (own thread)", Stopwatch.GetElapsedTime(0, mapTicks));
+        BuildTimings.Report("fill: waiting for mapped rows", Stopwatch.GetElapsedTime(0, waitTicks));
+        BuildTimings.Report("fill: waiting for the full-text index", Stopwatch.GetElapsedTime(0, searchTicks));
+        writer.ReportTimings();
+        progress?.Report(new(stream.Length, stream.Length, report.RowsRead));
     }
 }

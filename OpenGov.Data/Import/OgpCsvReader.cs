@@ -1,6 +1,4 @@
-using System.Collections.Concurrent;
 using System.Globalization;
-using System.Runtime.ExceptionServices;
 using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
@@ -35,14 +33,12 @@ public sealed class OgpCsvReader : IDisposable
     long lastLine;
     string? badData;
 
-    // A parsed record, or the error that ended parsing (rethrown when the caller reaches it, so rows
-    // before it are handled first, as when parsing was in line).
-    readonly record struct Record(string[] Cells, long Line, long Position, ExceptionDispatchInfo? Error);
+    // A parsed record: its cells, the line it starts on, and how far into the file it ends.
+    readonly record struct Record(string[] Cells, long Line, long Position);
 
-    // Bounded: a few hundred records of a few KB each, however long the file.
-    readonly BlockingCollection<Record> ahead = new(boundedCapacity: 256);
-    readonly CancellationTokenSource stop = new();
-    readonly Task readingAhead;
+    // Bounded: a few hundred records of a few KB each, however long the file. A parse error is
+    // rethrown when the caller reaches it, so rows before it are handled first, as when parsing was in line.
+    readonly ReadAhead<Record> ahead;
     long position;
 
     public OgpCsvReader(Stream stream, ImportReport report)
@@ -68,7 +64,7 @@ public sealed class OgpCsvReader : IDisposable
             report.Warn("unknown_column_ignored", $"'{column}'");
         foreach (var column in OgpColumns.Mapped.Where(c => !index.ContainsKey(c)))
             report.Warn("known_column_missing", $"'{column}'");
-        readingAhead = Task.Run(ReadAhead);
+        ahead = new ReadAhead<Record>(Records(), capacity: 256);
     }
 
     public IReadOnlyList<string> Header { get; }
@@ -78,12 +74,11 @@ public sealed class OgpCsvReader : IDisposable
 
     public bool Read(out OgpRow row)
     {
-        if (!ahead.TryTake(out var record, Timeout.Infinite))
+        if (!ahead.Read(out var record))
         {
             row = new OgpRow(index, [], 0);
             return false;
         }
-        record.Error?.Throw();
         position = record.Position;
         row = new OgpRow(index, record.Cells, record.Line);
         if (record.Cells.Length != Header.Count)
@@ -92,29 +87,11 @@ public sealed class OgpCsvReader : IDisposable
         return true;
     }
 
-    // Runs on its own thread: parses records until the end of the file, an error, or Dispose.
-    void ReadAhead()
+    // Runs on its own thread (ReadAhead): parses records until the end of the file or an error.
+    IEnumerable<Record> Records()
     {
-        try
-        {
-            try
-            {
-                while (Next(out var cells))
-                    ahead.Add(new(cells, lastLine, stream.Position, null), stop.Token);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                ahead.Add(new([], lastLine, stream.Position, ExceptionDispatchInfo.Capture(e)), stop.Token);
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // Disposed before the end of the file: the caller stopped reading.
-        }
-        finally
-        {
-            ahead.CompleteAdding();
-        }
+        while (Next(out var cells))
+            yield return new(cells, lastLine, stream.Position);
     }
 
     bool Next(out string[] cells)
@@ -142,11 +119,8 @@ public sealed class OgpCsvReader : IDisposable
 
     public void Dispose()
     {
-        stop.Cancel();
-        readingAhead.Wait();
+        ahead.Dispose();
         parser.Dispose();
         reader.Dispose();
-        ahead.Dispose();
-        stop.Dispose();
     }
 }

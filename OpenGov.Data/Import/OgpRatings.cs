@@ -5,12 +5,20 @@ namespace OpenGov.Data.Import;
 /// <summary>One IRM stage of one commitment, as read from a row: what goes into irm_rating and its side tables.</summary>
 public sealed class StageRatings(string stage)
 {
+    /// <summary>The irm_rating columns a stage read from the export fills: relevance_missing, and each rating and its _missing twin.</summary>
+    public static readonly IReadOnlyList<string> Columns =
+        ["relevance_missing", .. OgpRatings.RatingColumns.SelectMany(r => new[] { r, r + "_missing" })];
+
+    static readonly Dictionary<string, int> ColumnIndex = Columns.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i);
+
     public string Stage { get; } = stage;
-    /// <summary>irm_rating columns (a rating or its _missing twin) and their values.</summary>
-    public Dictionary<string, object> Columns { get; } = [];
+    /// <summary>The value of each of <see cref="Columns"/>, in that order (null where the row gives none).</summary>
+    public object?[] Values { get; } = new object?[Columns.Count];
     public List<string> OgpValues { get; } = [];
     /// <summary>Ratings whose text is on no scale, as written (irm_rating_raw).</summary>
     public List<(string Rating, string Text)> Raw { get; } = [];
+
+    public void Set(string column, object value) => Values[ColumnIndex[column]] = value;
 }
 
 /// <summary>Reads the IRM columns of a row into the midterm and end_of_term stages.</summary>
@@ -37,9 +45,9 @@ public static class OgpRatings
             var cell = row[column];
             if (cell is null) continue;
             if (OgpValues.Missing(cell) is { } missing)
-                result.Columns[rating + "_missing"] = SnakeCase.Name(missing);
+                result.Set(rating + "_missing", SnakeCase.Name(missing));
             else if (OgpValues.Scales[rating].TryGetValue(cell.Trim(), out var value))
-                result.Columns[rating] = rating is "starred" or "carried_forward" ? long.Parse(value, System.Globalization.CultureInfo.InvariantCulture) : value;
+                result.Set(rating, rating is "starred" or "carried_forward" ? long.Parse(value, System.Globalization.CultureInfo.InvariantCulture) : value);
             else
             {
                 result.Raw.Add((rating, cell));
@@ -67,7 +75,7 @@ public static class OgpRatings
         var reasons = cells.Select(c => OgpValues.Missing(c.Cell)).Distinct().ToList();
         if (reasons is [{ } reason])
         {
-            result.Columns["relevance_missing"] = SnakeCase.Name(reason);
+            result.Set("relevance_missing", SnakeCase.Name(reason));
             return;
         }
         var raw = string.Join("; ", cells.Select(c => $"{c.Value}={c.Cell}"));

@@ -1,16 +1,17 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Microsoft.Data.Sqlite;
 using C = OpenGov.Data.Import.OgpColumns;
 
 namespace OpenGov.Data.Import;
 
 /// <summary>
-/// Writes the export's rows into a new database as they are read: commitments and their links at
-/// once (so memory stays flat however long the file), members, plans, institutions, policy areas
-/// and IRM reports at the end, from what the rows said about them.
+/// Turns the export's rows into what the database stores, one row at a time and in file order:
+/// each row becomes a record (its commitment, links and IRM stages) to be written at once, so memory
+/// stays flat however long the file; members, plans, institutions, policy areas and IRM reports are
+/// collected from what the rows say about them and written at the end. All checks and warnings
+/// happen here, so that a mapper on a thread of its own raises them in the same order as in line.
 /// </summary>
-internal sealed partial class OgpLoader
+internal sealed partial class OgpMapper
 {
     readonly ImportReport report;
     readonly Dictionary<string, long> seenIds = new(StringComparer.OrdinalIgnoreCase);
@@ -21,17 +22,16 @@ internal sealed partial class OgpLoader
     // Slugs of the institution and member names seen so far: the same few thousand names recur on
     // row after row, and a slug costs a Unicode normalisation and a regular expression.
     readonly Dictionary<string, string> slugs = new(StringComparer.Ordinal);
-    readonly OgpWriter db;
     long commitments, ratings, rawRatings, rawDates;
 
-    public OgpLoader(SqliteConnection connection, SqliteTransaction tx, OgpCsvReader reader, ImportReport report)
+    public OgpMapper(IReadOnlyList<string> header, ImportReport report)
     {
         this.report = report;
-        db = new OgpWriter(connection, tx);
-        policyAreas = C.PolicyAreas.Where(reader.Header.Contains).Select(c => (c, OgpValues.Slug(c))).ToList();
+        policyAreas = C.PolicyAreas.Where(header.Contains).Select(c => (c, OgpValues.Slug(c))).ToList();
     }
 
-    public void Add(OgpRow row)
+    /// <summary>The row as the database stores it; the position (how far into the file the row ends) is passed on for progress.</summary>
+    public OgpRecord Map(OgpRow row, long position)
     {
         var id = OgpValues.Text(row[C.Id]) ?? throw new ImportRefusedException($"line {row.Line}: no commitment id in '{C.Id}'.");
         if (!seenIds.TryAdd(id, row.Line))
@@ -48,23 +48,27 @@ internal sealed partial class OgpLoader
         if (active is not null and not "0" and not "1") report.Warn("status_not_0_1", $"line {row.Line} {id}: {C.Active} \"{active}\" (stored as inactive)");
         plan.AnyActive |= active == "1";
 
-        db.Commitment.Run(id, plan.Id, member.Id, number, OgpValues.Text(row[C.Title]), OgpValues.Text(row[C.ShortTitle]),
+        var commitment = new OgpCommitment(id, plan.Id, member.Id, number, OgpValues.Text(row[C.Title]), OgpValues.Text(row[C.ShortTitle]),
             OgpValues.Text(row[C.FullText], trim: false), active == "1" ? "active" : "inactive", OgpValues.Text(row[C.Theme]),
             start.Iso, end.Iso, start.Raw, end.Raw, OgpValues.Text(row[C.Url]));
         commitments++;
         rawDates += (start.Raw is null ? 0 : 1) + (end.Raw is null ? 0 : 1);
 
-        Link(id, "lead", row[C.Lead]);
-        Link(id, "supporting", row[C.Supporting]);
+        var links = new List<OgpInstitutionLink>();
+        Link(links, "lead", row[C.Lead]);
+        Link(links, "supporting", row[C.Supporting]);
+        var areas = new List<string>();
         foreach (var (column, areaId) in policyAreas)
         {
             var flag = row[column]!.Trim();
-            if (flag == "1") db.PolicyAreaLink.Run(id, areaId);
+            if (flag == "1") areas.Add(areaId);
             else if (flag is not ("0" or "")) report.Warn("policy_area_flag_not_0_1", $"line {row.Line} {id}: {column} \"{flag}\" (no link)");
         }
+        var stages = new List<OgpStage>(2);
         foreach (var stage in new[] { "midterm", "end_of_term" })
-            if (OgpRatings.Read(row, stage, report, id) is { } ratings)
-                WriteStage(id, plan, ratings, row);
+            if (OgpRatings.Read(row, stage, report, id) is { } read)
+                stages.Add(Stage(plan, read, row));
+        return new OgpRecord(commitment, links, areas, stages, position);
     }
 
     string Slug(string name)
@@ -79,7 +83,7 @@ internal sealed partial class OgpLoader
             report.Warn(kind, $"line {row.Line} {id}: {column} \"{row[column]!.Trim()}\"" + (date.Iso is null ? " (kept raw)" : $" -> {date.Iso}"));
     }
 
-    void Link(string commitmentId, string role, string? cell)
+    void Link(List<OgpInstitutionLink> links, string role, string? cell)
     {
         var position = 0;
         var linked = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -87,30 +91,29 @@ internal sealed partial class OgpLoader
         {
             var slug = Slug(name);
             if (slug.Length == 0 || !linked.Add(slug)) continue;
-            institutions.TryAdd(slug, name);
-            db.InstitutionLink.Run(commitmentId, slug, role, ++position);
+            // The first name seen is the one stored (and searched), however later rows spell it.
+            if (!institutions.TryGetValue(slug, out var stored)) institutions[slug] = stored = name;
+            links.Add(new(slug, role, ++position, stored));
         }
     }
 
-    void WriteStage(string id, OgpPlan plan, StageRatings stage, OgpRow row)
+    OgpStage Stage(OgpPlan plan, StageRatings stage, OgpRow row)
     {
         var reportId = $"{plan.Id.ToLowerInvariant()}-{stage.Stage.Replace('_', '-')}";
         var years = stage.Stage == "midterm" ? plan.MidtermYears : plan.EndOfTermYears;
         if (int.TryParse(row[stage.Stage == "midterm" ? C.MidtermYear : C.EndOfTermYear]?.Trim(), CultureInfo.InvariantCulture, out var year))
             years[year] = years.GetValueOrDefault(year) + 1;
         plan.Reports.Add(stage.Stage);
-        db.Rating(id, stage.Stage, reportId, stage.Columns);
-        foreach (var value in stage.OgpValues) db.OgpValue.Run(id, stage.Stage, value);
-        foreach (var (rating, text) in stage.Raw) db.RawRating.Run(id, stage.Stage, rating, text);
         ratings++;
         rawRatings += stage.Raw.Count;
+        return new OgpStage(reportId, stage);
     }
 
-    /// <summary>Time spent in each table's inserts, for OPENGOV_IMPORT_TIMING.</summary>
-    public void ReportTimings() => db.ReportTimings();
-
-    /// <summary>Writes what the rows said about members, plans, institutions, areas and reports, and counts it all.</summary>
-    public void Finish()
+    /// <summary>
+    /// Writes what the rows said about members, plans, institutions, areas and reports, and counts it
+    /// all. Called once every row is mapped, on the thread that writes.
+    /// </summary>
+    public void Finish(OgpWriter db)
     {
         foreach (var m in members.Values.OrderBy(m => m.Id, StringComparer.Ordinal))
             db.Member.Run(m.Id, m.Name, m.Iso3, m.Region, m.Kind, m.Url);

@@ -1,0 +1,112 @@
+using System.Text.RegularExpressions;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace OpenGov.Data.Import;
+
+/// <summary>
+/// The import's full-text index (commitment_search), built in a file of its own on a thread of its
+/// own while the build thread writes the other tables, then copied into the build as it is. FTS5's
+/// tokenising is the longest single step of an import; this way it runs on the second core, and
+/// putting it in costs a copy of its tables' records. The rows are those Derived.SearchRows writes
+/// from what the import stores, in the same order and with the same settings, so the tables are
+/// the ones Derived would have built (a test compares the two).
+/// </summary>
+internal sealed partial class OgpSearchIndex : IDisposable
+{
+    readonly string path;
+    readonly SqliteConnection connection;
+    readonly OgpWriter.Insert rows;
+    readonly WriteBehind<OgpRecord> behind;
+
+    /// <param name="beside">The database being built: the index's own file is made beside it, and deleted on Dispose.</param>
+    public OgpSearchIndex(string beside)
+    {
+        path = $"{Path.GetFullPath(beside)}.{Guid.NewGuid():N}.search.tmp";
+        connection = Db.OpenForWriting(path);
+        try
+        {
+            // A file of the build's, deleted afterwards: nothing to keep safe while it is written. The
+            // page cache stays at SQLite's 2 MB: 16 or 64 MB cost that much more memory and saved no
+            // time measurably (FTS5 appends its segments, and its pending terms have a memory of their own).
+            Execute("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;");
+            Execute(CreateTable().Match(DatabaseFile.SchemaSql).Value);
+            Execute("BEGIN");
+            Execute(Derived.SearchWriteSettings);
+            rows = new OgpWriter.Insert(connection, "commitment_search", "commitment_id", "serves", "title", "description", "milestones", "institutions");
+        }
+        catch
+        {
+            connection.Dispose();
+            File.Delete(path);
+            throw;
+        }
+        behind = new WriteBehind<OgpRecord>(Index, Finish, capacity: 256);
+    }
+
+    // CommandType.Text: Dapper takes a one-word command for a stored procedure.
+    void Execute(string sql) => connection.Execute(sql, commandType: System.Data.CommandType.Text);
+
+    /// <summary>Indexes a record (on the index's thread, a few hundred records behind at most).</summary>
+    public void Add(OgpRecord record) => behind.Add(record);
+
+    /// <summary>No more records: the index thread finishes the index while the build goes on.</summary>
+    public void CompleteAdding() => behind.CompleteAdding();
+
+    // Derived.SearchRows for the columns the import fills: English text only (the export has one
+    // language, so the English row also serves French and Spanish searches), no milestones, and the
+    // institutions in the order of commitment_institution's key (lead before supporting, by position)
+    // under the names they are stored with. A commitment without a title has no row, as there.
+    void Index(OgpRecord record)
+    {
+        var c = record.Commitment;
+        if (c.Title is null) return;
+        rows.Run(c.Id, "servesen servesfr serveses", c.ShortTitle is null ? c.Title : c.Title + " " + c.ShortTitle,
+            // commitment_text, objective, status_quo, ambition and full_text, joined by spaces.
+            "    " + c.FullText, null, record.Institutions.Count == 0 ? null : string.Join(' ', record.Institutions.Select(i => i.Name)));
+    }
+
+    void Finish()
+    {
+        Execute(Derived.SearchRanking);
+        Execute("COMMIT");
+        rows.Dispose();
+        connection.Close();
+    }
+
+    /// <summary>
+    /// Waits for the index to be finished, then copies its tables into <paramref name="build"/>
+    /// (whose own commitment_search is empty), replacing what creating the table wrote there.
+    /// </summary>
+    public void CopyInto(SqliteConnection build)
+    {
+        BuildTimings.Measure("full-text index: waiting for its thread", behind.Wait);
+        // ATTACH and DETACH outside the transaction: a database read in a transaction stays locked until it ends.
+        build.Execute("ATTACH DATABASE @path AS search", new { path });
+        try
+        {
+            using var tx = build.BeginTransaction();
+            // Table names come from the index's own schema: FTS5's shadow tables.
+            foreach (var table in build.Query<string>("SELECT name FROM search.sqlite_schema WHERE type = 'table' AND name GLOB 'commitment_search_*' ORDER BY name", transaction: tx).ToList())
+            {
+                build.Execute($"DELETE FROM main.{table}", transaction: tx);
+                build.Execute($"INSERT INTO main.{table} SELECT * FROM search.{table}", transaction: tx);
+            }
+            tx.Commit();
+        }
+        finally
+        {
+            build.Execute("DETACH DATABASE search");
+        }
+    }
+
+    public void Dispose()
+    {
+        behind.Dispose();
+        rows.Dispose();
+        connection.Dispose();
+        if (File.Exists(path)) File.Delete(path);
+    }
+
+    [GeneratedRegex(@"CREATE VIRTUAL TABLE commitment_search .*?\);", RegexOptions.Singleline)] private static partial Regex CreateTable();
+}
