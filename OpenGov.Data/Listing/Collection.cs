@@ -72,6 +72,13 @@ public sealed class Collection(
         }
     }
 
+    /// <summary>
+    /// Whether a page of <paramref name="request"/> is a run of the whole list in key order (no filter,
+    /// no search, the default sort): it then holds every record from its first key to its last.
+    /// </summary>
+    public bool IsRunInKeyOrder(ListRequest request) =>
+        request.Criteria.Count == 0 && request.Search is null && (request.Sort?.Count ?? 0) == 0 && KeyColumns.Count == 1;
+
     /// <summary>The FROM clause with the joins that <paramref name="sql"/> (or a join it needs) refers to.</summary>
     string Source(string searchJoin, string sql)
     {
