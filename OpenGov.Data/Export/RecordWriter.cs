@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -15,26 +16,34 @@ public enum RecordFormat { Json, Csv, Ndjson }
 /// </summary>
 public sealed class RecordWriter<T>
 {
+    const int FlushBytes = 64 * 1024;
     static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+    static readonly SearchValues<char> NeedQuotes = SearchValues.Create(",\"\r\n");
 
     readonly Stream stream;
-    readonly RecordFormat format;
     readonly JsonSerializerOptions options;
     readonly IReadOnlyList<string>? fields;
     readonly Table? table;
-    readonly StringBuilder text = new();
+    // What is pending, as UTF-8: records are encoded straight into it and written out every 64 KB.
+    readonly ArrayBufferWriter<byte> pending = new(FlushBytes * 2);
+    readonly Utf8JsonWriter? json;
 
     public long Rows { get; private set; }
 
     public RecordWriter(Stream stream, RecordFormat format, JsonSerializerOptions options, IReadOnlyList<string>? fields)
     {
         if (format == RecordFormat.Json) throw new ArgumentException("JSON pages are written with their envelope, not by this writer.", nameof(format));
-        (this.stream, this.format, this.options, this.fields) = (stream, format, options, fields);
+        (this.stream, this.options, this.fields) = (stream, options, fields);
         if (format == RecordFormat.Csv)
         {
             table = Table.For(typeof(T), options, fields);
-            text.Append('\uFEFF');
+            Append("\uFEFF");
             AppendRow(table.Columns.Select(c => c.Name));
+        }
+        else
+        {
+            // The writer the serializer uses for a string, so that each line has the bytes of the JSON answer's record.
+            json = new Utf8JsonWriter(pending, new JsonWriterOptions { Encoder = options.Encoder, Indented = options.WriteIndented, MaxDepth = options.MaxDepth });
         }
     }
 
@@ -53,7 +62,7 @@ public sealed class RecordWriter<T>
             if (table is not null) AppendRow(table.Row(record!));
             else AppendJson(record);
             Rows++;
-            if (text.Length > 64 * 1024) await FlushAsync(ct);
+            if (pending.WrittenCount > FlushBytes) await FlushAsync(ct);
         }
         await FlushAsync(ct);
     }
@@ -61,25 +70,26 @@ public sealed class RecordWriter<T>
     /// <summary>Writes what is pending: at least the CSV header, even for no records.</summary>
     public async Task FlushAsync(CancellationToken ct)
     {
-        if (text.Length == 0) return;
-        var bytes = Utf8.GetBytes(text.ToString());
-        text.Clear();
-        await stream.WriteAsync(bytes, ct);
+        if (pending.WrittenCount == 0) return;
+        await stream.WriteAsync(pending.WrittenMemory, ct);
+        pending.ResetWrittenCount();
     }
 
     void AppendJson(T record)
     {
+        json!.Reset(pending);
         if (fields is null)
         {
-            text.Append(JsonSerializer.Serialize(record, options));
+            JsonSerializer.Serialize(json, record, options);
         }
         else
         {
             var node = JsonSerializer.SerializeToNode(record, options)!.AsObject();
             foreach (var key in node.Select(p => p.Key).Where(k => !fields.Contains(k)).ToList()) node.Remove(key);
-            text.Append(node.ToJsonString(options));
+            node.WriteTo(json, options);
         }
-        text.Append('\n');
+        json.Flush();
+        Append("\n");
     }
 
     void AppendRow(IEnumerable<string> cells)
@@ -87,11 +97,17 @@ public sealed class RecordWriter<T>
         var first = true;
         foreach (var cell in cells)
         {
-            if (!first) text.Append(',');
+            if (!first) Append(",");
             first = false;
-            if (cell.AsSpan().IndexOfAny(",\"\r\n") < 0) text.Append(cell);
-            else text.Append('"').Append(cell.Replace("\"", "\"\"")).Append('"');
+            if (cell.AsSpan().IndexOfAny(NeedQuotes) < 0) Append(cell);
+            else Append("\"" + cell.Replace("\"", "\"\"") + "\"");
         }
-        text.Append("\r\n");
+        Append("\r\n");
+    }
+
+    void Append(string text)
+    {
+        var bytes = pending.GetSpan(Utf8.GetMaxByteCount(text.Length));
+        pending.Advance(Utf8.GetBytes(text, bytes));
     }
 }
