@@ -67,6 +67,28 @@ public sealed class RecordWriter<T>
         await FlushAsync(ct);
     }
 
+    /// <summary>
+    /// Writes CSV rows given as cells (null for an empty cell) of the <paramref name="source"/>'s columns:
+    /// those of this writer's columns, in its order. Every column must be one the source has.
+    /// </summary>
+    public async Task WriteCellsAsync(IEnumerable<string?[]> rows, CsvSource source, CancellationToken ct)
+    {
+        var at = (table ?? throw new InvalidOperationException("Cells are CSV.")).Columns.Select(c => IndexIn(source.Columns, c.Name)).ToArray();
+        foreach (var cells in rows)
+        {
+            AppendRow(at.Select(i => cells[i] ?? ""));
+            Rows++;
+            if (pending.WrittenCount > FlushBytes) await FlushAsync(ct);
+        }
+        await FlushAsync(ct);
+    }
+
+    static int IndexIn(IReadOnlyList<string> columns, string name)
+    {
+        for (var i = 0; i < columns.Count; i++) if (columns[i] == name) return i;
+        throw new InvalidOperationException($"The CSV source of {typeof(T).Name} has no column {name}.");
+    }
+
     /// <summary>Writes what is pending: at least the CSV header, even for no records.</summary>
     public async Task FlushAsync(CancellationToken ct)
     {
