@@ -141,6 +141,20 @@ CREATE INDEX commitment_filter_diog ON commitment_filter (diog, commitment_id);
 CREATE INDEX commitment_filter_early_results ON commitment_filter (early_results, commitment_id);
 CREATE INDEX commitment_filter_carried_forward ON commitment_filter (carried_forward, commitment_id);
 
+-- How many commitments have each value of each filter of /v1/commitments, derived by Derived.cs once
+-- the indexes are built: per value of a field (the field's SQL value, as its filter compares it), per
+-- pair of first and last day for a date, and the total under field ''. A list with one filter takes
+-- its exact total from here: the filter's own condition, evaluated over these rows, adds up the
+-- commitments it matches, where counting them in an index reads up to a million entries.
+CREATE TABLE commitment_count (
+    field   TEXT NOT NULL,
+    value   COLLATE NOCASE,
+    date_lo TEXT,
+    date_hi TEXT,
+    n       INTEGER NOT NULL
+);
+CREATE INDEX commitment_count_field ON commitment_count (field, value);
+
 CREATE TABLE commitment_institution (
     commitment_id  TEXT NOT NULL COLLATE NOCASE REFERENCES commitment (id) ON DELETE CASCADE,
     institution_id TEXT NOT NULL COLLATE NOCASE REFERENCES institution (id),

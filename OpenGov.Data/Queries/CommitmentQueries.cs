@@ -46,7 +46,7 @@ public sealed partial class CommitmentQueries(Db db)
         CommonFields.Rating("diog", "f.diog", "Did it open government, overall", CommonFields.DiogOrder),
         CommonFields.Rating<EarlyResults>("early_results", "f.early_results", "Early results"),
         CommonFields.Flag("carried_forward", "f.carried_forward", "Whether the commitment was carried forward to the next plan"),
-    ], new SearchIndex("commitment_search", "commitment_id", "f.commitment_id"), Joins);
+    ], new SearchIndex("commitment_search", "commitment_id", "f.commitment_id"), Joins, counts: "commitment_count");
 
     // The columns a record is made of, named one by one: c.* would also compute the generated date
     // columns (_lo, _hi) of every row, which no record shows and commitment_filter already holds.
