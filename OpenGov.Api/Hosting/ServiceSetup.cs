@@ -48,7 +48,9 @@ internal static class ServiceSetup
 
     public static WebApplication UseOpenGov(this WebApplication app)
     {
-        // Outermost, so that error answers are compressed too.
+        // Outside compression, so that the answer cache keeps what was sent, compressed (see Conditional).
+        app.UseAnswerCapture();
+        // Outermost but for the capture, so that error answers are compressed too.
         app.UseResponseCompression();
         // Exceptions become a bare 500 problem: no stack trace leaves the server, in any environment.
         app.UseExceptionHandler();
