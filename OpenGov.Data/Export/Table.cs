@@ -110,7 +110,8 @@ public sealed class Table
         if (underlying == typeof(bool)) return value => (bool)value ? "true" : "false";
         if (underlying == typeof(int) || underlying == typeof(long))
             return value => ((IFormattable)value).ToString(null, CultureInfo.InvariantCulture);
-        // Anything else (enums above all) as the serializer writes it, remembered per value: an enum has few.
+        if (!underlying.IsEnum) return value => Unquoted(JsonSerializer.SerializeToElement(value, type, options));
+        // An enum by its JSON name, as the serializer writes it, remembered per value: an enum has few.
         var known = new ConcurrentDictionary<object, string>();
         return value => known.GetOrAdd(value, v => Unquoted(JsonSerializer.SerializeToElement(v, type, options)));
     }
