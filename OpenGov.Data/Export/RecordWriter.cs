@@ -76,7 +76,12 @@ public sealed class RecordWriter<T>
         var at = (table ?? throw new InvalidOperationException("Cells are CSV.")).Columns.Select(c => IndexIn(source.Columns, c.Name)).ToArray();
         foreach (var cells in rows)
         {
-            AppendRow(at.Select(i => cells[i] ?? ""));
+            for (var i = 0; i < at.Length; i++)
+            {
+                if (i > 0) Append(",");
+                AppendCell(cells[at[i]] ?? "");
+            }
+            Append("\r\n");
             Rows++;
             if (pending.WrittenCount > FlushBytes) await FlushAsync(ct);
         }
@@ -121,10 +126,16 @@ public sealed class RecordWriter<T>
         {
             if (!first) Append(",");
             first = false;
-            if (cell.AsSpan().IndexOfAny(NeedQuotes) < 0) Append(cell);
-            else Append("\"" + cell.Replace("\"", "\"\"") + "\"");
+            AppendCell(cell);
         }
         Append("\r\n");
+    }
+
+    /// <summary>A cell, quoted (RFC 4180) where it holds a comma, a quote or a line break.</summary>
+    void AppendCell(string cell)
+    {
+        if (cell.AsSpan().IndexOfAny(NeedQuotes) < 0) Append(cell);
+        else Append("\"" + cell.Replace("\"", "\"\"") + "\"");
     }
 
     void Append(string text)
