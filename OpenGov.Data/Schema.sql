@@ -125,6 +125,8 @@ CREATE TABLE commitment_filter (
     carried_forward TEXT NOT NULL
 ) WITHOUT ROWID;
 CREATE INDEX commitment_filter_member ON commitment_filter (member_id, commitment_id);
+-- A member's commitments by status, the pair of filters a dashboard asks for most: counted and paged from this index alone.
+CREATE INDEX commitment_filter_member_status ON commitment_filter (member_id, status, commitment_id);
 CREATE INDEX commitment_filter_action_plan ON commitment_filter (action_plan_id, commitment_id);
 CREATE INDEX commitment_filter_status ON commitment_filter (status, commitment_id);
 CREATE INDEX commitment_filter_start_date ON commitment_filter (start_date_lo, start_date_hi, commitment_id);
