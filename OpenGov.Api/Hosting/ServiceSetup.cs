@@ -44,6 +44,10 @@ internal static class ServiceSetup
         // Accents and quotes as themselves, not \u00e9: people read these answers in a terminal.
         json.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
+        // A JSON answer up to a megabyte leaves in one write (the buffer is pooled). Compressed as the
+        // serializer flushed it, every 16 KB, a page of 50 commitments was half as large again in
+        // Brotli (32 KB against 21 KB in one piece); the answer cache keeps the bytes as first sent.
+        json.DefaultBufferSize = 1 << 20;
     }
 
     public static WebApplication UseOpenGov(this WebApplication app)

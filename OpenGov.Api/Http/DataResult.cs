@@ -24,7 +24,7 @@ public sealed class DataResult<T>(T value, IReadOnlyList<string>? fields, TableB
 
     public async Task ExecuteAsync(HttpContext http)
     {
-        var options = OneWrite.For(http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions);
+        var options = http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
         http.Response.StatusCode = StatusCodes.Status200OK;
         if (table is not null)
         {
@@ -55,25 +55,4 @@ public sealed class DataResult<T>(T value, IReadOnlyList<string>? fields, TableB
     public static IReadOnlyList<string> KeysOf<TRecord>(HttpContext http) =>
         http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions
             .GetTypeInfo(typeof(TRecord)).Properties.Select(p => p.Name).ToList();
-}
-
-/// <summary>
-/// The serializer options of JSON answers with a buffer of a megabyte: an answer up to that size
-/// leaves in one write. Compressed as the serializer flushed it, every 16 KB, a page of 50
-/// commitments was half as large again in Brotli (32 KB against 21 KB in one piece), and the
-/// answer cache keeps and sends the bytes as first compressed.
-/// </summary>
-internal static class OneWrite
-{
-    sealed record Pair(JsonSerializerOptions Source, JsonSerializerOptions Whole);
-
-    static Pair? last;
-
-    public static JsonSerializerOptions For(JsonSerializerOptions options)
-    {
-        var pair = last;
-        if (pair is null || !ReferenceEquals(pair.Source, options))
-            last = pair = new Pair(options, new JsonSerializerOptions(options) { DefaultBufferSize = 1 << 20 });
-        return pair.Whole;
-    }
 }
