@@ -56,7 +56,8 @@ internal sealed class ResponseCache(ResponseCacheOptions options)
                 bytes = 0;
                 version = dataVersion;
             }
-            foreach (var key in entries.Keys)
+            // Enumerating the dictionary itself takes no snapshot of its keys (Keys locks and copies them all).
+            foreach (var (key, _) in entries)
             {
                 if (entries.Count < options.MaxEntries && bytes + entry.Body.Length <= options.MaxBytes) break;
                 if (entries.TryRemove(key, out var old)) bytes -= old.Body.Length;
@@ -86,10 +87,10 @@ internal sealed class CaptureStream(Stream inner, int limit) : Stream
 
     public override void Write(byte[] buffer, int offset, int count) { Keep(buffer.AsSpan(offset, count)); inner.Write(buffer, offset, count); }
 
-    public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken ct = default)
+    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken ct = default)
     {
         Keep(buffer.Span);
-        await inner.WriteAsync(buffer, ct);
+        return inner.WriteAsync(buffer, ct);
     }
 
     public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken ct) => WriteAsync(buffer.AsMemory(offset, count), ct).AsTask();
