@@ -11,7 +11,7 @@ namespace OpenGov.Data;
 public static class DatabaseFile
 {
     /// <summary>Bump when Schema.sql or Derived.cs changes: databases of another version are rebuilt or refused.</summary>
-    public const int SchemaVersion = 9;
+    public const int SchemaVersion = 11;
 
     public static string SchemaSql { get; } = ReadSchema();
 
@@ -54,6 +54,7 @@ public static class DatabaseFile
                     BuildTimings.Measure("fill", () => fill(connection, tx));
                     Derived.Run(connection, tx, search: addSearch is null);
                     BuildTimings.Measure("create indexes", () => connection.Execute(IndexesSql, transaction: tx));
+                    Derived.RunCounts(connection, tx);
                     foreach (var (key, value) in meta)
                         connection.Execute("INSERT INTO dataset_meta (key, value) VALUES (@key, @value)", new { key, value }, tx);
                     connection.Execute("INSERT INTO dataset_meta (key, value) VALUES ('schema_version', @v)", new { v = SchemaVersion.ToString() }, tx);

@@ -5,7 +5,8 @@ namespace OpenGov.Data;
 
 /// <summary>
 /// What the loader derives once every row is in, for fast filters and search: each commitment's
-/// filter row (commitment_filter: its scalars and rating summaries) and its full-text index rows (commitment_search). Every way of building a database runs it
+/// filter row (commitment_filter: its scalars and rating summaries), its full-text index rows (commitment_search),
+/// and the counts of commitments per filter value (commitment_count). Every way of building a database runs it
 /// (DatabaseFile.Build), so derived data can never disagree with what it is derived from. The one
 /// exception, for speed: the import writes the same full-text rows itself, on another thread
 /// (Import/OgpSearchIndex.cs), and a test checks them against these.
@@ -60,6 +61,18 @@ internal static class Derived
 
     // bm25 weights per column: commitment_id, serves, title, description, milestones, institutions.
     internal const string SearchRanking = "INSERT INTO commitment_search (commitment_search, rank) VALUES ('rank', 'bm25(0.0, 0.0, 10.0, 4.0, 2.0, 1.0)')";
+
+    /// <summary>
+    /// Fills commitment_count: for every field of /v1/commitments a filter can name, how many
+    /// commitments have each value (each pair of first and last day, for a date). Run once the
+    /// indexes exist, so that each count is one pass over a narrow index.
+    /// </summary>
+    public static void RunCounts(SqliteConnection connection, SqliteTransaction tx) =>
+        BuildTimings.Measure("derived: commitment_count", () =>
+        {
+            foreach (var sql in Queries.CommitmentQueries.Collection.ValueCountsSql("commitment_count"))
+                connection.Execute(sql, transaction: tx);
+        });
 
     // The latest stage's value where one has it, else the latest stage's reason it is missing (null
     // when neither: the caller makes it ''). One pass over the ratings, grouped by commitment: a

@@ -125,6 +125,8 @@ CREATE TABLE commitment_filter (
     carried_forward TEXT NOT NULL
 ) WITHOUT ROWID;
 CREATE INDEX commitment_filter_member ON commitment_filter (member_id, commitment_id);
+-- A member's commitments by status, the pair of filters a dashboard asks for most: counted and paged from this index alone.
+CREATE INDEX commitment_filter_member_status ON commitment_filter (member_id, status, commitment_id);
 CREATE INDEX commitment_filter_action_plan ON commitment_filter (action_plan_id, commitment_id);
 CREATE INDEX commitment_filter_status ON commitment_filter (status, commitment_id);
 CREATE INDEX commitment_filter_start_date ON commitment_filter (start_date_lo, start_date_hi, commitment_id);
@@ -140,6 +142,20 @@ CREATE INDEX commitment_filter_ambition ON commitment_filter (ambition, commitme
 CREATE INDEX commitment_filter_diog ON commitment_filter (diog, commitment_id);
 CREATE INDEX commitment_filter_early_results ON commitment_filter (early_results, commitment_id);
 CREATE INDEX commitment_filter_carried_forward ON commitment_filter (carried_forward, commitment_id);
+
+-- How many commitments have each value of each filter of /v1/commitments, derived by Derived.cs once
+-- the indexes are built: per value of a field (the field's SQL value, as its filter compares it), per
+-- pair of first and last day for a date, and the total under field ''. A list with one filter takes
+-- its exact total from here: the filter's own condition, evaluated over these rows, adds up the
+-- commitments it matches, where counting them in an index reads up to a million entries.
+CREATE TABLE commitment_count (
+    field   TEXT NOT NULL,
+    value   COLLATE NOCASE,
+    date_lo TEXT,
+    date_hi TEXT,
+    n       INTEGER NOT NULL
+);
+CREATE INDEX commitment_count_field ON commitment_count (field, value);
 
 CREATE TABLE commitment_institution (
     commitment_id  TEXT NOT NULL COLLATE NOCASE REFERENCES commitment (id) ON DELETE CASCADE,

@@ -14,11 +14,14 @@ dotnet build "$root/bench/OpenGov.Bench" -c Release -v quiet -nologo >/dev/null
 bench() { dotnet "$root/bench/OpenGov.Bench/bin/Release/net10.0/OpenGov.Bench.dll" "$@"; }
 [ -f "$db" ] || bench generate-db "$db" "$count"
 
+log="$(mktemp)"
 dotnet "$root/OpenGov.Api/bin/Release/net10.0/OpenGov.Api.dll" --db "$db" --urls "http://127.0.0.1:$port" \
-    --RateLimit:Enabled=false --ResponseCache:MaxEntries=0 >/dev/null 2>&1 &
+    --RateLimit:Enabled=false --ResponseCache:MaxEntries=0 >"$log" 2>&1 &
 server=$!
-trap 'kill $server 2>/dev/null' EXIT
-for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 0.2; done
+trap 'kill $server 2>/dev/null; rm -f "$log"' EXIT
+for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; kill -0 $server 2>/dev/null || break; sleep 0.2; done
+# A database built by an older schema is refused: say so rather than time every request out.
+curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null || { grep -m1 -i "schema\|exception" "$log" >&2; echo "the server did not start on $db (delete it to build it again)" >&2; exit 1; }
 
 # The 900,000th commitment of the default order is SY0899999 (ids SY0000000, SY0000001, ...).
 deep=$(bench deep-cursor "SY$(printf '%07d' $((count * 9 / 10 - 1)))")

@@ -44,11 +44,17 @@ internal static class ServiceSetup
         // Accents and quotes as themselves, not \u00e9: people read these answers in a terminal.
         json.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
+        // A JSON answer up to a megabyte leaves in one write (the buffer is pooled). Compressed as the
+        // serializer flushed it, every 16 KB, a page of 50 commitments was half as large again in
+        // Brotli (32 KB against 21 KB in one piece); the answer cache keeps the bytes as first sent.
+        json.DefaultBufferSize = 1 << 20;
     }
 
     public static WebApplication UseOpenGov(this WebApplication app)
     {
-        // Outermost, so that error answers are compressed too.
+        // Outside compression, so that the answer cache keeps what was sent, compressed (see Conditional).
+        app.UseAnswerCapture();
+        // Outermost but for the capture, so that error answers are compressed too.
         app.UseResponseCompression();
         // Exceptions become a bare 500 problem: no stack trace leaves the server, in any environment.
         app.UseExceptionHandler();

@@ -8,7 +8,8 @@ namespace OpenGov.Api.Http;
 /// representation is negotiated (406 where none fits) and its ETag computed, so the limiter can
 /// charge a revalidation less; then a matching If-None-Match gets a 304, a known answer comes
 /// from <see cref="ResponseCache"/>, and any other runs the handler and may be kept. None of it
-/// reads the database.
+/// reads the database. What is kept is what went out, compressed where the client asked for it:
+/// a third step, outside response compression, copies the bytes as sent (see <see cref="UseAnswerCapture"/>).
 /// </summary>
 internal static class Conditional
 {
@@ -59,6 +60,8 @@ internal static class Conditional
             if (hit.ContentLanguage is not null) response.Headers.ContentLanguage = hit.ContentLanguage;
             if (hit.Link is not null) response.Headers.Link = hit.Link;
             if (hit.ContentDisposition is not null) response.Headers.ContentDisposition = hit.ContentDisposition;
+            // Bytes compressed already: response compression passes an answer with a Content-Encoding through as it is.
+            if (hit.ContentEncoding is not null) response.Headers.ContentEncoding = hit.ContentEncoding;
             response.ContentLength = hit.Body.Length;
             await response.Body.WriteAsync(hit.Body, http.RequestAborted);
             return;
@@ -69,9 +72,35 @@ internal static class Conditional
             if (response.StatusCode == StatusCodes.Status200OK) Validators();
             return Task.CompletedTask;
         });
+        (http.Items[CaptureKey] as CaptureStream)?.Start();
+        await next(http);
+        if (response.StatusCode == StatusCodes.Status200OK && !ResponseCache.IsSkipped(http) && response.ContentType is not null)
+            http.Items[KeepKey] = (tag, version);
+    });
+
+    const string KeepKey = "OpenGov.Keep";
+    const string CaptureKey = "OpenGov.Capture";
+
+    /// <summary>
+    /// The outermost step: copies the bytes of each data API answer as they leave, after response
+    /// compression, and keeps those of an answer the step above marked as one to keep (a 200 that
+    /// was made, not read from the cache), with the headers a copy must be sent with. A cached
+    /// answer is then sent as it was first sent, compressed once (Brotli of a 155 KB page costs
+    /// more than the rest of its answer from the cache).
+    /// </summary>
+    public static void UseAnswerCapture(this WebApplication app) => app.Use(async (http, next) =>
+    {
+        if (!http.Request.Path.StartsWithSegments("/v1"))
+        {
+            await next(http);
+            return;
+        }
+        var cache = http.RequestServices.GetRequiredService<ResponseCache>();
+        var response = http.Response;
         var body = response.Body;
         var capture = new CaptureStream(body, cache.Options.MaxEntryBytes);
         response.Body = capture;
+        http.Items[CaptureKey] = capture;
         try
         {
             await next(http);
@@ -80,10 +109,9 @@ internal static class Conditional
         {
             response.Body = body;
         }
-        if (response.StatusCode == StatusCodes.Status200OK && !ResponseCache.IsSkipped(http) && response.ContentType is { } type
-            && capture.Captured is { } bytes)
-            cache.Add(tag, version, new ResponseCache.Entry(bytes, type, Header(response, HeaderNames.ContentLanguage),
-                Header(response, HeaderNames.Link), Header(response, HeaderNames.ContentDisposition)));
+        if (http.Items.TryGetValue(KeepKey, out var keep) && keep is (string tag, string version) && capture.Captured is { } bytes)
+            cache.Add(tag, version, new ResponseCache.Entry(bytes, response.ContentType!, Header(response, HeaderNames.ContentLanguage),
+                Header(response, HeaderNames.Link), Header(response, HeaderNames.ContentDisposition), Header(response, HeaderNames.ContentEncoding)));
     });
 
     static string? Header(HttpResponse response, string name) => response.Headers.TryGetValue(name, out var v) ? v.ToString() : null;

@@ -12,7 +12,8 @@ public sealed class ResponseCacheOptions
 }
 
 /// <summary>
-/// The serialized bytes of 200 answers, keyed by ETag, while the data version is the same: the
+/// The bytes of 200 answers as sent (compressed where negotiated), keyed by ETag (which names the
+/// content coding too), while the data version is the same: the
 /// database does not change under a version, so neither do they. Bounded in entries and bytes;
 /// when full, entries are dropped in no particular order (cheap, and good enough for an answer
 /// that can always be made again). Streamed answers (limit=all) are never held.
@@ -21,7 +22,8 @@ internal sealed class ResponseCache(ResponseCacheOptions options)
 {
     const string SkipKey = "OpenGov.NoCache";
 
-    public sealed record Entry(byte[] Body, string ContentType, string? ContentLanguage, string? Link, string? ContentDisposition);
+    /// <summary>An answer as it was sent: its body (compressed, where ContentEncoding says so) and the headers that describe it.</summary>
+    public sealed record Entry(byte[] Body, string ContentType, string? ContentLanguage, string? Link, string? ContentDisposition, string? ContentEncoding);
 
     readonly ConcurrentDictionary<string, Entry> entries = new();
     readonly Lock gate = new();
@@ -54,7 +56,8 @@ internal sealed class ResponseCache(ResponseCacheOptions options)
                 bytes = 0;
                 version = dataVersion;
             }
-            foreach (var key in entries.Keys)
+            // Enumerating the dictionary itself takes no snapshot of its keys (Keys locks and copies them all).
+            foreach (var (key, _) in entries)
             {
                 if (entries.Count < options.MaxEntries && bytes + entry.Body.Length <= options.MaxBytes) break;
                 if (entries.TryRemove(key, out var old)) bytes -= old.Body.Length;
@@ -64,12 +67,15 @@ internal sealed class ResponseCache(ResponseCacheOptions options)
     }
 }
 
-/// <summary>Passes writes through to the response and keeps a copy, up to a size, for the cache.</summary>
+/// <summary>Passes writes through to the response and, once started, keeps a copy, up to a size, for the cache.</summary>
 internal sealed class CaptureStream(Stream inner, int limit) : Stream
 {
-    MemoryStream? copy = new();
+    MemoryStream? copy;
 
-    /// <summary>What was written, or null where it was more than the limit.</summary>
+    /// <summary>Starts keeping a copy: only answers that are made, not those sent from the cache, are worth one.</summary>
+    public void Start() => copy ??= new MemoryStream();
+
+    /// <summary>What was written since <see cref="Start"/>, or null where it was not started or was more than the limit.</summary>
     public byte[]? Captured => copy?.ToArray();
 
     void Keep(ReadOnlySpan<byte> data)
@@ -81,10 +87,10 @@ internal sealed class CaptureStream(Stream inner, int limit) : Stream
 
     public override void Write(byte[] buffer, int offset, int count) { Keep(buffer.AsSpan(offset, count)); inner.Write(buffer, offset, count); }
 
-    public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken ct = default)
+    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken ct = default)
     {
         Keep(buffer.Span);
-        await inner.WriteAsync(buffer, ct);
+        return inner.WriteAsync(buffer, ct);
     }
 
     public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken ct) => WriteAsync(buffer.AsMemory(offset, count), ct).AsTask();

@@ -23,7 +23,7 @@ internal static class Responses
 
     public static async Task<Results<DataResult<Page<T>>, ValidationProblem, ProblemHttpResult>> PageAsync<T>(
         HttpContext http, Collection collection, Func<ListRequest, CancellationToken, Task<KeysetPage<T>>> query,
-        Parent? parent = null) where T : ILocalizedResource
+        Parent? parent = null, CsvSource? csv = null) where T : ILocalizedResource
     {
         var errors = new Dictionary<string, string[]>();
         var lang = Language.Asked(http.Request, errors);
@@ -45,8 +45,12 @@ internal static class Responses
             return new DataResult<Page<T>>(default!, parsed.FieldList, new TableBody(format, collection.Name, async (stream, ct) =>
             {
                 var writer = new RecordWriter<T>(stream, format, options, parsed.FieldList);
-                await foreach (var chunk in Chunks.AllAsync(query, parsed.ToRequest(after), ct))
-                    await writer.WriteAsync(chunk, ct);
+                if (format == RecordFormat.Csv && csv is not null)
+                    await foreach (var rows in csv.Rows(parsed.ToRequest(after), ct))
+                        await writer.WriteCellsAsync(rows, csv, ct);
+                else
+                    await foreach (var chunk in Chunks.AllAsync(query, parsed.ToRequest(after), ct))
+                        await writer.WriteAsync(chunk, ct);
                 await writer.FlushAsync(ct);
             }));
         }

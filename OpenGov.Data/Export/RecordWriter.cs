@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -15,26 +16,34 @@ public enum RecordFormat { Json, Csv, Ndjson }
 /// </summary>
 public sealed class RecordWriter<T>
 {
+    const int FlushBytes = 64 * 1024;
     static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+    static readonly SearchValues<char> NeedQuotes = SearchValues.Create(",\"\r\n");
 
     readonly Stream stream;
-    readonly RecordFormat format;
     readonly JsonSerializerOptions options;
     readonly IReadOnlyList<string>? fields;
     readonly Table? table;
-    readonly StringBuilder text = new();
+    // What is pending, as UTF-8: records are encoded straight into it and written out every 64 KB.
+    readonly ArrayBufferWriter<byte> pending = new(FlushBytes * 2);
+    readonly Utf8JsonWriter? json;
 
     public long Rows { get; private set; }
 
     public RecordWriter(Stream stream, RecordFormat format, JsonSerializerOptions options, IReadOnlyList<string>? fields)
     {
         if (format == RecordFormat.Json) throw new ArgumentException("JSON pages are written with their envelope, not by this writer.", nameof(format));
-        (this.stream, this.format, this.options, this.fields) = (stream, format, options, fields);
+        (this.stream, this.options, this.fields) = (stream, options, fields);
         if (format == RecordFormat.Csv)
         {
             table = Table.For(typeof(T), options, fields);
-            text.Append('\uFEFF');
+            Append("\uFEFF");
             AppendRow(table.Columns.Select(c => c.Name));
+        }
+        else
+        {
+            // The writer the serializer uses for a string, so that each line has the bytes of the JSON answer's record.
+            json = new Utf8JsonWriter(pending, new JsonWriterOptions { Encoder = options.Encoder, Indented = options.WriteIndented, MaxDepth = options.MaxDepth });
         }
     }
 
@@ -53,33 +62,61 @@ public sealed class RecordWriter<T>
             if (table is not null) AppendRow(table.Row(record!));
             else AppendJson(record);
             Rows++;
-            if (text.Length > 64 * 1024) await FlushAsync(ct);
+            if (pending.WrittenCount > FlushBytes) await FlushAsync(ct);
         }
         await FlushAsync(ct);
+    }
+
+    /// <summary>
+    /// Writes CSV rows given as cells (null for an empty cell) of the <paramref name="source"/>'s columns:
+    /// those of this writer's columns, in its order. Every column must be one the source has.
+    /// </summary>
+    public async Task WriteCellsAsync(IEnumerable<string?[]> rows, CsvSource source, CancellationToken ct)
+    {
+        var at = (table ?? throw new InvalidOperationException("Cells are CSV.")).Columns.Select(c => IndexIn(source.Columns, c.Name)).ToArray();
+        foreach (var cells in rows)
+        {
+            for (var i = 0; i < at.Length; i++)
+            {
+                if (i > 0) Append(",");
+                AppendCell(cells[at[i]] ?? "");
+            }
+            Append("\r\n");
+            Rows++;
+            if (pending.WrittenCount > FlushBytes) await FlushAsync(ct);
+        }
+        await FlushAsync(ct);
+    }
+
+    static int IndexIn(IReadOnlyList<string> columns, string name)
+    {
+        for (var i = 0; i < columns.Count; i++) if (columns[i] == name) return i;
+        throw new InvalidOperationException($"The CSV source of {typeof(T).Name} has no column {name}.");
     }
 
     /// <summary>Writes what is pending: at least the CSV header, even for no records.</summary>
     public async Task FlushAsync(CancellationToken ct)
     {
-        if (text.Length == 0) return;
-        var bytes = Utf8.GetBytes(text.ToString());
-        text.Clear();
-        await stream.WriteAsync(bytes, ct);
+        if (pending.WrittenCount == 0) return;
+        await stream.WriteAsync(pending.WrittenMemory, ct);
+        pending.ResetWrittenCount();
     }
 
     void AppendJson(T record)
     {
+        json!.Reset(pending);
         if (fields is null)
         {
-            text.Append(JsonSerializer.Serialize(record, options));
+            JsonSerializer.Serialize(json, record, options);
         }
         else
         {
             var node = JsonSerializer.SerializeToNode(record, options)!.AsObject();
             foreach (var key in node.Select(p => p.Key).Where(k => !fields.Contains(k)).ToList()) node.Remove(key);
-            text.Append(node.ToJsonString(options));
+            node.WriteTo(json, options);
         }
-        text.Append('\n');
+        json.Flush();
+        Append("\n");
     }
 
     void AppendRow(IEnumerable<string> cells)
@@ -87,11 +124,23 @@ public sealed class RecordWriter<T>
         var first = true;
         foreach (var cell in cells)
         {
-            if (!first) text.Append(',');
+            if (!first) Append(",");
             first = false;
-            if (cell.AsSpan().IndexOfAny(",\"\r\n") < 0) text.Append(cell);
-            else text.Append('"').Append(cell.Replace("\"", "\"\"")).Append('"');
+            AppendCell(cell);
         }
-        text.Append("\r\n");
+        Append("\r\n");
+    }
+
+    /// <summary>A cell, quoted (RFC 4180) where it holds a comma, a quote or a line break.</summary>
+    void AppendCell(string cell)
+    {
+        if (cell.AsSpan().IndexOfAny(NeedQuotes) < 0) Append(cell);
+        else Append("\"" + cell.Replace("\"", "\"\"") + "\"");
+    }
+
+    void Append(string text)
+    {
+        var bytes = pending.GetSpan(Utf8.GetMaxByteCount(text.Length));
+        pending.Advance(Utf8.GetBytes(text, bytes));
     }
 }

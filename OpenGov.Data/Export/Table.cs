@@ -1,3 +1,6 @@
+using System.Collections;
+using System.Collections.Concurrent;
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
@@ -15,66 +18,110 @@ public sealed record Column(string Name, IReadOnlyList<string> Path)
 /// collection, and an empty collection, has the same header. Objects become parent_child columns;
 /// a list of scalars is joined with "; ", a list of records with an id gives their ids joined
 /// with "; ", any other list or map is its JSON text. Null and absent values are empty cells.
+/// A cell is read through the serializer's own property getters and written as the JSON answer
+/// writes the value (a string as it is, an enum by its JSON name, a number or true/false as JSON
+/// text), without serializing the record first: a CSV of a million records would spend most of
+/// its time making JSON it throws away.
 /// </summary>
 public sealed class Table
 {
     public const string ListSeparator = "; ";
 
-    readonly JsonSerializerOptions options;
-    readonly Type type;
+    readonly Func<object, string>[] cells;
 
     public IReadOnlyList<Column> Columns { get; }
 
-    Table(Type type, JsonSerializerOptions options, IReadOnlyList<Column> columns) => (this.type, this.options, Columns) = (type, options, columns);
+    Table(IReadOnlyList<Column> columns, Func<object, string>[] cells) => (Columns, this.cells) = (columns, cells);
 
     /// <summary>The columns of <paramref name="type"/>, keeping only those of the top-level <paramref name="keys"/> where given (?fields=).</summary>
     public static Table For(Type type, JsonSerializerOptions options, IReadOnlyList<string>? keys = null)
     {
-        var columns = Walk(options.GetTypeInfo(type), options, "", []).Where(c => keys is null || keys.Contains(c.Key)).ToList();
-        return new Table(type, options, columns);
+        var columns = Walk(options.GetTypeInfo(type), options, "", [], []).Where(c => keys is null || keys.Contains(c.Column.Key)).ToList();
+        return new Table(columns.Select(c => c.Column).ToList(), columns.Select(c => c.Cell).ToArray());
     }
 
-    static IEnumerable<Column> Walk(JsonTypeInfo info, JsonSerializerOptions options, string prefix, IReadOnlyList<string> path)
+    static IEnumerable<(Column Column, Func<object, string> Cell)> Walk(
+        JsonTypeInfo info, JsonSerializerOptions options, string prefix, IReadOnlyList<string> path, IReadOnlyList<JsonPropertyInfo> getters)
     {
         foreach (var property in info.Properties)
         {
             var name = prefix + property.Name;
             IReadOnlyList<string> at = [.. path, property.Name];
+            IReadOnlyList<JsonPropertyInfo> through = [.. getters, property];
             var inner = options.GetTypeInfo(Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType);
             if (inner.Kind == JsonTypeInfoKind.Object && inner.Properties.Count > 0)
-                foreach (var column in Walk(inner, options, name + "_", at)) yield return column;
+                foreach (var column in Walk(inner, options, name + "_", at, through)) yield return column;
             else
-                yield return new Column(name, at);
+                yield return (new Column(name, at), Cell(through, Text(property.PropertyType, options)));
         }
     }
 
     /// <summary>The cells of one record, in column order.</summary>
     public string[] Row(object record)
     {
-        var json = JsonSerializer.SerializeToElement(record, type, options);
-        var cells = new string[Columns.Count];
-        for (var i = 0; i < cells.Length; i++) cells[i] = Cell(json, Columns[i].Path);
-        return cells;
+        var row = new string[cells.Length];
+        for (var i = 0; i < row.Length; i++) row[i] = cells[i](record);
+        return row;
     }
 
-    static string Cell(JsonElement element, IReadOnlyList<string> path)
+    /// <summary>Follows the getters from the record to the value; a null on the way is an empty cell.</summary>
+    static Func<object, string> Cell(IReadOnlyList<JsonPropertyInfo> path, Func<object, string> text) => record =>
     {
-        foreach (var key in path)
+        object? value = record;
+        foreach (var property in path)
         {
-            if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty(key, out element)) return "";
+            value = property.Get!(value);
+            if (value is null) return "";
         }
-        return Text(element);
-    }
-
-    static string Text(JsonElement value) => value.ValueKind switch
-    {
-        JsonValueKind.Null or JsonValueKind.Undefined => "",
-        JsonValueKind.String => value.GetString()!,
-        JsonValueKind.Array when value.EnumerateArray().All(IsScalar) => string.Join(ListSeparator, value.EnumerateArray().Select(Text)),
-        JsonValueKind.Array when value.EnumerateArray().All(v => v.ValueKind == JsonValueKind.Object && v.TryGetProperty("id", out _)) =>
-            string.Join(ListSeparator, value.EnumerateArray().Select(v => Text(v.GetProperty("id")))),
-        _ => value.GetRawText(),
+        return text(value);
     };
 
-    static bool IsScalar(JsonElement value) => value.ValueKind is not (JsonValueKind.Object or JsonValueKind.Array);
+    /// <summary>How a non-null value of <paramref name="type"/> reads in a cell.</summary>
+    static Func<object, string> Text(Type type, JsonSerializerOptions options)
+    {
+        var info = options.GetTypeInfo(type);
+        if (info.Kind == JsonTypeInfoKind.None) return Scalar(type, options);
+        if (info.Kind == JsonTypeInfoKind.Enumerable && info.ElementType is { } elementType)
+        {
+            var element = options.GetTypeInfo(elementType);
+            var scalar = element.Kind == JsonTypeInfoKind.None ? Scalar(elementType, options) : null;
+            var id = element.Kind == JsonTypeInfoKind.Object ? element.Properties.FirstOrDefault(p => p.Name == "id") : null;
+            var idText = id is null ? null : Text(id.PropertyType, options);
+            var json = Json(type, options);
+            return value =>
+            {
+                var items = ((IEnumerable)value).Cast<object?>().ToList();
+                // Scalars (and nulls, and no items at all) are joined; records with an id give their ids; any other list is its JSON.
+                if (items.All(item => item is null || scalar is not null)) return Join(items, item => item is null ? "" : scalar!(item));
+                if (id is not null && items.All(item => item is not null)) return Join(items, item => id.Get!(item!) is { } v ? idText!(v) : "");
+                return json(value);
+            };
+        }
+        return Json(type, options);
+    }
+
+    static string Join(IEnumerable<object?> items, Func<object?, string> text) => string.Join(ListSeparator, items.Select(text));
+
+    /// <summary>A string as it is; a number, true or false, or an enum's name as the JSON answer writes it (without quotes).</summary>
+    static Func<object, string> Scalar(Type type, JsonSerializerOptions options)
+    {
+        var underlying = Nullable.GetUnderlyingType(type) ?? type;
+        if (underlying == typeof(string)) return value => (string)value;
+        if (underlying == typeof(bool)) return value => (bool)value ? "true" : "false";
+        if (underlying == typeof(int) || underlying == typeof(long))
+            return value => ((IFormattable)value).ToString(null, CultureInfo.InvariantCulture);
+        if (!underlying.IsEnum) return value => Unquoted(JsonSerializer.SerializeToElement(value, type, options));
+        // An enum by its JSON name, as the serializer writes it, remembered per value: an enum has few.
+        var known = new ConcurrentDictionary<object, string>();
+        return value => known.GetOrAdd(value, v => Unquoted(JsonSerializer.SerializeToElement(v, type, options)));
+    }
+
+    static Func<object, string> Json(Type type, JsonSerializerOptions options) => value => JsonSerializer.Serialize(value, type, options);
+
+    static string Unquoted(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => value.GetString()!,
+        JsonValueKind.Null => "",
+        _ => value.GetRawText(),
+    };
 }

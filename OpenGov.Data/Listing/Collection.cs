@@ -18,7 +18,7 @@ public sealed class SearchSyntaxException(string message) : Exception(message);
 /// </summary>
 public sealed class Collection(
     string name, string from, IReadOnlyList<string> keyColumns, IReadOnlyList<Field> fields,
-    SearchIndex? search = null, IReadOnlyList<(string Alias, string Clause)>? joins = null)
+    SearchIndex? search = null, IReadOnlyList<(string Alias, string Clause)>? joins = null, string? counts = null)
 {
     public string Name { get; } = name;
     public IReadOnlyDictionary<string, Field> Fields { get; } = fields.ToDictionary(f => f.Name, StringComparer.Ordinal);
@@ -51,10 +51,9 @@ public sealed class Collection(
         try
         {
             var rows = request.Limit == 0 ? [] : (await connection.QueryAsync<TRow>(new CommandDefinition(
-                $"SELECT {select}, {columns}{snippet} FROM {source} {page} ORDER BY {orderBy} LIMIT @take",
-                parameters, cancellationToken: ct))).ToList();
+                PageSql(request, select + ", " + columns + snippet, source, page, orderBy), parameters, cancellationToken: ct))).ToList();
             var total = !request.CountTotal ? -1 : await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-                $"SELECT COUNT(*) FROM {countSource} {where}", parameters, cancellationToken: ct));
+                CountFromTable(request, parameters) ?? $"SELECT COUNT(*) FROM {countSource} {where}", parameters, cancellationToken: ct));
             var facets = await FacetsAsync(connection, request, search, where, parameters, ct);
 
             IReadOnlyList<object>? next = null;
@@ -70,6 +69,84 @@ public sealed class Collection(
         {
             throw new SearchSyntaxException(e.Message.Replace("SQLite Error 1: ", "", StringComparison.Ordinal).Trim('\'', '.', ' '));
         }
+    }
+
+    /// <summary>
+    /// The page query. Where the collection has one key column and the request filters or sorts (but
+    /// does not search), the page's keys are chosen first from only what the filters and sort read,
+    /// and the rows (wide, with their joins) are read for those keys alone: a plan that must sort the
+    /// matches (a filter on the member's country, say) then sorts thousands of keys, not thousands of
+    /// whole commitments. A run of the unfiltered list reads its rows in key order and stops at the
+    /// page size anyway; choosing its keys first would only look each row up twice.
+    /// </summary>
+    string PageSql(ListRequest request, string columns, string source, string page, string orderBy)
+    {
+        if (request.Search is not null || KeyColumns.Count != 1 || IsRunInKeyOrder(request))
+            return $"SELECT {columns} FROM {source} {page} ORDER BY {orderBy} LIMIT @take";
+        var key = KeyColumns[0];
+        return $"""
+            SELECT {columns} FROM {source}
+            WHERE {key} IN (SELECT {key} FROM {Source("", page + orderBy)} {page} ORDER BY {orderBy} LIMIT @take)
+            ORDER BY {orderBy}
+            """;
+    }
+
+    /// <summary>
+    /// Whether a page of <paramref name="request"/> is a run of the whole list in key order (no filter,
+    /// no search, the default sort): it then holds every record from its first key to its last.
+    /// </summary>
+    public bool IsRunInKeyOrder(ListRequest request) =>
+        request.Criteria.Count == 0 && request.Search is null && (request.Sort?.Count ?? 0) == 0 && KeyColumns.Count == 1;
+
+    /// <summary>
+    /// The SQL that fills the collection's table of counts (see commitment_count in Schema.sql): the
+    /// total, and for each field a filter can name, the records per value of the field's SQL (per
+    /// record for a many-valued field: those linked to the value), or per (first, last) day of a date.
+    /// </summary>
+    public IEnumerable<string> ValueCountsSql(string table)
+    {
+        yield return $"INSERT INTO {table} (field, n) SELECT '', COUNT(*) FROM {from}";
+        foreach (var field in Fields.Values.Where(IsCounted))
+            yield return field switch
+            {
+                { Many: var (link, owner, value) } =>
+                    $"INSERT INTO {table} (field, value, n) SELECT '{field.Name}', x.{value}, COUNT(DISTINCT x.{owner}) FROM {link} x GROUP BY x.{value}",
+                { Type: FieldType.Date } =>
+                    $"INSERT INTO {table} (field, date_lo, date_hi, n) SELECT '{field.Name}', {field.Sql}_lo, {field.Sql}_hi, COUNT(*) FROM {from} GROUP BY 2, 3",
+                _ => $"INSERT INTO {table} (field, value, n) SELECT '{field.Name}', {field.Sql}, COUNT(*) FROM {Source("", field.Sql!)} GROUP BY 2",
+            };
+    }
+
+    // Ids are not counted: every record has its own, and a lookup by id counts one row anyway.
+    static bool IsCounted(Field field) => field.Name != "id";
+
+    /// <summary>
+    /// The exact total of a request with no search and at most one filter, from the table of counts:
+    /// the filter's own condition (see <see cref="Condition"/>) over the counts of its field's values.
+    /// Null where the table cannot say: a many-valued field asked for several values (a record may have
+    /// two of them) or for a negation, the id, or a collection without a table of counts.
+    /// </summary>
+    string? CountFromTable(ListRequest request, DynamicParameters parameters)
+    {
+        if (counts is null || request.Search is not null || request.Criteria.Count > 1) return null;
+        if (request.Criteria.Count == 0) return $"SELECT n FROM {counts} WHERE field = ''";
+        var criterion = request.Criteria[0];
+        var field = Fields[criterion.Field];
+        if (!IsCounted(field)) return null;
+        string condition;
+        if (field.Many is not null)
+        {
+            if (criterion.Op != Op.Eq || criterion.Values.Count != 1) return null;
+            parameters.Add("count0", field.Convert(criterion.Values[0]));
+            condition = "x.value = @count0";
+        }
+        else
+        {
+            // Each record is counted under exactly one value (or pair of days): adding up the counts of
+            // the values the condition matches gives the number of records it matches.
+            condition = Condition(criterion, "count0", parameters, field with { Sql = field.Type == FieldType.Date ? "x.date" : "x.value" }).Count;
+        }
+        return $"SELECT IFNULL(SUM(x.n), 0) FROM {counts} x WHERE x.field = '{field.Name}' AND ({condition})";
     }
 
     /// <summary>The FROM clause with the joins that <paramref name="sql"/> (or a join it needs) refers to.</summary>
@@ -117,9 +194,9 @@ public sealed class Collection(
     /// value of a small list like ogp_value) scanning in key order stops far sooner than sorting
     /// every match from the value's index. SQLite's unary + keeps a term off the index.
     /// </summary>
-    (string Count, string Page) Condition(Criterion criterion, string name, DynamicParameters parameters)
+    (string Count, string Page) Condition(Criterion criterion, string name, DynamicParameters parameters, Field? asField = null)
     {
-        var field = Fields.TryGetValue(criterion.Field, out var f) ? f : throw new ArgumentException($"{Name} has no field '{criterion.Field}'");
+        var field = asField ?? (Fields.TryGetValue(criterion.Field, out var f) ? f : throw new ArgumentException($"{Name} has no field '{criterion.Field}'"));
         if (field.Many is var (table, owner, value))
         {
             parameters.Add(name, criterion.Values.Select(field.Convert).ToArray());

@@ -5,7 +5,7 @@ using OpenGov.Data.Model;
 
 namespace OpenGov.Data.Queries;
 
-public sealed class CommitmentQueries(Db db)
+public sealed partial class CommitmentQueries(Db db)
 {
     // Lists read the narrow commitment_filter (f) and join the wide commitment rows only for the page.
     static readonly (string, string)[] Joins =
@@ -46,10 +46,19 @@ public sealed class CommitmentQueries(Db db)
         CommonFields.Rating("diog", "f.diog", "Did it open government, overall", CommonFields.DiogOrder),
         CommonFields.Rating<EarlyResults>("early_results", "f.early_results", "Early results"),
         CommonFields.Flag("carried_forward", "f.carried_forward", "Whether the commitment was carried forward to the next plan"),
-    ], new SearchIndex("commitment_search", "commitment_id", "f.commitment_id"), Joins);
+    ], new SearchIndex("commitment_search", "commitment_id", "f.commitment_id"), Joins, counts: "commitment_count");
 
+    // The columns a record is made of, named one by one: c.* would also compute the generated date
+    // columns (_lo, _hi) of every row, which no record shows and commitment_filter already holds.
     const string Select = """
-        c.*, f.*, p.title_en AS plan_en, p.title_fr AS plan_fr, p.title_es AS plan_es, p.source_lang AS plan_lang,
+        c.id, c.action_plan_id, c.member_id, c.number, c.source_lang, c.title_en, c.title_fr, c.title_es,
+        c.short_title_en, c.short_title_fr, c.short_title_es, c.commitment_text_en, c.commitment_text_fr, c.commitment_text_es,
+        c.objective_en, c.objective_fr, c.objective_es, c.status_quo_en, c.status_quo_fr, c.status_quo_es,
+        c.ambition_en, c.ambition_fr, c.ambition_es, c.full_text_en, c.full_text_fr, c.full_text_es,
+        c.status, c.theme, c.start_date, c.end_date, c.start_date_raw, c.end_date_raw, c.url, c.illustrative,
+        f.completion, f.completion_midterm, f.completion_end_of_term, f.starred, f.verifiable, f.specificity,
+        f.potential_impact, f.ambition, f.diog, f.early_results, f.carried_forward,
+        p.title_en AS plan_en, p.title_fr AS plan_fr, p.title_es AS plan_es, p.source_lang AS plan_lang,
         m.name_en AS member_en, m.name_fr AS member_fr, m.name_es AS member_es, m.source_lang AS member_lang
         """;
 
@@ -57,7 +66,8 @@ public sealed class CommitmentQueries(Db db)
     {
         await using var c = await db.OpenReadAsync(ct);
         var page = await Collection.ListAsync<Row>(c, Select, request, ct);
-        return new KeysetPage<Commitment>(await ToCommitmentsAsync(c, page.Items, request.Lang, ct), page.Total, page.NextKey, page.Facets);
+        var ids = new PageIds(page.Items.Select(r => r.Id).ToList(), Collection.IsRunInKeyOrder(request));
+        return new KeysetPage<Commitment>(await ToCommitmentsAsync(c, page.Items, ids, request.Lang, ct), page.Total, page.NextKey, page.Facets);
     }
 
     public async Task<Commitment?> GetAsync(string id, string lang, CancellationToken ct)
@@ -65,25 +75,18 @@ public sealed class CommitmentQueries(Db db)
         await using var c = await db.OpenReadAsync(ct);
         var rows = (await c.QueryAsync<Row>(new CommandDefinition(
             $"SELECT {Select} FROM {From} WHERE f.commitment_id = @id", new { id }, cancellationToken: ct))).ToList();
-        return (await ToCommitmentsAsync(c, rows, lang, ct)).SingleOrDefault();
+        return (await ToCommitmentsAsync(c, rows, new PageIds(rows.Select(r => r.Id).ToList(), false), lang, ct)).SingleOrDefault();
     }
 
     /// <summary>Adds institutions, policy areas and IRM ratings to a page of rows, one query each.</summary>
-    static async Task<IReadOnlyList<Commitment>> ToCommitmentsAsync(DbConnection c, IReadOnlyList<Row> rows, string lang, CancellationToken ct)
+    static async Task<IReadOnlyList<Commitment>> ToCommitmentsAsync(DbConnection c, IReadOnlyList<Row> rows, PageIds ids, string lang, CancellationToken ct)
     {
         if (rows.Count == 0) return [];
-        var ids = rows.Select(r => r.Id).ToList();
-        var institutions = (await c.QueryAsync<LinkRow>(new CommandDefinition("""
-                SELECT ci.commitment_id, ci.role, i.id, i.name_en, i.name_fr, i.name_es, i.source_lang
-                FROM commitment_institution ci JOIN institution i ON i.id = ci.institution_id
-                WHERE ci.commitment_id IN (SELECT value FROM json_each(@ids)) ORDER BY ci.commitment_id, ci.role, ci.position
-                """, new { ids = Db.IdList(ids) }, cancellationToken: ct)))
+        var institutions = (await c.QueryAsync<LinkRow>(new CommandDefinition(
+                $"SELECT ci.commitment_id, ci.role, i.id, i.name_en, i.name_fr, i.name_es, i.source_lang {InstitutionsOf(ids)}", ids.Parameters, cancellationToken: ct)))
             .ToLookup(r => (r.CommitmentId.ToUpperInvariant(), r.Role));
-        var areas = (await c.QueryAsync<LinkRow>(new CommandDefinition("""
-                SELECT cp.commitment_id, a.id, a.name_en, a.name_fr, a.name_es, a.source_lang
-                FROM commitment_policy_area cp JOIN policy_area a ON a.id = cp.policy_area_id
-                WHERE cp.commitment_id IN (SELECT value FROM json_each(@ids)) ORDER BY cp.commitment_id, a.id
-                """, new { ids = Db.IdList(ids) }, cancellationToken: ct)))
+        var areas = (await c.QueryAsync<LinkRow>(new CommandDefinition(
+                $"SELECT cp.commitment_id, a.id, a.name_en, a.name_fr, a.name_es, a.source_lang {PolicyAreasOf(ids)}", ids.Parameters, cancellationToken: ct)))
             .ToLookup(r => r.CommitmentId.ToUpperInvariant());
         var ratings = (await IrmRatingQueries.ForCommitmentsAsync(c, ids, lang, ct))
             .ToLookup(r => r.Commitment.Id.ToUpperInvariant());
@@ -91,15 +94,15 @@ public sealed class CommitmentQueries(Db db)
         return rows.Select(r =>
         {
             var key = r.Id.ToUpperInvariant();
-            var served = r.Title.ServedLanguage(lang, r.SourceLang);
+            var served = r.Served(lang);
             var stageRatings = ratings[key].ToList();
             return new Commitment(
                 r.Id,
-                new Ref(r.ActionPlanId, new Localized(r.PlanEn, r.PlanFr, r.PlanEs).Pick(served, r.PlanLang)),
-                new Ref(r.MemberId, new Localized(r.MemberEn, r.MemberFr, r.MemberEs).Pick(served, r.MemberLang)),
+                new Ref(r.ActionPlanId, r.PlanName(served)),
+                new Ref(r.MemberId, r.MemberName(served)),
                 r.Number,
                 r.Title.Pick(served, r.SourceLang),
-                new Localized(r.ShortTitleEn, r.ShortTitleFr, r.ShortTitleEs).Pick(served, r.SourceLang),
+                r.ShortTitle.Pick(served, r.SourceLang),
                 SnakeCase.Parse<Status>(r.Status),
                 r.Theme, r.StartDate, r.EndDate, r.StartDateRaw, r.EndDateRaw,
                 institutions[(key, "lead")].Select(i => i.ToRef(served)).ToList(),
@@ -107,11 +110,11 @@ public sealed class CommitmentQueries(Db db)
                 areas[key].Select(a => a.ToRef(served)).ToList(),
                 stageRatings.SelectMany(s => s.Relevance?.Value ?? []).Distinct().Order().ToList(),
                 new Description(
-                    new Localized(r.CommitmentTextEn, r.CommitmentTextFr, r.CommitmentTextEs).Pick(served, r.SourceLang),
-                    new Localized(r.ObjectiveEn, r.ObjectiveFr, r.ObjectiveEs).Pick(served, r.SourceLang),
-                    new Localized(r.StatusQuoEn, r.StatusQuoFr, r.StatusQuoEs).Pick(served, r.SourceLang),
-                    new Localized(r.AmbitionEn, r.AmbitionFr, r.AmbitionEs).Pick(served, r.SourceLang),
-                    new Localized(r.FullTextEn, r.FullTextFr, r.FullTextEs).Pick(served, r.SourceLang)),
+                    r.CommitmentText.Pick(served, r.SourceLang),
+                    r.Objective.Pick(served, r.SourceLang),
+                    r.StatusQuo.Pick(served, r.SourceLang),
+                    r.AmbitionText.Pick(served, r.SourceLang),
+                    r.FullText.Pick(served, r.SourceLang)),
                 stageRatings.Where(s => s.IrmReport is not null).Select(s => s.IrmReport!).DistinctBy(x => x.Id).ToList(),
                 stageRatings,
                 new IrmSummary(N(r.Completion), N(r.CompletionMidterm), N(r.CompletionEndOfTerm), N(r.Starred), N(r.Verifiable),
@@ -120,10 +123,17 @@ public sealed class CommitmentQueries(Db db)
         }).ToList();
     }
 
-    /// <summary>An institution or policy area as linked to one commitment.</summary>
+    // The related rows of a page, in the order the records list them; each query selects its own columns from these.
+    static string InstitutionsOf(PageIds ids) =>
+        $"FROM commitment_institution ci JOIN institution i ON i.id = ci.institution_id WHERE {ids.Match("ci.commitment_id")} ORDER BY ci.commitment_id, ci.role, ci.position";
+
+    static string PolicyAreasOf(PageIds ids) =>
+        $"FROM commitment_policy_area cp JOIN policy_area a ON a.id = cp.policy_area_id WHERE {ids.Match("cp.commitment_id")} ORDER BY cp.commitment_id, a.id";
+
     /// <summary>'' in a summary column means no stage assessed the rating.</summary>
     static string? N(string summary) => summary.Length == 0 ? null : summary;
 
+    /// <summary>An institution or policy area as linked to one commitment.</summary>
     sealed class LinkRow : NamedRow
     {
         public string CommitmentId { get; set; } = "";
@@ -188,5 +198,18 @@ public sealed class CommitmentQueries(Db db)
         public string CarriedForward { get; set; } = "";
 
         public Localized Title => new(TitleEn, TitleFr, TitleEs);
+        public Localized ShortTitle => new(ShortTitleEn, ShortTitleFr, ShortTitleEs);
+        public Localized CommitmentText => new(CommitmentTextEn, CommitmentTextFr, CommitmentTextEs);
+        public Localized Objective => new(ObjectiveEn, ObjectiveFr, ObjectiveEs);
+        public Localized StatusQuo => new(StatusQuoEn, StatusQuoFr, StatusQuoEs);
+        public Localized AmbitionText => new(AmbitionEn, AmbitionFr, AmbitionEs);
+        public Localized FullText => new(FullTextEn, FullTextFr, FullTextEs);
+
+        /// <summary>The language the record is served in: the one asked for where its title has it, else its own.</summary>
+        public string Served(string lang) => Title.ServedLanguage(lang, SourceLang);
+
+        public string? PlanName(string served) => new Localized(PlanEn, PlanFr, PlanEs).Pick(served, PlanLang);
+
+        public string? MemberName(string served) => new Localized(MemberEn, MemberFr, MemberEs).Pick(served, MemberLang);
     }
 }

@@ -56,32 +56,32 @@ public sealed class IrmRatingQueries(Db db)
     {
         await using var c = await db.OpenReadAsync(ct);
         var page = await Collection.ListAsync<Row>(c, Select, request, ct);
-        var ratings = await ToRatingsAsync(c, page.Items, request.Lang, ct);
+        var ratings = await ToRatingsAsync(c, page.Items, null, request.Lang, ct);
         return new KeysetPage<IrmRating>(ratings, page.Total, page.NextKey, page.Facets);
     }
 
     /// <summary>The ratings of several commitments, in stage order, for embedding in commitments.</summary>
-    internal static async Task<IReadOnlyList<IrmRating>> ForCommitmentsAsync(
-        DbConnection c, IReadOnlyList<string> ids, string lang, CancellationToken ct)
+    internal static async Task<IReadOnlyList<IrmRating>> ForCommitmentsAsync(DbConnection c, PageIds ids, string lang, CancellationToken ct)
     {
         var rows = (await c.QueryAsync<Row>(new CommandDefinition(
-            $"SELECT {Select} FROM {From} WHERE r.commitment_id IN (SELECT value FROM json_each(@ids)) ORDER BY r.commitment_id, r.stage_order",
-            new { ids = Db.IdList(ids) }, cancellationToken: ct))).ToList();
-        return await ToRatingsAsync(c, rows, lang, ct);
+            $"SELECT {Select} FROM {From} WHERE {ids.Match("r.commitment_id")} ORDER BY r.commitment_id, r.stage_order",
+            ids.Parameters, cancellationToken: ct))).ToList();
+        return await ToRatingsAsync(c, rows, ids, lang, ct);
     }
 
-    static async Task<IReadOnlyList<IrmRating>> ToRatingsAsync(DbConnection c, IReadOnlyList<Row> rows, string lang, CancellationToken ct)
+    /// <summary>Adds each rating's OGP values, notes and raw texts, read for the commitments of <paramref name="ids"/> (those of the rows where null).</summary>
+    static async Task<IReadOnlyList<IrmRating>> ToRatingsAsync(DbConnection c, IReadOnlyList<Row> rows, PageIds? ids, string lang, CancellationToken ct)
     {
         if (rows.Count == 0) return [];
-        var ids = rows.Select(r => r.CommitmentId).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        ids ??= new PageIds(rows.Select(r => r.CommitmentId).Distinct(StringComparer.OrdinalIgnoreCase).ToList(), false);
         var values = (await c.QueryAsync<(string CommitmentId, string Stage, string OgpValue)>(new CommandDefinition(
-                "SELECT commitment_id, stage, ogp_value FROM irm_rating_ogp_value WHERE commitment_id IN (SELECT value FROM json_each(@ids))", new { ids = Db.IdList(ids) }, cancellationToken: ct)))
+                $"SELECT commitment_id, stage, ogp_value FROM irm_rating_ogp_value WHERE {ids.Match("commitment_id")}", ids.Parameters, cancellationToken: ct)))
             .ToLookup(v => (v.CommitmentId.ToUpperInvariant(), v.Stage), v => SnakeCase.Parse<OgpValue>(v.OgpValue));
         var notes = (await c.QueryAsync<NoteRow>(new CommandDefinition(
-                "SELECT * FROM irm_note WHERE commitment_id IN (SELECT value FROM json_each(@ids)) ORDER BY commitment_id, stage, number", new { ids = Db.IdList(ids) }, cancellationToken: ct)))
+                $"SELECT * FROM irm_note WHERE {ids.Match("commitment_id")} ORDER BY commitment_id, stage, number", ids.Parameters, cancellationToken: ct)))
             .ToLookup(n => (n.CommitmentId.ToUpperInvariant(), n.Stage));
         var raw = (await c.QueryAsync<(string CommitmentId, string Stage, string Rating, string RawText)>(new CommandDefinition(
-                "SELECT commitment_id, stage, rating, raw_text FROM irm_rating_raw WHERE commitment_id IN (SELECT value FROM json_each(@ids))", new { ids = Db.IdList(ids) }, cancellationToken: ct)))
+                $"SELECT commitment_id, stage, rating, raw_text FROM irm_rating_raw WHERE {ids.Match("commitment_id")}", ids.Parameters, cancellationToken: ct)))
             .ToLookup(v => (v.CommitmentId.ToUpperInvariant(), v.Stage));
         return rows.Select(r => r.ToRating(lang,
             values[(r.CommitmentId.ToUpperInvariant(), r.Stage)].Order().ToList(),

@@ -139,6 +139,34 @@ public sealed class HttpCachingTests : ApiTest
         }
     }
 
+    [TestCase("br")]
+    [TestCase("gzip")]
+    public async Task ACompressedAnswerComesFromTheCacheAsItWasFirstSent(string coding)
+    {
+        const string url = "/v1/commitments?limit=4&lang=es";
+        var db = Factory.Services.GetRequiredService<Db>();
+        using var first = await Send(url, ("Accept-Encoding", coding));
+        var sent = await first.Content.ReadAsByteArrayAsync();
+        var opened = db.Opened;
+        using var again = await Send(url, ("Accept-Encoding", coding));
+        Assert.That(db.Opened, Is.EqualTo(opened), "answered from the cache");
+        Assert.That(again.Content.Headers.ContentEncoding.Single(), Is.EqualTo(coding));
+        Assert.That(again.Headers.ETag, Is.EqualTo(first.Headers.ETag));
+        Assert.That(await again.Content.ReadAsByteArrayAsync(), Is.EqualTo(sent), "the same bytes under the same strong ETag");
+        var version = Factory.Services.GetRequiredService<OpenGov.Api.Hosting.DatasetState>().DataVersion;
+        Assert.That(Factory.Services.GetRequiredService<OpenGov.Api.Http.ResponseCache>().TryGet(first.Headers.ETag!.Tag, version, out var kept), Is.True);
+        Assert.That((kept.ContentEncoding, kept.Body), Is.EqualTo((coding, sent)), "kept compressed, so not compressed again");
+
+        using var plain = await Send(url, ("Accept-Encoding", "identity"));
+        using var compressed = new MemoryStream(sent);
+        using Stream decoder = coding == "br"
+            ? new System.IO.Compression.BrotliStream(compressed, System.IO.Compression.CompressionMode.Decompress)
+            : new System.IO.Compression.GZipStream(compressed, System.IO.Compression.CompressionMode.Decompress);
+        using var decoded = new MemoryStream();
+        await decoder.CopyToAsync(decoded);
+        Assert.That(decoded.ToArray(), Is.EqualTo(await plain.Content.ReadAsByteArrayAsync()));
+    }
+
     [Test]
     public async Task APreflightFromAnyOriginIsAllowedAndCached()
     {
