@@ -38,7 +38,7 @@ internal sealed class ListQueryValidator : AbstractValidator<ListQuery>
         {
             var query = context.InstanceToValidate;
             if (sort is null || query.Collection is null) return;
-            var sortable = query.Collection.Fields.Values.Where(f => f.IsSortable).Select(f => f.Name).ToList();
+            var sortable = query.Collection.SortableNames;
             var keys = query.SortKeys;
             if (keys.Count == 0) Fail(context, "sort", "sort needs at least one field.");
             if (keys.Count > ListQuery.MaxSortKeys) Fail(context, "sort", $"sort takes at most {ListQuery.MaxSortKeys} fields.");

@@ -67,7 +67,7 @@ internal sealed class QueryParametersFilter : IOperationFilter
             "Opaque token from meta.next_cursor (or the next link) to fetch the next page; valid only with the same filters, sort and search "
             + "(another is a 400). The example continues /v1/commitments?limit=1 after UK0075.",
             Text()), "eyJmIjoiN2YxMzM4NzRlZjA5OWVhMSIsImsiOlsiVUswMDc1Il19.MdLkBGQb6hPx"));
-        var sortable = collection.Fields.Values.Where(f => f.IsSortable).Select(f => f.Name).ToList();
+        var sortable = collection.SortableNames;
         parameters.Add(Example(Query("sort",
             $"Sort keys, comma-separated, at most {ListQuery.MaxSortKeys}; '-' before a key sorts descending, e.g. -start_date,member. "
             + $"The order always ends on the id. Keys: {string.Join(", ", sortable)}.", Text()), SortExample(sortable)));

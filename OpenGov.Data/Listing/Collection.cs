@@ -25,6 +25,15 @@ public sealed class Collection(
     public IReadOnlyList<string> KeyColumns { get; } = keyColumns;
     public SearchIndex? Search { get; } = search;
 
+    /// <summary>
+    /// Keys that sort but do not filter: texts in the language asked for (a title), whose SQL depends
+    /// on that language ("en", "fr" or "es"). Cursors of such a sort are bound to the language.
+    /// </summary>
+    public IReadOnlyDictionary<string, Func<string, string>> LanguageSorts { get; init; } = new Dictionary<string, Func<string, string>>();
+
+    /// <summary>Every key <c>sort</c> takes: the fields with one value per record, then the language sorts.</summary>
+    public IReadOnlyList<string> SortableNames => Fields.Values.Where(f => f.IsSortable).Select(f => f.Name).Concat(LanguageSorts.Keys).ToList();
+
     /// <summary>Runs the page, the count and the facets of <paramref name="request"/>; <paramref name="select"/> lists the row's columns.</summary>
     public async Task<KeysetPage<TRow>> ListAsync<TRow>(DbConnection connection, string select, ListRequest request, CancellationToken ct)
         where TRow : KeyedRow
@@ -286,6 +295,7 @@ public sealed class Collection(
         var keys = new List<(string Sql, bool Descending)>();
         foreach (var s in request.Sort ?? [])
         {
+            if (LanguageSorts.TryGetValue(s.Field, out var inLanguage)) { keys.Add((inLanguage(request.Lang), s.Descending)); continue; }
             var field = Fields[s.Field];
             if (field.Type == FieldType.Date) { keys.Add((field.Sql + "_lo", s.Descending)); keys.Add((field.Sql + "_hi", s.Descending)); }
             else keys.Add((field.Sort, s.Descending));

@@ -18,7 +18,9 @@ public static class Cursor
             .Order(StringComparer.Ordinal);
         var sort = string.Join(",", (request.Sort ?? []).Select(s => (s.Descending ? "-" : "") + s.Field));
         var search = request.Search is null ? "" : $"{request.Lang}:{request.Search}";
-        var canonical = $"{collection.Name}?{string.Join("&", filters)}&sort={sort}&q={search}";
+        // A sort by a text in the language asked for continues only in that language: its keys are that language's words.
+        var inLanguage = (request.Sort ?? []).Any(s => collection.LanguageSorts.ContainsKey(s.Field)) ? "&lang=" + request.Lang : "";
+        var canonical = $"{collection.Name}?{string.Join("&", filters)}&sort={sort}&q={search}{inLanguage}";
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)))[..16];
     }
 
