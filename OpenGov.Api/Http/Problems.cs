@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Net.Http.Headers;
 
 namespace OpenGov.Api.Http;
 
@@ -30,7 +31,22 @@ internal static class Problems
     public static Task WriteAsync(HttpContext http, int status) => TypedResults.Problem(
         statusCode: status, detail: Detail(http, status), instance: http.Request.Path + http.Request.QueryString,
         // ASP.NET Core knows a type for the statuses of RFC 9110, not for 429, which RFC 6585 defines.
-        type: status == StatusCodes.Status429TooManyRequests ? "https://www.rfc-editor.org/rfc/rfc6585#section-4" : null).ExecuteAsync(http);
+        type: status == StatusCodes.Status429TooManyRequests ? "https://www.rfc-editor.org/rfc/rfc6585#section-4" : null,
+        extensions: ServiceWrites(http.Request) ? null
+            : new Dictionary<string, object?> { ["trace_id"] = System.Diagnostics.Activity.Current?.Id ?? http.TraceIdentifier }).ExecuteAsync(http);
+
+    static readonly MediaTypeHeaderValue Json = new("application/json"), ProblemJson = new("application/problem+json");
+
+    /// <summary>
+    /// Whether ASP.NET Core's problem-details service writes the problem, adding its trace id: only where
+    /// Accept takes JSON (its writer's rule). Otherwise (a 406's client, say) the result writes it alone,
+    /// without the trace id, so it is added here, with the same value.
+    /// </summary>
+    static bool ServiceWrites(HttpRequest request)
+    {
+        var accept = request.GetTypedHeaders().Accept;
+        return accept.Count == 0 || accept.Any(a => Json.IsSubsetOf(a) || ProblemJson.IsSubsetOf(a));
+    }
 
     static string? Detail(HttpContext http, int? status) => status switch
     {

@@ -24,7 +24,7 @@ internal static class ProblemComponents
             """{"type":"https://tools.ietf.org/html/rfc9110#section-15.5.5","title":"Not found","status":404,"detail":"There is no commitment with the id 'XX9999'.","instance":"/v1/commitments/XX9999","trace_id":"00-70a4efea4b9aa8212a55e284d77ad8c8-c806115f2e2c2b9f-00"}"""),
         [406] = new("NotAcceptable", "The Accept header lists no representation the operation has: JSON for a record; JSON, CSV or NDJSON "
             + "for a collection (where ?format= chooses instead). The problem is sent as problem+json all the same.",
-            """{"type":"https://tools.ietf.org/html/rfc9110#section-15.5.7","title":"Not Acceptable","status":406,"detail":"This resource can be sent as application/json, text/csv or application/x-ndjson (or ask with ?format=json, csv or ndjson).","instance":"/v1/commitments"}"""),
+            """{"type":"https://tools.ietf.org/html/rfc9110#section-15.5.7","title":"Not Acceptable","status":406,"detail":"This resource can be sent as application/json, text/csv or application/x-ndjson (or ask with ?format=json, csv or ndjson).","instance":"/v1/commitments","trace_id":"00-bee217c20576eee015fec77c5a87b6f7-74187056061666c4-00"}"""),
         [412] = new("PreconditionFailed", "An If-Match or If-Unmodified-Since that the file does not meet.",
             """{"type":"https://tools.ietf.org/html/rfc9110#section-15.5.13","title":"Precondition Failed","status":412,"detail":"The file is not the version that If-Match or If-Unmodified-Since names: it has changed since.","instance":"/v1/exports/commitments.csv","trace_id":"00-1de80b35058e2fb71a9329ea547a1140-156a7eca12720ddd-00"}"""),
         [413] = new("ContentTooLarge", "A request body over 1 MiB (reads take no body).",
