@@ -65,9 +65,9 @@ internal sealed record ListQuery(
             if (reserved.Contains(name)) continue;
             var suffix = Criterion.Suffixes.FirstOrDefault(s => name.EndsWith(s.Key, StringComparison.Ordinal));
             var field = suffix.Key is null ? name : name[..^suffix.Key.Length];
-            if (collection is not null && collection.Fields.ContainsKey(field))
+            if (collection is not null && collection.Fields.TryGetValue(field, out var known))
                 criteria.Add(new Criterion(field, suffix.Key is null ? Op.Eq : suffix.Value,
-                    values.SelectMany(v => (v ?? "").Split(',')).Select(v => v.Trim()).ToList()));
+                    values.SelectMany(v => (v ?? "").Split(',')).Select(v => known.Canonical(v.Trim())).ToList()));
             else
                 unknown.Add(name);
         }

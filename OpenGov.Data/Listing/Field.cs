@@ -54,6 +54,18 @@ public sealed partial record Field(string Name, FieldType Type, string Descripti
         _ => value.Length > 0 ? null : "a value",
     };
 
+    /// <summary>
+    /// The value as this field spells it, where it differs only in case (completion=Complete is complete,
+    /// starred=True is true): people type scale values as the IRM's reports print them. Anything else is
+    /// returned as it is, for <see cref="Check"/> to judge.
+    /// </summary>
+    public string Canonical(string value) => Type switch
+    {
+        FieldType.Enum => Values!.FirstOrDefault(v => string.Equals(v, value, StringComparison.OrdinalIgnoreCase)) ?? value,
+        FieldType.Boolean when value.Equals("true", StringComparison.OrdinalIgnoreCase) || value.Equals("false", StringComparison.OrdinalIgnoreCase) => value.ToLowerInvariant(),
+        _ => value,
+    };
+
     /// <summary>The value as the database holds it (checked values only).</summary>
     public object Convert(string value) => Type switch
     {

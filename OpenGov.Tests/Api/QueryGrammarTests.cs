@@ -141,6 +141,17 @@ public sealed class QueryGrammarTests : ApiTest
         Assert.That((int)same.StatusCode, Is.EqualTo(200));
     }
 
+    [TestCase("completion=Complete,SUBSTANTIAL", "completion=complete,substantial")]
+    [TestCase("potential_impact__gte=Moderate", "potential_impact__gte=moderate")]
+    [TestCase("starred=True", "starred=true")]
+    public async Task ScaleValuesAndFlagsIgnoreCase(string typed, string canonical)
+    {
+        var (asTyped, _, _) = await Walk($"/v1/commitments?{typed}&fields=id");
+        var (expected, _, _) = await Walk($"/v1/commitments?{canonical}&fields=id");
+        Assert.That(expected, Is.Not.Empty, "the canonical query must find something for the comparison to mean anything");
+        Assert.That(asTyped.Select(r => (string)r["id"]!), Is.EqualTo(expected.Select(r => (string)r["id"]!)));
+    }
+
     [Test]
     public async Task TheDesignsOwnSortExampleWorks()
     {
