@@ -27,40 +27,17 @@ public sealed class CsvStreamTests : ApiTest
 }
 
 /// <summary>The same on the benchmark dataset: several chunks, read as ranges of ids where the list is unfiltered.</summary>
-public sealed class CsvStreamChunkTests
+public sealed class CsvStreamChunkTests() : SyntheticApiTest(2500)
 {
-    const int Size = 2500;
-    string db = "";
-    ApiFactory? factory;
-    HttpClient client = null!;
-
-    [OneTimeSetUp]
-    public void Build()
-    {
-        db = Path.Combine(Path.GetTempPath(), $"opengov-synthetic-{Guid.NewGuid():N}.db");
-        SyntheticDataset.Build(db, Size);
-        factory = new ApiFactory(db);
-        client = factory.CreateClient();
-    }
-
-    [OneTimeTearDown]
-    public void Remove()
-    {
-        client.Dispose();
-        factory?.Dispose();
-        SqliteConnection.ClearAllPools();
-        File.Delete(db);
-    }
-
     [TestCase("")]
     [TestCase("status=inactive&lang=fr")]
     public async Task TheStreamedCsvIsThePagedCsvAcrossChunks(string query)
     {
-        var streamed = await client.GetStringAsync($"/v1/commitments?format=csv&limit=all&{query}");
+        var streamed = await Client.GetStringAsync($"/v1/commitments?format=csv&limit=all&{query}");
         var paged = new List<string>();
         for (string? next = $"/v1/commitments?format=csv&limit=1000&{query}"; next is not null;)
         {
-            using var response = await client.GetAsync(next);
+            using var response = await Client.GetAsync(next);
             var page = await response.Content.ReadAsStringAsync();
             // Each page repeats the header (after the byte order mark): keep the first page's only.
             paged.Add(paged.Count == 0 ? page : page[(page.IndexOf("\r\n", StringComparison.Ordinal) + 2)..]);
@@ -78,9 +55,9 @@ public sealed class CsvStreamChunkTests
         var pages = 0;
         for (string? next = "/v1/commitments?limit=1000"; next is not null; pages++)
         {
-            var run = JsonNode.Parse(await client.GetStringAsync(next))!;
+            var run = JsonNode.Parse(await Client.GetStringAsync(next))!;
             var first = (string)run["data"]![0]!["id"]!;
-            var listed = JsonNode.Parse(await client.GetStringAsync($"/v1/commitments?limit=1000&status=active,inactive&id__gte={first}"))!;
+            var listed = JsonNode.Parse(await Client.GetStringAsync($"/v1/commitments?limit=1000&status=active,inactive&id__gte={first}"))!;
             Assert.That(listed["data"]!.ToJsonString(), Is.EqualTo(run["data"]!.ToJsonString()));
             next = (string?)run["links"]!["next"];
         }

@@ -6,37 +6,14 @@ using OpenGov.Tests.Support;
 namespace OpenGov.Tests.Data;
 
 /// <summary>The benchmark dataset at a small size: it builds, is served as it is, and pages exactly under filters and sorts.</summary>
-public sealed class SyntheticDatasetTests
+public sealed class SyntheticDatasetTests() : SyntheticApiTest(3000)
 {
-    const int Size = 3000;
-    string db = "";
-    ApiFactory? factory;
-    HttpClient client = null!;
-
-    [OneTimeSetUp]
-    public void Build()
-    {
-        db = Path.Combine(Path.GetTempPath(), $"opengov-synthetic-{Guid.NewGuid():N}.db");
-        SyntheticDataset.Build(db, Size);
-        factory = new ApiFactory(db);
-        client = factory.CreateClient();
-    }
-
-    [OneTimeTearDown]
-    public void Remove()
-    {
-        client.Dispose();
-        factory?.Dispose();
-        SqliteConnection.ClearAllPools();
-        File.Delete(db);
-    }
-
     [Test]
     public void ItHoldsTheSizeAskedForAndIsNotTheSample()
     {
-        var meta = DatabaseFile.TryReadMeta(db)!;
+        var meta = DatabaseFile.TryReadMeta(DbPath)!;
         Assert.That(meta["source"], Is.EqualTo("synthetic"));
-        using var c = new SqliteConnection($"Data Source={db};Mode=ReadOnly;Pooling=False");
+        using var c = new SqliteConnection($"Data Source={DbPath};Mode=ReadOnly;Pooling=False");
         c.Open();
         using var count = c.CreateCommand();
         count.CommandText = "SELECT COUNT(*) FROM commitment";
@@ -53,7 +30,7 @@ public sealed class SyntheticDatasetTests
         string? next = $"/v1/commitments?{query}&limit=7&fields=id";
         while (next is not null)
         {
-            var page = System.Text.Json.Nodes.JsonNode.Parse(await client.GetStringAsync(next))!;
+            var page = System.Text.Json.Nodes.JsonNode.Parse(await Client.GetStringAsync(next))!;
             seen.AddRange(page["data"]!.AsArray().Select(r => (string)r!["id"]!));
             Assert.That((long)page["meta"]!["total"]!, Is.EqualTo(all.Count));
             next = (string?)page["links"]!["next"];
@@ -64,7 +41,7 @@ public sealed class SyntheticDatasetTests
 
     async Task<List<string>> Ids(string url)
     {
-        var page = System.Text.Json.Nodes.JsonNode.Parse(await client.GetStringAsync(url))!;
+        var page = System.Text.Json.Nodes.JsonNode.Parse(await Client.GetStringAsync(url))!;
         return page["data"]!.AsArray().Select(r => (string)r!["id"]!).ToList();
     }
 }
