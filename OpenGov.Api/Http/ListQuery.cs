@@ -52,6 +52,18 @@ internal sealed record ListQuery(
     public ListRequest ToRequest(IReadOnlyList<object>? after = null) =>
         new(AllCriteria, PageSize, after, SortKeys, Q, FacetList, Lang);
 
+    // Computed once per request: the validator checks the cursor and the page then continues after it.
+    string? fingerprint;
+    (IReadOnlyList<object>? Key, string? Error)? cursorKey;
+
+    /// <summary>What this query's cursors are bound to (filters, sort, search): a list query only.</summary>
+    public string Fingerprint => fingerprint ??= Data.Listing.Cursor.Fingerprint(Collection!, ToRequest());
+
+    /// <summary>The cursor's key, or why it cannot be used with this query; both null without a cursor.</summary>
+    public (IReadOnlyList<object>? Key, string? Error) CursorKey => cursorKey ??= Cursor is null
+        ? (null, null)
+        : (Data.Listing.Cursor.Decode(Cursor, Fingerprint, out var error), error);
+
     /// <summary>Reads a list request; <paramref name="collection"/> null reads a single-record request.</summary>
     public static ListQuery From(
         HttpRequest request, Collection? collection, IReadOnlyList<string> knownFields, string lang, IReadOnlyList<Criterion>? fixedCriteria = null,

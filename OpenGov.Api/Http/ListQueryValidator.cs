@@ -75,10 +75,9 @@ internal sealed class ListQueryValidator : AbstractValidator<ListQuery>
         {
             var query = context.InstanceToValidate;
             if (cursor is null || query.Collection is null) return;
-            var request = query.ToRequest();
-            var key = Data.Listing.Cursor.Decode(cursor, Data.Listing.Cursor.Fingerprint(query.Collection, request), out var error);
+            var (key, error) = query.CursorKey;
             if (key is null) Fail(context, "cursor", error!);
-            else if (key.Count != query.Collection.OrderKeys(request).Count) Fail(context, "cursor", "The cursor does not fit this list's order; start again without a cursor.");
+            else if (key.Count != query.Collection.OrderKeys(query.ToRequest()).Count) Fail(context, "cursor", "The cursor does not fit this list's order; start again without a cursor.");
         });
     }
 

@@ -34,8 +34,7 @@ internal static class Responses
         if (parent is not null && !await http.RequestServices.GetRequiredService<Db>().ExistsAsync(parent.Table, parent.Id, http.RequestAborted))
             return Problems.NotFound(parent.Kind, parent.Id);
 
-        var fingerprint = Cursor.Fingerprint(collection, parsed.ToRequest());
-        var after = parsed.Cursor is null ? null : Cursor.Decode(parsed.Cursor, fingerprint, out _);
+        var after = parsed.CursorKey.Key;
         var options = http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
         if (parsed.All)
         {
@@ -64,7 +63,7 @@ internal static class Responses
             return Problems.BadRequest(new Dictionary<string, string[]> { ["q"] = [$"The search cannot be read ({e.Message}). Quote a phrase with \"...\"; AND, OR, NOT and * are operators."] });
         }
 
-        var nextCursor = page.NextKey is null ? null : Cursor.Encode(page.NextKey, fingerprint);
+        var nextCursor = page.NextKey is null ? null : Cursor.Encode(page.NextKey, parsed.Fingerprint);
         var next = nextCursor is null ? null : UrlWithCursor(http.Request, nextCursor);
         if (next is not null) http.Response.Headers.Link = $"<{next}>; rel=\"next\"";
         Language.Declare(http.Response, lang, page.Items.Cast<ILocalizedResource>());
