@@ -11,7 +11,7 @@ namespace OpenGov.Data;
 public static class DatabaseFile
 {
     /// <summary>Bump when Schema.sql or Derived.cs changes: databases of another version are rebuilt or refused.</summary>
-    public const int SchemaVersion = 11;
+    public const int SchemaVersion = 12;
 
     public static string SchemaSql { get; } = ReadSchema();
 
@@ -31,7 +31,7 @@ public static class DatabaseFile
     /// checks foreign keys, and atomically replaces <paramref name="path"/>. A caller that builds the
     /// full-text index (commitment_search) itself, meanwhile, on another thread, gives
     /// <paramref name="addSearch"/>: Derived then leaves that table alone, and addSearch puts the
-    /// index in once the rest is committed.
+    /// index and its top hits (SearchTopHits) in once the rest is committed.
     /// </summary>
     public static void Build(string path, Action<SqliteConnection, SqliteTransaction> fill, IReadOnlyDictionary<string, string> meta,
         Action<SqliteConnection>? addSearch = null)
@@ -64,6 +64,7 @@ public static class DatabaseFile
                     BuildTimings.Measure("commit", tx.Commit);
                 }
                 if (addSearch is not null) BuildTimings.Measure("full-text index added", () => addSearch(connection));
+                else BuildTimings.Measure("search top hits", () => SearchTopHits.Build(connection));
                 // CommandType.Text: Dapper takes a one-word command for a stored procedure.
                 // A full ANALYZE: sampled statistics (analysis_limit) misjudged how selective the indexes
                 // are on 1,000,000 commitments and made the first page sort the whole table.

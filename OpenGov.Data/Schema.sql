@@ -286,12 +286,40 @@ CREATE TABLE irm_note (
 -- Full-text search over commitments: one row per language a commitment has a title in. serves holds a
 -- token per language a search in which should find this row (servesen, servesfr, servesen): its own,
 -- and those the commitment lacks when this is its source language (the same fallback as the answers
--- use); a search adds "serves : servesfr AND" to its expression, an index lookup rather than a check
--- of every hit. Filled by Derived.cs, which also sets the ranking (titles weigh most, serves nothing).
+-- use); a search keeps the hits whose serves has its language's token (Collection.Where). Filled by
+-- Derived.cs, which also sets the ranking (titles weigh most, serves nothing).
 CREATE VIRTUAL TABLE commitment_search USING fts5 (
     commitment_id UNINDEXED, serves, title, description, milestones, institutions,
     tokenize = 'unicode61 remove_diacritics 2'
 );
+
+-- The best-ranked hits of every word found in very many rows of commitment_search (SearchTopHits.cs):
+-- ranking all the hits of a common word (half a million of "open" in 1,000,000 commitments) takes
+-- seconds, reading its first hits from here a few milliseconds. Per word (term, as FTS5 stores it):
+-- its number of hits in a search in each language, the rows of the index it is in (rows, any
+-- language), how many of them are kept, and those rows, the first
+-- in the order a search by the word lists them (bm25 rank, FTS5's own value, then commitment id)
+-- whatever languages they serve (serves: a bit per language, 1 en, 2 fr, 4 es). A search in one
+-- language reads the kept rows that serve it; every row of that language not kept comes after the
+-- last one kept. A page past them, or a search whose filters keep too few of them, is answered from
+-- commitment_search as any other search.
+CREATE TABLE search_term (
+    term     TEXT PRIMARY KEY,
+    hits_en  INTEGER NOT NULL,
+    hits_fr  INTEGER NOT NULL,
+    hits_es  INTEGER NOT NULL,
+    rows     INTEGER NOT NULL,
+    kept     INTEGER NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE search_top_hit (
+    term          TEXT NOT NULL,
+    rank          REAL NOT NULL,
+    commitment_id TEXT NOT NULL COLLATE NOCASE,
+    search_row    INTEGER NOT NULL,
+    serves        INTEGER NOT NULL,
+    PRIMARY KEY (term, rank, commitment_id, search_row)
+) WITHOUT ROWID;
 
 -- A rating whose publisher's text is not a value of its scale (e.g. Verifiable "1"): kept as written,
 -- never dropped and never guessed. The rating's value and _missing columns in irm_rating stay NULL.

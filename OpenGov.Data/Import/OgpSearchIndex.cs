@@ -10,7 +10,9 @@ namespace OpenGov.Data.Import;
 /// tokenising is the longest single step of an import; this way it runs on the second core, and
 /// putting it in costs a copy of its tables' records. The rows are those Derived.SearchRows writes
 /// from what the import stores, in the same order and with the same settings, so the tables are
-/// the ones Derived would have built (a test compares the two).
+/// the ones Derived would have built (a test compares the two). The kept top hits of its common
+/// words (SearchTopHits) are ranked on the same thread once the index is finished, while the build
+/// thread makes its indexes and checks: on the core the build leaves idle then, not after them.
 /// </summary>
 internal sealed partial class OgpSearchIndex : IDisposable
 {
@@ -31,6 +33,8 @@ internal sealed partial class OgpSearchIndex : IDisposable
             // time measurably (FTS5 appends its segments, and its pending terms have a memory of their own).
             Execute("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;");
             Execute(CreateTable().Match(DatabaseFile.SchemaSql).Value);
+            foreach (var table in new[] { "search_term", "search_top_hit" })
+                Execute(Regex.Match(DatabaseFile.SchemaSql, $@"CREATE TABLE {table} \(.*?\) WITHOUT ROWID;", RegexOptions.Singleline).Value);
             Execute("BEGIN");
             Execute(Derived.SearchWriteSettings);
             rows = new OgpWriter.Insert(connection, "commitment_search", "commitment_id", "serves", "title", "description", "milestones", "institutions");
@@ -71,12 +75,13 @@ internal sealed partial class OgpSearchIndex : IDisposable
         Execute(Derived.SearchRanking);
         Execute("COMMIT");
         rows.Dispose();
+        BuildTimings.Measure("full-text index: top hits (on its thread)", () => SearchTopHits.Build(connection, workers: 1));
         connection.Close();
     }
 
     /// <summary>
-    /// Waits for the index to be finished, then copies its tables into <paramref name="build"/>
-    /// (whose own commitment_search is empty), replacing what creating the table wrote there.
+    /// Waits for the index to be finished, then copies its tables and its top hits into
+    /// <paramref name="build"/> (whose own are empty), replacing what creating the tables wrote there.
     /// </summary>
     public void CopyInto(SqliteConnection build)
     {
@@ -87,7 +92,8 @@ internal sealed partial class OgpSearchIndex : IDisposable
         {
             using var tx = build.BeginTransaction();
             // Table names come from the index's own schema: FTS5's shadow tables.
-            foreach (var table in build.Query<string>("SELECT name FROM search.sqlite_schema WHERE type = 'table' AND name GLOB 'commitment_search_*' ORDER BY name", transaction: tx).ToList())
+            foreach (var table in build.Query<string>(
+                "SELECT name FROM search.sqlite_schema WHERE type = 'table' AND (name GLOB 'commitment_search_*' OR name GLOB 'search_*') ORDER BY name", transaction: tx).ToList())
             {
                 build.Execute($"DELETE FROM main.{table}", transaction: tx);
                 build.Execute($"INSERT INTO main.{table} SELECT * FROM search.{table}", transaction: tx);

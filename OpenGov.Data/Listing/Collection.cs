@@ -4,8 +4,14 @@ using Microsoft.Data.Sqlite;
 
 namespace OpenGov.Data.Listing;
 
-/// <summary>A collection's full-text index: an FTS5 table, its column pointing at the record, the record's key, and its serves column of language tokens.</summary>
-public sealed record SearchIndex(string Table, string Owner, string Key);
+/// <summary>
+/// A collection's full-text index: an FTS5 table, its column pointing at the record, the record's key,
+/// and whether the best hits of its common words are kept ranked in search_term and search_top_hit.
+/// </summary>
+public sealed record SearchIndex(string Table, string Owner, string Key, bool TopHits = false);
+
+/// <summary>A one-word search by a word with kept top hits (see SearchTopHits): its hits in the language, and whether rows of it were left out.</summary>
+sealed record TopHitsOfWord(string Term, long Hits, bool Truncated);
 
 /// <summary>The search expression could not be understood by the full-text engine.</summary>
 public sealed class SearchSyntaxException(string message) : Exception(message);
@@ -39,29 +45,36 @@ public sealed class Collection(
         where TRow : KeyedRow
     {
         var parameters = new DynamicParameters();
-        var (search, where, pageWhere) = Where(request, parameters);
+        var (search, where, _) = Where(request, parameters);
         var order = OrderKeys(request);
-        var page = pageWhere;
         if (request.After is { } after)
         {
             if (after.Count != order.Count) throw new ArgumentException("The cursor does not fit this sort order.");
             for (var i = 0; i < after.Count; i++) parameters.Add("k" + i, after[i]);
-            page = (pageWhere.Length == 0 ? "WHERE " : pageWhere + " AND ") + After(order);
         }
         parameters.Add("take", request.Limit + 1);
-        var columns = string.Join(", ", order.Select((k, i) => $"{k.Sql} AS k{i}"));
-        var snippet = request.Search is not null ? $", {Search!.Table}.rowid AS search_row" : "";
-        var orderBy = string.Join(", ", order.Select(k => k.Sql + (k.Descending ? " DESC" : "")));
-        var source = Source(search, select + columns + where + orderBy);
         // The count and facets join only what their conditions use: every join is one row to one, so
         // leaving the others out changes no count and saves a lookup per row.
         var countSource = Source(search, where);
 
+        // One page, ranked by the full-text index or read from the kept top hits of a common word.
+        async Task<List<TRow>> PageAsync(TopHitsOfWord? top)
+        {
+            var (pageSearch, _, pageWhere) = Where(request, parameters, top);
+            var pageOrder = OrderKeys(request, top is null ? null : "h.rank");
+            var page = request.After is null ? pageWhere : (pageWhere.Length == 0 ? "WHERE " : pageWhere + " AND ") + After(pageOrder);
+            var searchRow = request.Search is null ? null : top is null ? $"{Search!.Table}.rowid" : "h.search_row";
+            return (await connection.QueryAsync<TRow>(new CommandDefinition(
+                PageSql(request, select, pageOrder, pageSearch, page, searchRow), parameters, cancellationToken: ct))).ToList();
+        }
+
         try
         {
-            var rows = request.Limit == 0 ? [] : (await connection.QueryAsync<TRow>(new CommandDefinition(
-                PageSql(request, select + ", " + columns + snippet, source, page, orderBy), parameters, cancellationToken: ct))).ToList();
-            var total = !request.CountTotal ? -1 : await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            var top = await TopHitsAsync(connection, request, parameters, ct);
+            var rows = request.Limit == 0 ? [] : await PageAsync(top);
+            // Fewer rows than asked for from a list that left rows out: the rest of the page is among those.
+            if (top is { Truncated: true } && request.Limit > 0 && rows.Count <= request.Limit) rows = await PageAsync(null);
+            var total = !request.CountTotal ? -1 : top is not null && request.Criteria.Count == 0 ? top.Hits : await connection.ExecuteScalarAsync<long>(new CommandDefinition(
                 CountFromTable(request, parameters) ?? $"SELECT COUNT(*) FROM {countSource} {where}", parameters, cancellationToken: ct));
             var facets = await FacetsAsync(connection, request, search, where, parameters, ct);
 
@@ -81,22 +94,40 @@ public sealed class Collection(
     }
 
     /// <summary>
-    /// The page query. Where the collection has one key column and the request filters or sorts (but
-    /// does not search), the page's keys are chosen first from only what the filters and sort read,
-    /// and the rows (wide, with their joins) are read for those keys alone: a plan that must sort the
-    /// matches (a filter on the member's country, say) then sorts thousands of keys, not thousands of
-    /// whole commitments. A run of the unfiltered list reads its rows in key order and stops at the
-    /// page size anyway; choosing its keys first would only look each row up twice.
+    /// The page query: <paramref name="select"/>'s columns, the sort keys as k0, k1, ... and, in a
+    /// search, the hit's row of the full-text index. Where the collection has one key column and the
+    /// request filters, sorts or searches, the page's keys are chosen first from only what the
+    /// filters, sort and ranking read, and the rows (wide, with their joins) are read for those keys
+    /// alone: SQLite reads a row's every selected column before it sorts, so a search ranking 20,000
+    /// hits, or a filter on the member's country, would otherwise read thousands of whole commitments
+    /// to keep 50. A run of the unfiltered list reads its rows in key order and stops at the page
+    /// size anyway; choosing its keys first would only look each row up twice.
     /// </summary>
-    string PageSql(ListRequest request, string columns, string source, string page, string orderBy)
+    string PageSql(ListRequest request, string select, IReadOnlyList<(string Sql, bool Descending)> order, string search, string page, string? searchRow)
     {
-        if (request.Search is not null || KeyColumns.Count != 1 || IsRunInKeyOrder(request))
-            return $"SELECT {columns} FROM {source} {page} ORDER BY {orderBy} LIMIT @take";
+        var keys = string.Join(", ", order.Select((k, i) => $"{k.Sql} AS k{i}"));
+        var orderBy = string.Join(", ", order.Select(k => k.Sql + (k.Descending ? " DESC" : "")));
+        if (KeyColumns.Count != 1 || IsRunInKeyOrder(request))
+        {
+            var row = searchRow is null ? "" : $", {searchRow} AS search_row";
+            return $"SELECT {select}, {keys}{row} FROM {Source(search, select + keys + row + page + orderBy)} {page} ORDER BY {orderBy} LIMIT @take";
+        }
         var key = KeyColumns[0];
+        if (searchRow is null)
+            return $"""
+                SELECT {select}, {keys} FROM {Source("", select + keys + orderBy)}
+                WHERE {key} IN (SELECT {key} FROM {Source("", page + orderBy)} {page} ORDER BY {orderBy} LIMIT @take)
+                ORDER BY {orderBy}
+                """;
+        // A search's keys include its rank, which only the full-text index (or the kept top hits) can
+        // give: the ranked page of hits carries them, and the last key is the record's key.
+        var hitKeys = string.Join(", ", order.Select((_, i) => $"hit.k{i} AS k{i}"));
+        var hitOrder = string.Join(", ", order.Select((k, i) => $"hit.k{i}" + (k.Descending ? " DESC" : "")));
         return $"""
-            SELECT {columns} FROM {source}
-            WHERE {key} IN (SELECT {key} FROM {Source("", page + orderBy)} {page} ORDER BY {orderBy} LIMIT @take)
-            ORDER BY {orderBy}
+            SELECT {select}, {hitKeys}, hit.search_row AS search_row
+            FROM (SELECT {keys}, {searchRow} AS search_row FROM {Source(search, keys + page + orderBy)} {page} ORDER BY {orderBy} LIMIT @take) hit
+            CROSS JOIN {Source("", select)} WHERE {key} = hit.k{order.Count - 1}
+            ORDER BY {hitOrder}
             """;
     }
 
@@ -179,8 +210,12 @@ public sealed class Collection(
         return searchJoin + from + string.Concat((joins ?? []).Where(j => needed.Contains(j.Alias)).Select(j => " " + j.Clause));
     }
 
-    /// <summary>The WHERE clause of the count and facets, and that of the page, which may read the same condition another way (see <see cref="Condition"/>).</summary>
-    (string SearchJoin, string Where, string PageWhere) Where(ListRequest request, DynamicParameters parameters)
+    /// <summary>
+    /// The WHERE clause of the count and facets, and that of the page, which may read the same condition
+    /// another way (see <see cref="Condition"/>); a search's hits come from the full-text index, or for
+    /// the page alone from the kept top hits of <paramref name="top"/>'s word.
+    /// </summary>
+    (string SearchJoin, string Where, string PageWhere) Where(ListRequest request, DynamicParameters parameters, TopHitsOfWord? top = null)
     {
         var conditions = request.Criteria.Select((c, i) => Condition(c, "f" + i, parameters)).ToList();
         var source = "";
@@ -188,9 +223,20 @@ public sealed class Collection(
         {
             var s = Search ?? throw new ArgumentException($"{Name} has no full-text search");
             source = $"{s.Table} CROSS JOIN ";
-            var match = $"{s.Table} MATCH @q AND {s.Key} = {s.Table}.{s.Owner}";
+            // The language is checked on each hit's row, read anyway for its record's key. As a phrase
+            // of the search ("serves : servesfr AND ...") it cost a seek in a list of every row per hit,
+            // and bm25 counted that list once per search (about 50 ms on 1,000,000 commitments).
+            var match = $"{s.Table} MATCH @q AND ' ' || {s.Table}.serves || ' ' LIKE @serves_token AND {s.Key} = {s.Table}.{s.Owner}";
             conditions.Add((match, match));
-            parameters.Add("q", $"serves : serves{request.Lang} AND ({SearchQuery.ToFts5(q)})");
+            parameters.Add("q", SearchQuery.ToFts5(q));
+            parameters.Add("serves_token", $"% serves{request.Lang} %");
+            if (top is not null)
+            {
+                // The kept hits in rank order, those that serve the language: the key's index is read in order.
+                source = "search_top_hit h CROSS JOIN ";
+                var kept = $"h.term = @term AND h.serves & @serves <> 0 AND {s.Key} = h.commitment_id";
+                conditions[^1] = (kept, kept);
+            }
         }
         string Clause(IEnumerable<string> parts) => conditions.Count == 0 ? "" : "WHERE " + string.Join(" AND ", parts.Select(c => $"({c})"));
         return (source, Clause(conditions.Select(c => c.Count)), Clause(conditions.Select(c => c.Page)));
@@ -271,6 +317,23 @@ public sealed class Collection(
     }
 
     /// <summary>
+    /// The kept top hits that answer <paramref name="request"/>'s page, or null: a search by one word
+    /// (see <see cref="SearchTopHits.TermOf"/>) in relevance order, a word with kept hits.
+    /// </summary>
+    async Task<TopHitsOfWord?> TopHitsAsync(DbConnection connection, ListRequest request, DynamicParameters parameters, CancellationToken ct)
+    {
+        if (Search is not { TopHits: true } || request.Search is not { } q || (request.Sort?.Count ?? 0) > 0) return null;
+        var language = SearchTopHits.Languages.ToList().IndexOf(request.Lang);
+        if (language < 0 || SearchTopHits.TermOf(q) is not { } term) return null;
+        var word = await connection.QuerySingleOrDefaultAsync<(long Hits, long Rows, long Kept)?>(new CommandDefinition(
+            $"SELECT hits_{request.Lang}, rows, kept FROM search_term WHERE term = @term", new { term }, cancellationToken: ct));
+        if (word is not { } w) return null;
+        parameters.Add("term", term);
+        parameters.Add("serves", 1 << language);
+        return new TopHitsOfWord(term, w.Hits, w.Kept < w.Rows);
+    }
+
+    /// <summary>
     /// Each hit's snippet, for the page's rows only, matched against the words asked for alone (not
     /// the language token): a snippet costs a read of the row's text, too much to pay for every hit.
     /// </summary>
@@ -290,7 +353,7 @@ public sealed class Collection(
     static string Comparison(Op op) => op switch { Op.Gte => ">=", Op.Gt => ">", Op.Lte => "<=", _ => "<" };
 
     /// <summary>The ORDER BY terms: the sort asked for (relevance by default when searching), then the key columns.</summary>
-    public IReadOnlyList<(string Sql, bool Descending)> OrderKeys(ListRequest request)
+    public IReadOnlyList<(string Sql, bool Descending)> OrderKeys(ListRequest request, string? rank = null)
     {
         var keys = new List<(string Sql, bool Descending)>();
         foreach (var s in request.Sort ?? [])
@@ -300,7 +363,7 @@ public sealed class Collection(
             if (field.Type == FieldType.Date) { keys.Add((field.Sql + "_lo", s.Descending)); keys.Add((field.Sql + "_hi", s.Descending)); }
             else keys.Add((field.Sort, s.Descending));
         }
-        if (keys.Count == 0 && request.Search is not null) keys.Add(($"{Search!.Table}.rank", false));
+        if (keys.Count == 0 && request.Search is not null) keys.Add((rank ?? $"{Search!.Table}.rank", false));
         // The key columns make the order total; they follow the direction of the last key so that one index serves.
         var descending = keys.Count > 0 && keys[^1].Descending;
         keys.AddRange(KeyColumns.Select(k => (k, descending)));
