@@ -60,13 +60,30 @@ public sealed class Collection(
         // One page, ranked by the full-text index or read from the kept top hits of a common word.
         async Task<List<TRow>> PageAsync(TopHitsOfWord? top)
         {
-            var (pageSearch, _, pageWhere) = Where(request, parameters, top);
-            var pageOrder = OrderKeys(request, top is null ? null : "h.rank");
-            var page = request.After is null ? pageWhere : (pageWhere.Length == 0 ? "WHERE " : pageWhere + " AND ") + After(pageOrder);
-            var searchRow = request.Search is null ? null : top is null ? $"{Search!.Table}.rowid" : "h.search_row";
-            return (await connection.QueryAsync<TRow>(new CommandDefinition(
-                PageSql(request, select, pageOrder, pageSearch, page, searchRow), parameters, cancellationToken: ct))).ToList();
+            string sql;
+            if (top is null && IsSearchOfIndexAlone(request))
+            {
+                // The hits come from the index alone, keyed by its own copy of the record's key.
+                var s = Search!;
+                var indexOrder = OrderKeys(request, key: $"{s.Table}.{s.Owner} COLLATE NOCASE");
+                var indexPage = $"WHERE {LanguageMatch(s)}" + (request.After is null ? "" : " AND " + After(indexOrder));
+                sql = PageSql(request, select, indexOrder, "", indexPage, $"{s.Table}.rowid", hitSource: s.Table);
+            }
+            else
+            {
+                var (pageSearch, _, pageWhere) = Where(request, parameters, top);
+                var pageOrder = OrderKeys(request, top is null ? null : "h.rank");
+                var page = request.After is null ? pageWhere : (pageWhere.Length == 0 ? "WHERE " : pageWhere + " AND ") + After(pageOrder);
+                var searchRow = request.Search is null ? null : top is null ? $"{Search!.Table}.rowid" : "h.search_row";
+                sql = PageSql(request, select, pageOrder, pageSearch, page, searchRow);
+            }
+            return (await connection.QueryAsync<TRow>(new CommandDefinition(sql, parameters, cancellationToken: ct))).ToList();
         }
+
+        string CountSql() =>
+            CountFromTable(request, parameters)
+            ?? (IsSearchOfIndexAlone(request) ? $"SELECT COUNT(*) FROM {Search!.Table} WHERE {LanguageMatch(Search)}" : null)
+            ?? $"SELECT COUNT(*) FROM {countSource} {where}";
 
         try
         {
@@ -74,8 +91,8 @@ public sealed class Collection(
             var rows = request.Limit == 0 ? [] : await PageAsync(top);
             // Fewer rows than asked for from a list that left rows out: the rest of the page is among those.
             if (top is { Truncated: true } && request.Limit > 0 && rows.Count <= request.Limit) rows = await PageAsync(null);
-            var total = !request.CountTotal ? -1 : top is not null && request.Criteria.Count == 0 ? top.Hits : await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-                CountFromTable(request, parameters) ?? $"SELECT COUNT(*) FROM {countSource} {where}", parameters, cancellationToken: ct));
+            var total = !request.CountTotal ? -1 : top is not null && request.Criteria.Count == 0 ? top.Hits
+                : await connection.ExecuteScalarAsync<long>(new CommandDefinition(CountSql(), parameters, cancellationToken: ct));
             var facets = await FacetsAsync(connection, request, search, where, parameters, ct);
 
             IReadOnlyList<object>? next = null;
@@ -103,7 +120,8 @@ public sealed class Collection(
     /// to keep 50. A run of the unfiltered list reads its rows in key order and stops at the page
     /// size anyway; choosing its keys first would only look each row up twice.
     /// </summary>
-    string PageSql(ListRequest request, string select, IReadOnlyList<(string Sql, bool Descending)> order, string search, string page, string? searchRow)
+    string PageSql(ListRequest request, string select, IReadOnlyList<(string Sql, bool Descending)> order, string search, string page, string? searchRow,
+        string? hitSource = null)
     {
         var keys = string.Join(", ", order.Select((k, i) => $"{k.Sql} AS k{i}"));
         var orderBy = string.Join(", ", order.Select(k => k.Sql + (k.Descending ? " DESC" : "")));
@@ -125,11 +143,22 @@ public sealed class Collection(
         var hitOrder = string.Join(", ", order.Select((k, i) => $"hit.k{i}" + (k.Descending ? " DESC" : "")));
         return $"""
             SELECT {select}, {hitKeys}, hit.search_row AS search_row
-            FROM (SELECT {keys}, {searchRow} AS search_row FROM {Source(search, keys + page + orderBy)} {page} ORDER BY {orderBy} LIMIT @take) hit
+            FROM (SELECT {keys}, {searchRow} AS search_row FROM {hitSource ?? Source(search, keys + page + orderBy)} {page} ORDER BY {orderBy} LIMIT @take) hit
             CROSS JOIN {Source("", select)} WHERE {key} = hit.k{order.Count - 1}
             ORDER BY {hitOrder}
             """;
     }
+
+    /// <summary>
+    /// Whether <paramref name="request"/> is a search in relevance order and nothing else, whose hits,
+    /// total and order the full-text index alone can give: every row of the index belongs to a
+    /// record (so joining each hit to its record, a lookup per hit, would change nothing).
+    /// </summary>
+    bool IsSearchOfIndexAlone(ListRequest request) =>
+        request.Search is not null && request.Criteria.Count == 0 && (request.Sort?.Count ?? 0) == 0 && KeyColumns.Count == 1;
+
+    /// <summary>The index's rows that match the search (@q) and serve the language asked for (@serves_token).</summary>
+    static string LanguageMatch(SearchIndex s) => $"{s.Table} MATCH @q AND ' ' || {s.Table}.serves || ' ' LIKE @serves_token";
 
     /// <summary>
     /// Whether a page of <paramref name="request"/> is a run of the whole list in key order (no filter,
@@ -226,7 +255,7 @@ public sealed class Collection(
             // The language is checked on each hit's row, read anyway for its record's key. As a phrase
             // of the search ("serves : servesfr AND ...") it cost a seek in a list of every row per hit,
             // and bm25 counted that list once per search (about 50 ms on 1,000,000 commitments).
-            var match = $"{s.Table} MATCH @q AND ' ' || {s.Table}.serves || ' ' LIKE @serves_token AND {s.Key} = {s.Table}.{s.Owner}";
+            var match = $"{LanguageMatch(s)} AND {s.Key} = {s.Table}.{s.Owner}";
             conditions.Add((match, match));
             parameters.Add("q", SearchQuery.ToFts5(q));
             parameters.Add("serves_token", $"% serves{request.Lang} %");
@@ -352,8 +381,12 @@ public sealed class Collection(
 
     static string Comparison(Op op) => op switch { Op.Gte => ">=", Op.Gt => ">", Op.Lte => "<=", _ => "<" };
 
-    /// <summary>The ORDER BY terms: the sort asked for (relevance by default when searching), then the key columns.</summary>
-    public IReadOnlyList<(string Sql, bool Descending)> OrderKeys(ListRequest request, string? rank = null)
+    /// <summary>
+    /// The ORDER BY terms: the sort asked for (relevance by default when searching), then the key
+    /// columns; <paramref name="rank"/> and <paramref name="key"/> say where a page reads the rank and
+    /// the key when not from the full-text index and the key columns (kept top hits, the index alone).
+    /// </summary>
+    public IReadOnlyList<(string Sql, bool Descending)> OrderKeys(ListRequest request, string? rank = null, string? key = null)
     {
         var keys = new List<(string Sql, bool Descending)>();
         foreach (var s in request.Sort ?? [])
@@ -366,7 +399,7 @@ public sealed class Collection(
         if (keys.Count == 0 && request.Search is not null) keys.Add((rank ?? $"{Search!.Table}.rank", false));
         // The key columns make the order total; they follow the direction of the last key so that one index serves.
         var descending = keys.Count > 0 && keys[^1].Descending;
-        keys.AddRange(KeyColumns.Select(k => (k, descending)));
+        keys.AddRange(KeyColumns.Select(k => (key ?? k, descending)));
         return keys;
     }
 

@@ -70,6 +70,33 @@ public sealed class SearchTopHitsApiTests() : SyntheticApiTest(2000)
         Assert.That(pages, Is.GreaterThan(query.Contains("limit=0") ? 0 : 3), "past the kept hits");
     }
 
+    [TestCase("q=open&limit=40")]
+    [TestCase("q=ministry OR citizens&limit=25")]
+    [TestCase("q=%22open data%22&limit=30&lang=fr")]
+    public async Task ASearchAloneListsWhatItListsWithAFilterEveryRecordPasses(string query)
+    {
+        // A search with no filter is answered from the full-text index alone (and the kept top hits),
+        // with a filter through each hit's record: every page must be the same.
+        var alone = await Pages(rankedClient, "/v1/commitments?fields=id,snippet&" + query);
+        var filtered = await Pages(rankedClient, "/v1/commitments?fields=id,snippet&status=active,inactive&" + query);
+        Assert.That(alone, Has.Count.GreaterThan(1), "several pages");
+        Assert.That(alone, Is.EqualTo(filtered));
+        Assert.That(await Pages(Client, "/v1/commitments?fields=id,snippet&" + query), Is.EqualTo(alone), "with kept top hits");
+    }
+
+    /// <summary>Each page's records and total, following next links (at most 6 pages).</summary>
+    static async Task<List<string>> Pages(HttpClient client, string url)
+    {
+        var pages = new List<string>();
+        for (string? next = url; next is not null && pages.Count < 6;)
+        {
+            var page = System.Text.Json.Nodes.JsonNode.Parse(await Body(client, next))!;
+            pages.Add(page["meta"]!["total"]!.ToJsonString() + page["data"]!.ToJsonString());
+            next = page["links"]!["next"]?.GetValue<string>();
+        }
+        return pages;
+    }
+
     [Test]
     public async Task TheKeptHitsAreWhatAnswersTheFirstPages()
     {
