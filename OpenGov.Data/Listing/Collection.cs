@@ -374,8 +374,12 @@ public sealed class Collection(
             $"SELECT rowid, snippet({t}, -1, '<mark>', '</mark>', '…', 16) FROM {t} WHERE {t} MATCH @q AND rowid IN @rows",
             new { q = SearchQuery.ToFts5(search), rows = rows.Select(r => r.SearchRow).ToArray() }, cancellationToken: ct)))
             .ToDictionary(s => s.Row, s => s.Snippet);
-        foreach (var row in rows) row.Snippet = snippets.GetValueOrDefault(row.SearchRow ?? -1);
+        // Line breaks and runs of spaces from the source text say nothing in a one-line extract.
+        foreach (var row in rows)
+            row.Snippet = snippets.GetValueOrDefault(row.SearchRow ?? -1) is { } snippet ? Whitespace.Replace(snippet, " ") : null;
     }
+
+    static readonly System.Text.RegularExpressions.Regex Whitespace = new(@"\s+", System.Text.RegularExpressions.RegexOptions.Compiled);
 
     static (string, string) Same(string sql) => (sql, sql);
 
