@@ -14,7 +14,9 @@ public static partial class SearchQuery
     /// <summary>Why the text cannot be a search, or null when it can.</summary>
     public static string? Problem(string text)
     {
-        if (string.IsNullOrWhiteSpace(text)) return "q needs at least one word.";
+        // Punctuation alone (*, "", -) holds no word to look for: FTS5 finds nothing, which reads as
+        // "no commitment says that" rather than "this was not a search".
+        if (!text.Any(char.IsLetterOrDigit)) return "q needs at least one word.";
         if (text.Length > 500) return "q is longer than 500 characters.";
         if (text.Count(c => c == '"') % 2 != 0) return "q has a quote that is not closed.";
         var depth = 0;
@@ -23,7 +25,24 @@ public static partial class SearchQuery
             depth += c == '(' ? 1 : c == ')' ? -1 : 0;
             if (depth < 0) break;
         }
-        return depth != 0 ? "q has parentheses that do not match." : null;
+        if (depth != 0) return "q has parentheses that do not match.";
+        return OperatorWithoutWords(Tokens().Matches(text).Select(t => t.Value).ToList()) is { } op
+            ? $"q has {op} without something to search on each side (AND, OR and NOT join two words, phrases or groups; write them in lower case to search for them)."
+            : null;
+    }
+
+    /// <summary>The first operator that does not stand between two operands, or null.</summary>
+    static string? OperatorWithoutWords(IReadOnlyList<string> tokens)
+    {
+        static bool IsOperator(string t) => t is "AND" or "OR" or "NOT";
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (!IsOperator(tokens[i])) continue;
+            var before = i > 0 ? tokens[i - 1] : null;
+            var after = i + 1 < tokens.Count ? tokens[i + 1] : null;
+            if (before is null or "(" || IsOperator(before) || after is null or ")" || IsOperator(after)) return tokens[i];
+        }
+        return null;
     }
 
     public static string ToFts5(string text)

@@ -225,6 +225,11 @@ public sealed class QueryGrammarTests : ApiTest
     [TestCase("/v1/commitments?q=%22open data", "q")]
     [TestCase("/v1/commitments?q=(open", "q")]
     [TestCase("/v1/commitments?q=open AND", "q")]
+    [TestCase("/v1/commitments?q=AND open", "q")]
+    [TestCase("/v1/commitments?q=open OR NOT data", "q")]
+    [TestCase("/v1/commitments?q=(NOT open)", "q")]
+    [TestCase("/v1/commitments?q=*", "q")]
+    [TestCase("/v1/commitments?q=%22%22", "q")]
     [TestCase("/v1/members?q=kingdom", "q")]
     [TestCase("/v1/commitments/UK0075?fields=nothing", "fields")]
     public async Task ABadValueIsA400NamingTheParameter(string url, string parameter)
