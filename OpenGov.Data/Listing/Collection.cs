@@ -5,24 +5,12 @@ using Microsoft.Data.Sqlite;
 namespace OpenGov.Data.Listing;
 
 /// <summary>
-/// A collection's full-text index: an FTS5 table, its column pointing at the record, the record's key,
-/// and whether the best hits of its common words are kept ranked in search_term and search_top_hit.
-/// </summary>
-public sealed record SearchIndex(string Table, string Owner, string Key, bool TopHits = false);
-
-/// <summary>A one-word search by a word with kept top hits (see SearchTopHits): its hits in the language, and whether rows of it were left out.</summary>
-sealed record TopHitsOfWord(string Term, long Hits, bool Truncated);
-
-/// <summary>The search expression could not be understood by the full-text engine.</summary>
-public sealed class SearchSyntaxException(string message) : Exception(message);
-
-/// <summary>
 /// A listable table: its FROM clause, the key columns that make its order total, the fields
 /// requests may filter, sort and count by, and its full-text index if it has one. Pages are keyset
 /// pages: the next page starts after the sort values of the last row seen, so a page costs the
 /// same anywhere in the list, and rows added or removed meanwhile never make one skip or repeat.
 /// </summary>
-public sealed class Collection(
+public sealed partial class Collection(
     string name, string from, IReadOnlyList<string> keyColumns, IReadOnlyList<Field> fields,
     SearchIndex? search = null, IReadOnlyList<(string Alias, string Clause)>? joins = null, string? counts = null)
 {
@@ -148,17 +136,6 @@ public sealed class Collection(
             ORDER BY {hitOrder}
             """;
     }
-
-    /// <summary>
-    /// Whether <paramref name="request"/> is a search in relevance order and nothing else, whose hits,
-    /// total and order the full-text index alone can give: every row of the index belongs to a
-    /// record (so joining each hit to its record, a lookup per hit, would change nothing).
-    /// </summary>
-    bool IsSearchOfIndexAlone(ListRequest request) =>
-        request.Search is not null && request.Criteria.Count == 0 && (request.Sort?.Count ?? 0) == 0 && KeyColumns.Count == 1;
-
-    /// <summary>The index's rows that match the search (@q) and serve the language asked for (@serves_token).</summary>
-    static string LanguageMatch(SearchIndex s) => $"{s.Table} MATCH @q AND ' ' || {s.Table}.serves || ' ' LIKE @serves_token";
 
     /// <summary>
     /// Whether a page of <paramref name="request"/> is a run of the whole list in key order (no filter,
@@ -344,42 +321,6 @@ public sealed class Collection(
             _ => $"{lo} <> '' AND {hi} < @{name}a0",
         };
     }
-
-    /// <summary>
-    /// The kept top hits that answer <paramref name="request"/>'s page, or null: a search by one word
-    /// (see <see cref="SearchTopHits.TermOf"/>) in relevance order, a word with kept hits.
-    /// </summary>
-    async Task<TopHitsOfWord?> TopHitsAsync(DbConnection connection, ListRequest request, DynamicParameters parameters, CancellationToken ct)
-    {
-        if (Search is not { TopHits: true } || request.Search is not { } q || (request.Sort?.Count ?? 0) > 0) return null;
-        var language = SearchTopHits.Languages.ToList().IndexOf(request.Lang);
-        if (language < 0 || SearchTopHits.TermOf(q) is not { } term) return null;
-        var word = await connection.QuerySingleOrDefaultAsync<(long Hits, long Rows, long Kept)?>(new CommandDefinition(
-            $"SELECT hits_{request.Lang}, rows, kept FROM search_term WHERE term = @term", new { term }, cancellationToken: ct));
-        if (word is not { } w) return null;
-        parameters.Add("term", term);
-        parameters.Add("serves", 1 << language);
-        return new TopHitsOfWord(term, w.Hits, w.Kept < w.Rows);
-    }
-
-    /// <summary>
-    /// Each hit's snippet, for the page's rows only, matched against the words asked for alone (not
-    /// the language token): a snippet costs a read of the row's text, too much to pay for every hit.
-    /// </summary>
-    async Task SnippetsAsync<TRow>(DbConnection connection, string search, IReadOnlyList<TRow> rows, CancellationToken ct) where TRow : KeyedRow
-    {
-        if (rows.Count == 0) return;
-        var t = Search!.Table;
-        var snippets = (await connection.QueryAsync<(long Row, string Snippet)>(new CommandDefinition(
-            $"SELECT rowid, snippet({t}, -1, '<mark>', '</mark>', '…', 16) FROM {t} WHERE {t} MATCH @q AND rowid IN @rows",
-            new { q = SearchQuery.ToFts5(search), rows = rows.Select(r => r.SearchRow).ToArray() }, cancellationToken: ct)))
-            .ToDictionary(s => s.Row, s => s.Snippet);
-        // Line breaks and runs of spaces from the source text say nothing in a one-line extract.
-        foreach (var row in rows)
-            row.Snippet = snippets.GetValueOrDefault(row.SearchRow ?? -1) is { } snippet ? Whitespace.Replace(snippet, " ") : null;
-    }
-
-    static readonly System.Text.RegularExpressions.Regex Whitespace = new(@"\s+", System.Text.RegularExpressions.RegexOptions.Compiled);
 
     static (string, string) Same(string sql) => (sql, sql);
 
