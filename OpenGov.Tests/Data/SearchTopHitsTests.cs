@@ -22,7 +22,7 @@ public sealed class SearchTopHitsTests
         path = Path.Combine(Path.GetTempPath(), $"opengov-tophits-{Guid.NewGuid():N}.db");
         SampleDataset.Build(Repo.DataDir, path);
         using var connection = Open();
-        SearchTopHits.Build(connection, minHits: 1, kept: 3);
+        SearchTopHits.Build(connection, minHits: 1, kept: 3, hitsPerRow: 1_000);
     }
 
     [OneTimeTearDown]
@@ -78,7 +78,29 @@ public sealed class SearchTopHitsTests
         using var c = Open();
         SearchTopHits.Build(c, minHits: 1_000_000);
         Assert.That(c.ExecuteScalar<long>("SELECT (SELECT COUNT(*) FROM search_term) + (SELECT COUNT(*) FROM search_top_hit)"), Is.Zero);
-        SearchTopHits.Build(c, minHits: 1, kept: 3);
+        SearchTopHits.Build(c, minHits: 1, kept: 3, hitsPerRow: 1_000);
+    }
+
+    [Test]
+    public void TheMostCommonWordsAreKeptWithinTheBudgetOfHits()
+    {
+        using var c = Open();
+        try
+        {
+            var rows = c.ExecuteScalar<long>("SELECT COUNT(*) FROM commitment_search");
+            SearchTopHits.Build(c, minHits: 1, kept: 3, hitsPerRow: 2);
+            var kept = c.Query<long>("SELECT rows FROM search_term ORDER BY rows DESC").ToList();
+            Assert.That(kept, Is.Not.Empty);
+            Assert.That(kept.Sum(), Is.LessThanOrEqualTo(2 * rows));
+            c.Execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocabulary USING fts5vocab(main, commitment_search, 'row')");
+            var left = c.Query<long>("SELECT doc FROM temp.vocabulary WHERE term NOT GLOB 'serves*' AND term NOT IN (SELECT term FROM search_term)").ToList();
+            Assert.That(left.Max(), Is.LessThanOrEqualTo(kept.Min()), "no word left out is more common than one kept");
+            Assert.That(kept.Sum() + left.Max(), Is.GreaterThan(2 * rows), "the next word would not have fitted");
+        }
+        finally
+        {
+            SearchTopHits.Build(c, minHits: 1, kept: 3, hitsPerRow: 1_000);
+        }
     }
 
     [TestCase("open", "open")]
