@@ -78,7 +78,7 @@ internal sealed class QueryParametersFilter : IOperationFilter
         if (collection.Search is not null)
             parameters.Add(Example(Query("q",
                 "Full-text search in the language asked for, over titles, descriptions, milestones and institution names, ranked by relevance "
-                + "(bm25) unless sort is given. Words must all match; \"a phrase\" in quotes; prefix*; OR, NOT and parentheses. "
+                + "(bm25) unless sort is given. Words must all match; \"a phrase\" in quotes; prefix*; OR, NOT and parentheses; a minus leaves out what follows it (data -open). "
                 + "Each hit has a snippet with the matches in `<mark>`.", Text()), "beneficial ownership"));
         foreach (var field in collection.Fields.Values)
         {

@@ -5,9 +5,10 @@ namespace OpenGov.Data.Listing;
 
 /// <summary>
 /// Turns what a person types into an FTS5 expression: words (all must match), "quoted phrases",
-/// prefix* and the operators AND, OR, NOT and parentheses keep their meaning; a word with
-/// punctuation inside (e-government, U.K.) is searched as the phrase of its parts instead of
-/// being read as FTS5 syntax.
+/// prefix* and the operators AND, OR, NOT and parentheses keep their meaning, and a minus before a
+/// word, phrase or group leaves it out as on a web search engine (data -open is data NOT open); a
+/// word with punctuation inside (e-government, U.K.) is searched as the phrase of its parts instead
+/// of being read as FTS5 syntax.
 /// </summary>
 public static partial class SearchQuery
 {
@@ -26,31 +27,47 @@ public static partial class SearchQuery
             if (depth < 0) break;
         }
         if (depth != 0) return "q has parentheses that do not match.";
-        return OperatorWithoutWords(Tokens().Matches(text).Select(t => t.Value).ToList()) is { } op
-            ? $"q has {op} without something to search on each side (AND, OR and NOT join two words, phrases or groups; write them in lower case to search for them)."
+        return OperatorWithoutWords(Read(text)) is { } op
+            ? $"q has {op} without something to search on each side: AND, OR and NOT (or a minus, as in data -open) go between two words, phrases or groups. To search for the words and, or, not, write them in lower case."
             : null;
     }
 
-    /// <summary>The first operator that does not stand between two operands, or null.</summary>
-    static string? OperatorWithoutWords(IReadOnlyList<string> tokens)
+    /// <summary>What was typed for the first operator that does not stand between two operands, or null.</summary>
+    static string? OperatorWithoutWords(IReadOnlyList<(string Token, string Typed)> tokens)
     {
         static bool IsOperator(string t) => t is "AND" or "OR" or "NOT";
         for (var i = 0; i < tokens.Count; i++)
         {
-            if (!IsOperator(tokens[i])) continue;
-            var before = i > 0 ? tokens[i - 1] : null;
-            var after = i + 1 < tokens.Count ? tokens[i + 1] : null;
-            if (before is null or "(" || IsOperator(before) || after is null or ")" || IsOperator(after)) return tokens[i];
+            if (!IsOperator(tokens[i].Token)) continue;
+            var before = i > 0 ? tokens[i - 1].Token : null;
+            var after = i + 1 < tokens.Count ? tokens[i + 1].Token : null;
+            if (before is null or "(" || IsOperator(before) || after is null or ")" || IsOperator(after)) return tokens[i].Typed;
         }
         return null;
+    }
+
+    /// <summary>The tokens of the text, each with what was typed for it: a leading minus is a NOT of its own.</summary>
+    static List<(string Token, string Typed)> Read(string text)
+    {
+        var tokens = new List<(string, string)>();
+        foreach (Match match in Tokens().Matches(text))
+        {
+            var t = match.Value;
+            if (t.StartsWith('-'))
+            {
+                tokens.Add(("NOT", t));
+                if (t.Length > 1) tokens.Add((t[1..], t));
+            }
+            else tokens.Add((t, t));
+        }
+        return tokens;
     }
 
     public static string ToFts5(string text)
     {
         var result = new StringBuilder();
-        foreach (Match token in Tokens().Matches(text))
+        foreach (var (t, _) in Read(text))
         {
-            var t = token.Value;
             if (result.Length > 0) result.Append(' ');
             if (t.StartsWith('"') || t is "(" or ")" or "AND" or "OR" or "NOT" || Word().IsMatch(t))
                 result.Append(t);

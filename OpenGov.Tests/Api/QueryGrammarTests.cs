@@ -228,6 +228,8 @@ public sealed class QueryGrammarTests : ApiTest
     [TestCase("/v1/commitments?q=AND open", "q")]
     [TestCase("/v1/commitments?q=open OR NOT data", "q")]
     [TestCase("/v1/commitments?q=(NOT open)", "q")]
+    [TestCase("/v1/commitments?q=-open", "q")]
+    [TestCase("/v1/commitments?q=data OR -open", "q")]
     [TestCase("/v1/commitments?q=*", "q")]
     [TestCase("/v1/commitments?q=%22%22", "q")]
     [TestCase("/v1/members?q=kingdom", "q")]

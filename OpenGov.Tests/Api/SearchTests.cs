@@ -45,6 +45,10 @@ public sealed class SearchTests : ApiTest
         Assert.That(await Search("q=regist*"), Is.EquivalentTo(new[] { "XE0003", "XE0004" }));
         Assert.That(await Search("q=lobbyists OR ownership"), Is.EquivalentTo(new[] { "XE0003", "XE0004" }));
         Assert.That(await Search("q=register NOT lobbyists"), Is.EqualTo(new[] { "XE0004" }));
+        Assert.That(await Search("q=register -lobbyists"), Is.EqualTo(new[] { "XE0004" }), "a minus as on a web search engine");
+        Assert.That(await Search("q=regist* -lobbyists"), Is.EqualTo(new[] { "XE0004" }));
+        Assert.That(await Search("q=register -\"beneficial ownership register\""), Is.EqualTo(new[] { "XE0003" }));
+        Assert.That(await Search("q=register -(lobbyists OR ownership)"), Is.Empty);
     }
 
     [Test]
