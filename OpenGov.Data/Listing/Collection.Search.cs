@@ -11,7 +11,7 @@ namespace OpenGov.Data.Listing;
 public sealed record SearchIndex(string Table, string Owner, string Key, bool TopHits = false);
 
 /// <summary>A one-word search by a word with kept top hits (see SearchTopHits): its hits in the language, and whether rows of it were left out.</summary>
-sealed record TopHitsOfWord(string Term, long Hits, bool Truncated);
+sealed record TopHitsOfWord(long Hits, bool Truncated);
 
 /// <summary>The search expression could not be understood by the full-text engine.</summary>
 public sealed class SearchSyntaxException(string message) : Exception(message);
@@ -47,12 +47,12 @@ public sealed partial class Collection
         if (word is not { } w) return null;
         parameters.Add("term", term);
         parameters.Add("serves", 1 << language);
-        return new TopHitsOfWord(term, w.Hits, w.Kept < w.Rows);
+        return new TopHitsOfWord(w.Hits, w.Kept < w.Rows);
     }
 
     /// <summary>
-    /// Each hit's snippet, for the page's rows only, matched against the words asked for alone (not
-    /// the language token): a snippet costs a read of the row's text, too much to pay for every hit.
+    /// Each hit's snippet, for the page's rows only: a snippet costs a read of the row's text, too
+    /// much to pay for every hit.
     /// </summary>
     async Task SnippetsAsync<TRow>(DbConnection connection, string search, IReadOnlyList<TRow> rows, CancellationToken ct) where TRow : KeyedRow
     {
