@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text;
 using Dapper;
 using Microsoft.Data.Sqlite;
+using OpenGov.Data.Import;
+using OpenGov.Data.Queries;
 
 namespace OpenGov.Data;
 
@@ -33,8 +35,12 @@ public static class SearchTopHits
     /// <summary>Ten pages of 50: a page after them is ranked at query time.</summary>
     public const int DefaultKept = 500;
 
-    /// <summary>The languages of the serves bits, bit 0 first, and of search_term's hits_ columns.</summary>
-    public static readonly IReadOnlyList<string> Languages = ["en", "fr", "es"];
+    /// <summary>
+    /// The bit of <paramref name="lang"/> in search_top_hit.serves (0 for a language the index has no
+    /// token for): the languages of <see cref="Localized.Languages"/> in order, which is also the order
+    /// of search_term's hits_ columns.
+    /// </summary>
+    public static int ServesBit(string lang) => Localized.Languages.Contains(lang) ? 1 << Localized.Languages.ToList().IndexOf(lang) : 0;
 
     /// <summary>
     /// Replaces the top hits of the database file open on <paramref name="connection"/>, whose
@@ -74,15 +80,15 @@ public static class SearchTopHits
 
         using var tx = connection.BeginTransaction();
         connection.Execute("DELETE FROM search_top_hit; DELETE FROM search_term;", transaction: tx);
-        using var insertTerm = Command(connection, tx, "INSERT INTO search_term (term, hits_en, hits_fr, hits_es, rows, kept) VALUES ($1, $2, $3, $4, $5, $6)");
-        using var insertHit = Command(connection, tx, "INSERT INTO search_top_hit (term, rank, commitment_id, search_row, serves) VALUES ($1, $2, $3, $4, $5)");
+        using var insertTerm = new OgpWriter.Insert(connection, "search_term", "term", "hits_en", "hits_fr", "hits_es", "rows", "kept");
+        using var insertHit = new OgpWriter.Insert(connection, "search_top_hit", "term", "rank", "commitment_id", "search_row", "serves");
         for (var t = 0; t < terms.Count; t++)
         {
             var (hits, count, best) = ranked[t];
-            Run(insertTerm, terms[t], hits[0], hits[1], hits[2], count, best.Count);
+            insertTerm.Run(terms[t], hits[0], hits[1], hits[2], count, best.Count);
             // In the table's key order: each row goes at the end of the B-tree rather than somewhere inside.
             foreach (var hit in best.UnorderedItems.Select(x => x.Element).OrderDescending(WorstFirst.Instance))
-                Run(insertHit, terms[t], hit.Rank, hit.Id, hit.Row, rows[hit.Row].Serves);
+                insertHit.Run(terms[t], hit.Rank, hit.Id, hit.Row, rows[hit.Row].Serves);
         }
         tx.Commit();
     }
@@ -110,7 +116,7 @@ public static class SearchTopHits
 
     readonly record struct Hit(double Rank, string Id, long Row);
 
-    /// <summary>Every row of the index: its commitment and the languages it serves (bit 1 per language, in <see cref="Languages"/> order).</summary>
+    /// <summary>Every row of the index: its commitment and the languages it serves (see <see cref="ServesBit"/>).</summary>
     static Dictionary<long, (string Id, int Serves)> IndexRows(SqliteConnection connection)
     {
         var rows = new Dictionary<long, (string, int)>();
@@ -118,8 +124,8 @@ public static class SearchTopHits
         {
             var tokens = serves.Split(' ');
             var mask = 0;
-            for (var l = 0; l < Languages.Count; l++)
-                if (tokens.Contains("serves" + Languages[l])) mask |= 1 << l;
+            foreach (var lang in Localized.Languages)
+                if (tokens.Contains("serves" + lang)) mask |= ServesBit(lang);
             rows[row] = (id, mask);
         }
         return rows;
@@ -132,7 +138,7 @@ public static class SearchTopHits
     static (int[] Hits, int Rows, PriorityQueue<Hit, Hit> Best) Rank(
         SqliteConnection connection, string term, Dictionary<long, (string Id, int Serves)> rows, int kept)
     {
-        var hits = new int[Languages.Count];
+        var hits = new int[Localized.Languages.Count];
         var count = 0;
         var best = new PriorityQueue<Hit, Hit>(kept + 1, WorstFirst.Instance);
         using var command = connection.CreateCommand();
@@ -178,20 +184,5 @@ public static class SearchTopHits
         }
 
         static int Fold(char c) => c is >= 'A' and <= 'Z' ? c + 32 : c;
-    }
-
-    static SqliteCommand Command(SqliteConnection connection, SqliteTransaction tx, string sql)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = tx;
-        command.CommandText = sql;
-        return command;
-    }
-
-    static void Run(SqliteCommand command, params object[] values)
-    {
-        command.Parameters.Clear();
-        for (var i = 0; i < values.Length; i++) command.Parameters.AddWithValue("$" + (i + 1), values[i]);
-        command.ExecuteNonQuery();
     }
 }

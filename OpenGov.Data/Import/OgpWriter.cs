@@ -103,6 +103,7 @@ internal sealed class OgpWriter(SqliteConnection connection) : IDisposable
                     return raw.sqlite3_bind_text(statement, index, utf8.AsSpan(0, written));
                 case long n: return raw.sqlite3_bind_int64(statement, index, n);
                 case int n: return raw.sqlite3_bind_int64(statement, index, n);
+                case double x: return raw.sqlite3_bind_double(statement, index, x);
                 default: throw new ArgumentException($"{Table}: no SQLite type for a {value.GetType().Name}.", nameof(value));
             }
         }

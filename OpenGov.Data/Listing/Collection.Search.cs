@@ -40,13 +40,13 @@ public sealed partial class Collection
     async Task<TopHitsOfWord?> TopHitsAsync(DbConnection connection, ListRequest request, DynamicParameters parameters, CancellationToken ct)
     {
         if (Search is not { TopHits: true } || request.Search is not { } q || (request.Sort?.Count ?? 0) > 0) return null;
-        var language = SearchTopHits.Languages.ToList().IndexOf(request.Lang);
-        if (language < 0 || SearchTopHits.TermOf(q) is not { } term) return null;
+        var serves = SearchTopHits.ServesBit(request.Lang);
+        if (serves == 0 || SearchTopHits.TermOf(q) is not { } term) return null;
         var word = await connection.QuerySingleOrDefaultAsync<(long Hits, long Rows, long Kept)?>(new CommandDefinition(
             $"SELECT hits_{request.Lang}, rows, kept FROM search_term WHERE term = @term", new { term }, cancellationToken: ct));
         if (word is not { } w) return null;
         parameters.Add("term", term);
-        parameters.Add("serves", 1 << language);
+        parameters.Add("serves", serves);
         return new TopHitsOfWord(w.Hits, w.Kept < w.Rows);
     }
 

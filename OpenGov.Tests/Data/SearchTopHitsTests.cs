@@ -59,7 +59,7 @@ public sealed class SearchTopHitsTests
                     "SELECT rank, commitment_id, rowid FROM commitment_search WHERE commitment_search MATCH @q AND ' ' || serves || ' ' LIKE @token ORDER BY rank, commitment_id COLLATE NOCASE",
                     new { q = OpenGov.Data.Listing.SearchQuery.ToFts5(term), token = $"% serves{lang} %" }).ToList();
                 Assert.That(hits, Is.EqualTo(search.Count), $"{term} in {lang}: hits");
-                var bit = 1 << SearchTopHits.Languages.ToList().IndexOf(lang);
+                var bit = SearchTopHits.ServesBit(lang);
                 var keptRows = c.Query<(double Rank, string Id, long Row)>(
                     "SELECT rank, commitment_id, search_row FROM search_top_hit WHERE term = @term AND serves & @bit <> 0 ORDER BY rank, commitment_id",
                     new { term, bit }).ToList();
