@@ -30,7 +30,7 @@ internal static class CommitmentEndpoints
     }
 
     static Task<Results<DataResult<Page<Commitment>>, ValidationProblem, ProblemHttpResult>> List(HttpContext http, CommitmentQueries q) =>
-        PageAsync(http, CommitmentQueries.Collection, q.ListAsync, csv: q.Csv);
+        PageAsync(http, CommitmentQueries.Collection, q.ListAsync, csv: q.Csv, rendered: q.Rendered);
 
     static Task<Results<DataResult<Item<Commitment>>, ValidationProblem, ProblemHttpResult>> Get(
         [Description("OGP's commitment id, e.g. UK0075 (any case)"), Example("UK0075")] string id, HttpContext http, CommitmentQueries q) =>

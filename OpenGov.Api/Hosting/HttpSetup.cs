@@ -29,6 +29,8 @@ internal static class HttpSetup
     {
         services.AddSingleton(configuration.GetSection("ResponseCache").Get<ResponseCacheOptions>() ?? new ResponseCacheOptions());
         services.AddSingleton<ResponseCache>();
+        services.AddSingleton(configuration.GetSection("RenderedRecords").Get<RenderedRecordsOptions>() ?? new RenderedRecordsOptions());
+        services.AddSingleton<RenderedRecords>();
         services.AddSingleton(configuration.GetSection("RateLimit").Get<RateLimitOptions>() ?? new RateLimitOptions());
         services.AddSingleton<RateLimits>();
         services.AddSingleton(s => new ExportStore(s.GetRequiredService<Db>(), s.GetRequiredService<CommitmentQueries>(),

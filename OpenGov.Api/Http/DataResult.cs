@@ -16,7 +16,12 @@ public sealed record TableBody(RecordFormat Format, string Name, Func<Stream, Ca
 /// as JSON, or as CSV or NDJSON where <paramref name="table"/> is given.
 /// It tells the OpenAPI document its full type, like TypedResults.Ok does.
 /// </summary>
-public sealed class DataResult<T>(T value, IReadOnlyList<string>? fields, TableBody? table = null) : IResult, IEndpointMetadataProvider, IStatusCodeHttpResult, IValueHttpResult, IValueHttpResult<T>
+/// <remarks>
+/// A page of records rendered beforehand is written from <paramref name="rendered"/> (a
+/// <see cref="Page{T}"/> of <see cref="PageRecord"/>, which keeps the ?fields= keys itself) in place
+/// of <paramref name="value"/>, with the same envelope and the same bytes.
+/// </remarks>
+public sealed class DataResult<T>(T value, IReadOnlyList<string>? fields, TableBody? table = null, object? rendered = null) : IResult, IEndpointMetadataProvider, IStatusCodeHttpResult, IValueHttpResult, IValueHttpResult<T>
 {
     public T Value { get; } = value;
     object? IValueHttpResult.Value => Value;
@@ -35,6 +40,11 @@ public sealed class DataResult<T>(T value, IReadOnlyList<string>? fields, TableB
             return;
         }
         http.Response.ContentType = "application/json; charset=utf-8";
+        if (rendered is not null)
+        {
+            await JsonSerializer.SerializeAsync(http.Response.Body, rendered, rendered.GetType(), options, http.RequestAborted);
+            return;
+        }
         if (fields is null)
         {
             await JsonSerializer.SerializeAsync(http.Response.Body, Value, options, http.RequestAborted);

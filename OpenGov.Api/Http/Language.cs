@@ -27,9 +27,13 @@ internal static class Language
     }
 
     /// <summary>Says in Content-Language which languages the records were served in.</summary>
-    public static void Declare(HttpResponse response, string asked, IEnumerable<ILocalizedResource> served)
+    public static void Declare(HttpResponse response, string asked, IEnumerable<ILocalizedResource> served) =>
+        Declare(response, asked, served.Select(r => r.Lang));
+
+    /// <summary>Says in Content-Language which languages the records were served in, each record's given.</summary>
+    public static void Declare(HttpResponse response, string asked, IEnumerable<string> served)
     {
-        var languages = served.Select(r => r.Lang).Distinct().ToList();
+        var languages = served.Distinct().ToList();
         response.Headers.ContentLanguage = languages.Count == 0 ? asked : string.Join(", ", languages);
     }
 }

@@ -41,7 +41,11 @@ internal sealed record ListQuery(
 
     public bool All => Limit == AllRows;
 
-    public int PageSize => Limit is null ? DefaultLimit : All ? Chunks.Size : int.Parse(Limit);
+    /// <summary>
+    /// The page size; the default where limit is not a valid number, so that a check that runs
+    /// before (or without) the limit's own (the cursor's) never fails on it.
+    /// </summary>
+    public int PageSize => Limit is null ? DefaultLimit : All ? Chunks.Size : int.TryParse(Limit, out var n) && n is >= 0 and <= MaxLimit ? n : DefaultLimit;
 
     public IReadOnlyList<SortKey> SortKeys => Split(Sort).Select(s => new SortKey(s.TrimStart('-'), s.StartsWith('-'))).ToList();
 

@@ -7,6 +7,7 @@ using OpenGov.Data;
 using OpenGov.Data.Export;
 using OpenGov.Data.Listing;
 using OpenGov.Data.Model;
+using OpenGov.Data.Rendering;
 
 namespace OpenGov.Api.Http;
 
@@ -21,62 +22,114 @@ internal static class Responses
 
     static readonly ListQueryValidator Validator = new();
 
+    /// <summary>
+    /// A page of a collection, in four steps: bind the query string, validate it, fetch the page
+    /// (its records assembled by <paramref name="query"/>, or, given <paramref name="rendered"/>, its
+    /// keys chosen and the records' JSON copied from what was rendered once), and write it.
+    /// limit=all (CSV and NDJSON) streams every row instead.
+    /// </summary>
     public static async Task<Results<DataResult<Page<T>>, ValidationProblem, ProblemHttpResult>> PageAsync<T>(
         HttpContext http, Collection collection, Func<ListRequest, CancellationToken, Task<KeysetPage<T>>> query,
-        Parent? parent = null, CsvSource? csv = null) where T : ILocalizedResource
+        Parent? parent = null, CsvSource? csv = null, RecordSource<T>? rendered = null) where T : ILocalizedResource
     {
-        var errors = new Dictionary<string, string[]>();
-        var lang = Language.Asked(http.Request, errors);
-        var format = Formats.Of(http);
-        var parsed = ListQuery.From(http.Request, collection, DataResult<T>.KeysOf<T>(http), lang,
-            parent is null ? [] : [new Criterion(parent.Filter, Op.Eq, [parent.Id])], format);
+        var (parsed, errors) = Bind<T>(http, collection, parent);
         if (Validate(parsed, errors) is { } problem) return problem;
         if (parent is not null && !await http.RequestServices.GetRequiredService<Db>().ExistsAsync(parent.Table, parent.Id, http.RequestAborted))
             return Problems.NotFound(parent.Kind, parent.Id);
+        if (parsed.All) return Stream(http, collection, query, csv, parsed);
 
-        var after = parsed.CursorKey.Key;
-        var options = http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
-        if (parsed.All)
-        {
-            // Every row, streamed chunk by chunk: never held whole, so never cached either.
-            ResponseCache.Skip(http);
-            http.Response.Headers.ContentLanguage = lang;
-            return new DataResult<Page<T>>(default!, parsed.FieldList, new TableBody(format, collection.Name, async (stream, ct) =>
-            {
-                var writer = new RecordWriter<T>(stream, format, options, parsed.FieldList);
-                if (format == RecordFormat.Csv && csv is not null)
-                    await foreach (var rows in csv.Rows(parsed.ToRequest(after), ct))
-                        await writer.WriteCellsAsync(rows, csv, ct);
-                else
-                    await foreach (var chunk in Chunks.AllAsync(query, parsed.ToRequest(after), ct))
-                        await writer.WriteAsync(chunk, ct);
-                await writer.FlushAsync(ct);
-            }));
-        }
-        KeysetPage<T> page;
+        var dataVersion = http.RequestServices.GetRequiredService<DatasetState>().DataVersion;
+        FetchedPage<T> page;
         try
         {
-            page = await query(parsed.ToRequest(after), http.RequestAborted);
+            var cache = http.RequestServices.GetRequiredService<RenderedRecords>();
+            page = rendered is not null && cache.Enabled && parsed.Format != RecordFormat.Csv
+                ? await FetchRenderedAsync(http, parsed, rendered, cache, dataVersion)
+                : FetchedPage<T>.Of(await query(parsed.ToRequest(parsed.CursorKey.Key), http.RequestAborted));
         }
         catch (SearchSyntaxException e)
         {
             return Problems.BadRequest(new Dictionary<string, string[]> { ["q"] = [$"The search cannot be read ({e.Message}). Quote a phrase with \"...\"; AND, OR, NOT and * are operators."] });
         }
+        return Write(http, collection, parsed, page, dataVersion);
+    }
 
+    /// <summary>Bind: the query string read into the grammar, with the filter a sub-collection's path sets.</summary>
+    static (ListQuery Query, Dictionary<string, string[]> Errors) Bind<T>(HttpContext http, Collection collection, Parent? parent)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var lang = Language.Asked(http.Request, errors);
+        var query = ListQuery.From(http.Request, collection, DataResult<T>.KeysOf<T>(http), lang,
+            parent is null ? [] : [new Criterion(parent.Filter, Op.Eq, [parent.Id])], Formats.Of(http));
+        return (query, errors);
+    }
+
+    /// <summary>A page as fetched: its count, next key and facets, and its records, either as objects or as rendered bytes.</summary>
+    sealed record FetchedPage<T>(
+        long Total, IReadOnlyList<object>? NextKey, IReadOnlyDictionary<string, IReadOnlyList<FacetCount>>? Facets,
+        IReadOnlyList<T>? Records, IReadOnlyList<PageRecord>? Rendered) where T : ILocalizedResource
+    {
+        public static FetchedPage<T> Of(KeysetPage<T> page) => new(page.Total, page.NextKey, page.Facets, page.Items, null);
+
+        public IEnumerable<string> Languages => Records?.Select(r => r.Lang) ?? Rendered!.Select(r => r.Record.Lang);
+    }
+
+    /// <summary>Fetch, rendered: the page's keys from the list query, then each record's bytes, made once per data version and language.</summary>
+    static async Task<FetchedPage<T>> FetchRenderedAsync<T>(
+        HttpContext http, ListQuery parsed, RecordSource<T> source, RenderedRecords cache, string dataVersion) where T : ILocalizedResource
+    {
+        var keys = await source.Keys(parsed.ToRequest(parsed.CursorKey.Key), http.RequestAborted);
+        var records = await cache.GetAsync(dataVersion, source, keys.Items.Select(k => k.Id).ToList(), parsed.Lang, JsonOptionsOf(http), http.RequestAborted);
+        var page = keys.Items.Select((key, i) => new PageRecord(records[i], parsed.FieldList, key.Snippet)).ToList();
+        return new FetchedPage<T>(keys.Total, keys.NextKey, keys.Facets, null, page);
+    }
+
+    /// <summary>Write: the envelope (meta, links), the Link header and Content-Language, as JSON, CSV or NDJSON.</summary>
+    static DataResult<Page<T>> Write<T>(HttpContext http, Collection collection, ListQuery parsed, FetchedPage<T> page, string dataVersion)
+        where T : ILocalizedResource
+    {
         var nextCursor = page.NextKey is null ? null : Cursor.Encode(page.NextKey, parsed.Fingerprint);
         var next = nextCursor is null ? null : UrlWithCursor(http.Request, nextCursor);
         if (next is not null) http.Response.Headers.Link = $"<{next}>; rel=\"next\"";
-        Language.Declare(http.Response, lang, page.Items.Cast<ILocalizedResource>());
-        var dataVersion = http.RequestServices.GetRequiredService<DatasetState>().DataVersion;
-        var table = format == RecordFormat.Json ? null : new TableBody(format, collection.Name, async (stream, ct) =>
+        Language.Declare(http.Response, parsed.Lang, page.Languages);
+        var meta = new PageMeta(page.Total, parsed.PageSize, nextCursor, dataVersion, page.Facets);
+        var links = new PageLinks(http.Request.GetEncodedUrl(), next);
+        var options = JsonOptionsOf(http);
+        var format = parsed.Format;
+        if (page.Rendered is { } rendered)
+            return format == RecordFormat.Json
+                ? new DataResult<Page<T>>(default!, parsed.FieldList, rendered: new Page<PageRecord>(rendered, meta, links))
+                : new DataResult<Page<T>>(default!, parsed.FieldList, new TableBody(format, collection.Name, (stream, ct) =>
+                    new RecordWriter<T>(stream, format, options, parsed.FieldList).WriteRenderedAsync(rendered.Select(r => (r.Record, r.Snippet)), ct)));
+        var table = format == RecordFormat.Json ? null : new TableBody(format, collection.Name, (stream, ct) =>
+            new RecordWriter<T>(stream, format, options, parsed.FieldList).WriteAsync(page.Records!, ct));
+        return new DataResult<Page<T>>(new Page<T>(page.Records!, meta, links), parsed.FieldList, table);
+    }
+
+    /// <summary>limit=all: every row, streamed chunk by chunk; never held whole, so never cached either.</summary>
+    static DataResult<Page<T>> Stream<T>(
+        HttpContext http, Collection collection, Func<ListRequest, CancellationToken, Task<KeysetPage<T>>> query, CsvSource? csv, ListQuery parsed)
+    {
+        ResponseCache.Skip(http);
+        http.Response.Headers.ContentLanguage = parsed.Lang;
+        var options = JsonOptionsOf(http);
+        var format = parsed.Format;
+        var request = parsed.ToRequest(parsed.CursorKey.Key);
+        return new DataResult<Page<T>>(default!, parsed.FieldList, new TableBody(format, collection.Name, async (stream, ct) =>
         {
             var writer = new RecordWriter<T>(stream, format, options, parsed.FieldList);
-            await writer.WriteAsync(page.Items, ct);
-        });
-        return new DataResult<Page<T>>(new Page<T>(page.Items,
-            new PageMeta(page.Total, parsed.PageSize, nextCursor, dataVersion, page.Facets),
-            new PageLinks(http.Request.GetEncodedUrl(), next)), parsed.FieldList, table);
+            if (format == RecordFormat.Csv && csv is not null)
+                await foreach (var rows in csv.Rows(request, ct))
+                    await writer.WriteCellsAsync(rows, csv, ct);
+            else
+                await foreach (var chunk in Chunks.AllAsync(query, request, ct))
+                    await writer.WriteAsync(chunk, ct);
+            await writer.FlushAsync(ct);
+        }));
     }
+
+    static System.Text.Json.JsonSerializerOptions JsonOptionsOf(HttpContext http) =>
+        http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
 
     public static async Task<Results<DataResult<Item<T>>, ValidationProblem, ProblemHttpResult>> ItemAsync<T>(
         HttpContext http, string kind, string id, Func<string, string, CancellationToken, Task<T?>> get,

@@ -88,6 +88,22 @@ public sealed class RecordWriter<T>
         await FlushAsync(ct);
     }
 
+    /// <summary>NDJSON lines of records rendered beforehand: their bytes copied, keys kept as ?fields= asks, each hit's snippet put in.</summary>
+    public async Task WriteRenderedAsync(IEnumerable<(Rendering.RenderedRecord Record, string? Snippet)> records, CancellationToken ct)
+    {
+        if (json is null) throw new InvalidOperationException("Rendered records are written as NDJSON.");
+        foreach (var (record, snippet) in records)
+        {
+            json.Reset(pending);
+            record.WriteTo(json, fields, snippet);
+            json.Flush();
+            Append("\n");
+            Rows++;
+            if (pending.WrittenCount > FlushBytes) await FlushAsync(ct);
+        }
+        await FlushAsync(ct);
+    }
+
     static int IndexIn(IReadOnlyList<string> columns, string name)
     {
         for (var i = 0; i < columns.Count; i++) if (columns[i] == name) return i;

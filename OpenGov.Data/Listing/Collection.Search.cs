@@ -43,7 +43,7 @@ public sealed partial class Collection
         var serves = SearchTopHits.ServesBit(request.Lang);
         if (serves == 0 || SearchTopHits.TermOf(q) is not { } term) return null;
         var word = await connection.QuerySingleOrDefaultAsync<(long Hits, long Rows, long Kept)?>(new CommandDefinition(
-            $"SELECT hits_{request.Lang}, rows, kept FROM search_term WHERE term = @term", new { term }, cancellationToken: ct));
+            SqlLog.Note($"SELECT hits_{request.Lang}, rows, kept FROM search_term WHERE term = @term"), new { term }, cancellationToken: ct));
         if (word is not { } w) return null;
         parameters.Add("term", term);
         parameters.Add("serves", serves);
@@ -59,7 +59,7 @@ public sealed partial class Collection
         if (rows.Count == 0) return;
         var t = Search!.Table;
         var snippets = (await connection.QueryAsync<(long Row, string Snippet)>(new CommandDefinition(
-            $"SELECT rowid, snippet({t}, -1, '<mark>', '</mark>', '…', 16) FROM {t} WHERE {t} MATCH @q AND rowid IN @rows",
+            SqlLog.Note($"SELECT rowid, snippet({t}, -1, '<mark>', '</mark>', '…', 16) FROM {t} WHERE {t} MATCH @q AND rowid IN @rows"),
             new { q = SearchQuery.ToFts5(search), rows = rows.Select(r => r.SearchRow).ToArray() }, cancellationToken: ct)))
             .ToDictionary(s => s.Row, s => s.Snippet);
         // Line breaks and runs of spaces from the source text say nothing in a one-line extract.

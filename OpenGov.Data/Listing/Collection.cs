@@ -65,7 +65,7 @@ public sealed partial class Collection(
                 var searchRow = request.Search is null ? null : top is null ? $"{Search!.Table}.rowid" : "h.search_row";
                 sql = PageSql(request, select, pageOrder, pageSearch, page, searchRow);
             }
-            return (await connection.QueryAsync<TRow>(new CommandDefinition(sql, parameters, cancellationToken: ct))).ToList();
+            return (await connection.QueryAsync<TRow>(new CommandDefinition(SqlLog.Note(sql), parameters, cancellationToken: ct))).ToList();
         }
 
         string CountSql() =>
@@ -80,7 +80,7 @@ public sealed partial class Collection(
             // Fewer rows than asked for from a list that left rows out: the rest of the page is among those.
             if (top is { Truncated: true } && request.Limit > 0 && rows.Count <= request.Limit) rows = await PageAsync(null);
             var total = !request.CountTotal ? -1 : top is not null && request.Criteria.Count == 0 ? top.Hits
-                : await connection.ExecuteScalarAsync<long>(new CommandDefinition(CountSql(), parameters, cancellationToken: ct));
+                : await connection.ExecuteScalarAsync<long>(new CommandDefinition(SqlLog.Note(CountSql()), parameters, cancellationToken: ct));
             var facets = await FacetsAsync(connection, request, search, where, parameters, ct);
 
             IReadOnlyList<object>? next = null;
@@ -373,7 +373,7 @@ public sealed partial class Collection(
                     ? $"SELECT x.{value} AS value, COUNT(DISTINCT x.{owner}) AS n FROM {table} x GROUP BY x.{value} ORDER BY n DESC, value"
                     : $"SELECT x.{value} AS value, COUNT(DISTINCT {KeyColumns[0]}) AS n FROM {source} JOIN {table} x ON x.{owner} = {KeyColumns[0]} {where} GROUP BY x.{value} ORDER BY n DESC, value"
                 : $"SELECT {field.Sql} AS value, COUNT(*) AS n FROM {source} {where} GROUP BY 1 ORDER BY n DESC, 1";
-            var counts = (await connection.QueryAsync<(object? Value, long N)>(new CommandDefinition(sql, parameters, cancellationToken: ct)))
+            var counts = (await connection.QueryAsync<(object? Value, long N)>(new CommandDefinition(SqlLog.Note(sql), parameters, cancellationToken: ct)))
                 .Select(c => (Value: c.Value is null or "" ? null : Convert.ToString(c.Value, System.Globalization.CultureInfo.InvariantCulture), c.N)).ToList();
             var display = await FacetNames.ForAsync(connection, field, counts.Select(c => c.Value).OfType<string>().ToList(), request.Lang, ct);
             result[name] = counts.Select(c => new FacetCount(c.Value, c.Value is null ? FacetNames.Unassessed(field) : display.GetValueOrDefault(c.Value, c.Value), c.N)).ToList();

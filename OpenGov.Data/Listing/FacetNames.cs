@@ -13,7 +13,7 @@ internal static class FacetNames
         if (field.NamesSql is null)
             return values.ToDictionary(v => v, v => field.Type == FieldType.Enum ? Words(v) : v);
         var rows = await connection.QueryAsync<(string Id, string? En, string? Fr, string? Es, string SourceLang)>(
-            new CommandDefinition(field.NamesSql, new { ids = Db.IdList(values) }, cancellationToken: ct));
+            new CommandDefinition(SqlLog.Note(field.NamesSql), new { ids = Db.IdList(values) }, cancellationToken: ct));
         var names = rows.ToDictionary(r => r.Id, r =>
         {
             var text = new Localized(r.En, r.Fr, r.Es);

@@ -2,6 +2,7 @@ using System.Data.Common;
 using Dapper;
 using OpenGov.Data.Listing;
 using OpenGov.Data.Model;
+using OpenGov.Data.Rendering;
 
 namespace OpenGov.Data.Queries;
 
@@ -84,6 +85,32 @@ public sealed partial class CommitmentQueries(Db db)
         return new KeysetPage<Commitment>(await ToCommitmentsAsync(c, page.Items, ids, request.Lang, ct), page.Total, page.NextKey, page.Facets);
     }
 
+    /// <summary>
+    /// A page's keys: the commitments a list request chooses, with the total, the facets and each hit's
+    /// snippet, reading no record. The rendered path of the list (see <see cref="Rendered"/>).
+    /// </summary>
+    public async Task<KeysetPage<PageKey>> KeysAsync(ListRequest request, CancellationToken ct)
+    {
+        await using var c = await db.OpenReadAsync(ct);
+        var page = await Collection.ListAsync<KeyRow>(c, "f.commitment_id AS id", request, ct);
+        return page.Select(r => new PageKey(r.Id, r.Snippet));
+    }
+
+    /// <summary>The commitments with these ids, whole, in the language asked for; in no particular order.</summary>
+    public async Task<IReadOnlyList<Commitment>> ByIdsAsync(IReadOnlyList<string> ids, string lang, CancellationToken ct)
+    {
+        if (ids.Count == 0) return [];
+        await using var c = await db.OpenReadAsync(ct);
+        var byId = new PageIds(ids, IsRun: false);
+        var rows = (await c.QueryAsync<Row>(new CommandDefinition(SqlLog.Note(
+            $"SELECT {Select} FROM {From} WHERE {byId.Match("f.commitment_id")}"), byId.Parameters, cancellationToken: ct))).ToList();
+        return await ToCommitmentsAsync(c, rows, byId, lang, ct);
+    }
+
+    /// <summary>Lists of commitments as keys, then records rendered once per data version and language.</summary>
+    public RecordSource<Commitment> Rendered => rendered ??= new(Collection.Name, KeysAsync, ByIdsAsync, r => r.Id);
+    RecordSource<Commitment>? rendered;
+
     public async Task<Commitment?> GetAsync(string id, string lang, CancellationToken ct)
     {
         await using var c = await db.OpenReadAsync(ct);
@@ -96,11 +123,11 @@ public sealed partial class CommitmentQueries(Db db)
     static async Task<IReadOnlyList<Commitment>> ToCommitmentsAsync(DbConnection c, IReadOnlyList<Row> rows, PageIds ids, string lang, CancellationToken ct)
     {
         if (rows.Count == 0) return [];
-        var institutions = (await c.QueryAsync<LinkRow>(new CommandDefinition(
-                $"SELECT ci.commitment_id, ci.role, i.id, i.name_en, i.name_fr, i.name_es, i.source_lang {InstitutionsOf(ids)}", ids.Parameters, cancellationToken: ct)))
+        var institutions = (await c.QueryAsync<LinkRow>(new CommandDefinition(SqlLog.Note(
+                $"SELECT ci.commitment_id, ci.role, i.id, i.name_en, i.name_fr, i.name_es, i.source_lang {InstitutionsOf(ids)}"), ids.Parameters, cancellationToken: ct)))
             .ToLookup(r => (r.CommitmentId.ToUpperInvariant(), r.Role));
-        var areas = (await c.QueryAsync<LinkRow>(new CommandDefinition(
-                $"SELECT cp.commitment_id, a.id, a.name_en, a.name_fr, a.name_es, a.source_lang {PolicyAreasOf(ids)}", ids.Parameters, cancellationToken: ct)))
+        var areas = (await c.QueryAsync<LinkRow>(new CommandDefinition(SqlLog.Note(
+                $"SELECT cp.commitment_id, a.id, a.name_en, a.name_fr, a.name_es, a.source_lang {PolicyAreasOf(ids)}"), ids.Parameters, cancellationToken: ct)))
             .ToLookup(r => r.CommitmentId.ToUpperInvariant());
         var ratings = (await IrmRatingQueries.ForCommitmentsAsync(c, ids, lang, ct))
             .ToLookup(r => r.Commitment.Id.ToUpperInvariant());
@@ -152,6 +179,12 @@ public sealed partial class CommitmentQueries(Db db)
     {
         public string CommitmentId { get; set; } = "";
         public string Role { get; set; } = "";
+    }
+
+    /// <summary>A page's row on the rendered path: the key alone.</summary>
+    sealed class KeyRow : KeyedRow
+    {
+        public string Id { get; set; } = "";
     }
 
     sealed class Row : KeyedRow

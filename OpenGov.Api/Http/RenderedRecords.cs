@@ -1,0 +1,86 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using OpenGov.Data.Model;
+using OpenGov.Data.Rendering;
+
+namespace OpenGov.Api.Http;
+
+/// <summary>Configuration section RenderedRecords: how many bytes of rendered records are kept (0 turns the rendered path off).</summary>
+public sealed class RenderedRecordsOptions
+{
+    public long MaxBytes { get; set; } = 256L << 20;
+}
+
+/// <summary>
+/// Records made into JSON once per data version, collection, language and id, and kept while the
+/// data version is the same (the database does not change under a version, so neither do they):
+/// a list page then costs choosing its keys and copying their bytes. Bounded in bytes; when full,
+/// the records kept longest are dropped first (they are made again when next asked for).
+/// </summary>
+internal sealed class RenderedRecords(RenderedRecordsOptions options)
+{
+    /// <summary>The records of one data version: a new version starts empty.</summary>
+    sealed class Generation(string version)
+    {
+        public readonly string Version = version;
+        public readonly ConcurrentDictionary<(string Collection, string Lang, string Id), RenderedRecord> Records = new();
+        public readonly ConcurrentQueue<(string, string, string)> Added = new();
+        public long Bytes;
+    }
+
+    Generation current = new("");
+
+    public bool Enabled => options.MaxBytes > 0;
+
+    /// <summary>How many records are kept now (for tests).</summary>
+    public int Count => current.Records.Count;
+
+    /// <summary>
+    /// The rendered records of <paramref name="ids"/>, in their order: those kept are copied from
+    /// memory, the rest read in one go by <paramref name="source"/>, made into JSON and kept.
+    /// </summary>
+    public async Task<IReadOnlyList<RenderedRecord>> GetAsync<T>(
+        string dataVersion, RecordSource<T> source, IReadOnlyList<string> ids, string lang, JsonSerializerOptions json, CancellationToken ct)
+        where T : ILocalizedResource
+    {
+        var generation = GenerationOf(dataVersion);
+        var found = new RenderedRecord?[ids.Count];
+        List<string>? missing = null;
+        for (var i = 0; i < ids.Count; i++)
+            if (generation.Records.TryGetValue((source.Name, lang, ids[i]), out var record)) found[i] = record;
+            else (missing ??= []).Add(ids[i]);
+        if (missing is null) return found!;
+
+        var made = new Dictionary<string, RenderedRecord>(StringComparer.OrdinalIgnoreCase);
+        foreach (var record in await source.ByIds(missing, lang, ct))
+        {
+            var rendered = new RenderedRecord(source.IdOf(record), JsonSerializer.SerializeToUtf8Bytes(record, json), record.Lang);
+            made[rendered.Id] = rendered;
+            Keep(generation, (source.Name, lang, rendered.Id), rendered);
+        }
+        for (var i = 0; i < ids.Count; i++)
+            found[i] ??= made.GetValueOrDefault(ids[i])
+                ?? throw new InvalidOperationException($"{source.Name} {ids[i]} was listed but could not be read.");
+        return found!;
+    }
+
+    Generation GenerationOf(string dataVersion)
+    {
+        var generation = current;
+        if (generation.Version == dataVersion) return generation;
+        // A new version: the old records are dropped whole, none can be served again.
+        var fresh = new Generation(dataVersion);
+        current = fresh;
+        return fresh;
+    }
+
+    void Keep(Generation generation, (string, string, string) key, RenderedRecord record)
+    {
+        if (record.Json.Length > options.MaxBytes || !generation.Records.TryAdd(key, record)) return;
+        generation.Added.Enqueue(key);
+        var bytes = Interlocked.Add(ref generation.Bytes, record.Json.Length);
+        while (bytes > options.MaxBytes && generation.Added.TryDequeue(out var oldest))
+            if (generation.Records.TryRemove(oldest, out var dropped))
+                bytes = Interlocked.Add(ref generation.Bytes, -dropped.Json.Length);
+    }
+}
