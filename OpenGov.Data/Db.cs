@@ -17,6 +17,9 @@ public sealed class Db(string path)
 
     long opened;
 
+    /// <summary>The SQLite connections (pooled ones live on) whose page cache is set already.</summary>
+    static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> Configured = new();
+
     /// <summary>How many connections this service opened: lets tests prove an answer touched no database.</summary>
     public long Opened => Interlocked.Read(ref opened);
 
@@ -28,11 +31,14 @@ public sealed class Db(string path)
         await connection.OpenAsync(ct);
         // The default page cache (2 MB) makes a page of 50 commitments read most of its pages back
         // from the file, one system call each (measured: most of a page's time in pread). Pooled
-        // connections keep their cache between requests.
-        await using (var pragma = connection.CreateCommand())
+        // connections keep their cache, and their setting, between requests: set once per SQLite
+        // connection, not once per request (a statement prepared and run on every request).
+        if (connection.Handle is { } handle && !Configured.TryGetValue(handle, out _))
         {
+            await using var pragma = connection.CreateCommand();
             pragma.CommandText = "PRAGMA cache_size = -16384";
             await pragma.ExecuteNonQueryAsync(ct);
+            Configured.AddOrUpdate(handle, Configured);
         }
         return connection;
     }

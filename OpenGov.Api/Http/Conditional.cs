@@ -90,12 +90,13 @@ internal static class Conditional
     /// </summary>
     public static void UseAnswerCapture(this WebApplication app) => app.Use(async (http, next) =>
     {
-        if (!http.Request.Path.StartsWithSegments("/v1"))
+        var cache = http.RequestServices.GetRequiredService<ResponseCache>();
+        // Nothing to copy where nothing can be kept: a cache of no entries (turned off) copies no answer.
+        if (!http.Request.Path.StartsWithSegments("/v1") || cache.Options.MaxEntries <= 0)
         {
             await next(http);
             return;
         }
-        var cache = http.RequestServices.GetRequiredService<ResponseCache>();
         var response = http.Response;
         var body = response.Body;
         var capture = new CaptureStream(body, cache.Options.MaxEntryBytes);

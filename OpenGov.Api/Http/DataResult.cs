@@ -42,7 +42,8 @@ public sealed class DataResult<T>(T value, IReadOnlyList<string>? fields, TableB
         http.Response.ContentType = "application/json; charset=utf-8";
         if (rendered is not null)
         {
-            await JsonSerializer.SerializeAsync(http.Response.Body, rendered, rendered.GetType(), options, http.RequestAborted);
+            // Straight into the response's pipe: a page of rendered records is mostly bytes to copy, once.
+            await JsonSerializer.SerializeAsync(http.Response.BodyWriter, rendered, rendered.GetType(), options, http.RequestAborted);
             return;
         }
         if (fields is null)
