@@ -64,6 +64,9 @@ internal sealed class RenderedRecords(RenderedRecordsOptions options)
         return found!;
     }
 
+    /// <summary>Drops every kept record (for tests that must see records read from the database).</summary>
+    public void Clear() => current = new Generation("");
+
     Generation GenerationOf(string dataVersion)
     {
         var generation = current;

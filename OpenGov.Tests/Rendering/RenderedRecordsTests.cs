@@ -1,0 +1,95 @@
+using System.Text.Json.Nodes;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using OpenGov.Api.Http;
+using OpenGov.Data.Sample;
+using OpenGov.Tests.Support;
+
+namespace OpenGov.Tests.Rendering;
+
+/// <summary>Records rendered once per data version: never served stale, and cut by ?fields= exactly as the full record.</summary>
+public sealed class RenderedRecordsTests
+{
+    string dir = "";
+    string Data => Path.Combine(dir, "data");
+    string DbPath => Path.Combine(dir, "opengov.db");
+
+    [SetUp]
+    public void MakeScratch()
+    {
+        dir = Path.Combine(Path.GetTempPath(), $"opengov-rendered-{Guid.NewGuid():N}");
+        foreach (var file in Directory.EnumerateFiles(Repo.DataDir, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(Data, Path.GetRelativePath(Repo.DataDir, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+        SampleDataset.Build(Data, DbPath);
+    }
+
+    [TearDown]
+    public void RemoveScratch()
+    {
+        SqliteConnection.ClearAllPools();
+        if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+    }
+
+    ApiFactory Serve() => new(DbPath, new Dictionary<string, string> { ["data"] = Data, ["ResponseCache:MaxEntries"] = "0" });
+
+    [Test]
+    public async Task ARecordChangedByANewVersionOfTheDataIsRenderedAnewInEveryLanguage()
+    {
+        using var api = Serve();
+        using var client = api.CreateClient();
+        async Task<string> Titles(string lang) =>
+            string.Join("|", JsonNode.Parse(await client.GetStringAsync($"/v1/commitments?member=united-kingdom&lang={lang}"))!["data"]!
+                .AsArray().Select(r => (string?)r!["title"]));
+        foreach (var lang in new[] { "en", "fr", "es" }) await Titles(lang);
+        Assert.That(await Titles("en"), Does.Contain("Permanent collaborative approach to open government reform"));
+        Assert.That(await Titles("fr"), Does.Contain("Approche collaborative permanente pour la réforme du gouvernement ouvert"));
+        var kept = api.Services.GetRequiredService<RenderedRecords>();
+        Assert.That(kept.Count, Is.GreaterThan(0), "the pages were not made from rendered records");
+
+        // A new version of the data, built into a new file renamed over the one served (as an import does).
+        var file = Path.Combine(Data, "commitments", "UK0075.json");
+        File.WriteAllText(file, File.ReadAllText(file)
+            .Replace("Permanent collaborative approach to open government reform", "Rolling collaborative approach to open government reform")
+            .Replace("Approche collaborative permanente pour la réforme du gouvernement ouvert", "Approche collaborative continue pour la réforme du gouvernement ouvert"));
+        SampleDataset.Build(Data, DbPath);
+
+        Assert.That(await Titles("en"), Does.Contain("Rolling collaborative approach").And.Not.Contain("Permanent collaborative"));
+        Assert.That(await Titles("fr"), Does.Contain("Approche collaborative continue").And.Not.Contain("collaborative permanente"));
+        // No Spanish text: served in its own language (English), the new one.
+        Assert.That(await Titles("es"), Does.Contain("Rolling collaborative approach").And.Not.Contain("Permanent collaborative"));
+        var one = JsonNode.Parse(await client.GetStringAsync("/v1/commitments?id=UK0075&fields=id,title&lang=fr"))!;
+        Assert.That((string?)one["data"]![0]!["title"], Is.EqualTo("Approche collaborative continue pour la réforme du gouvernement ouvert"));
+    }
+
+    [TestCase("id")]
+    [TestCase("id,title,member,action_plan,status,start_date,end_date,irm_summary")]
+    [TestCase("irm_summary,title")]
+    [TestCase("description,irm_ratings,lang")]
+    [TestCase("snippet,id")]
+    public async Task FieldsAreTheFullRecordsWithTheOtherKeysRemoved(string fields)
+    {
+        using var api = Serve();
+        using var client = api.CreateClient();
+        var keep = fields.Split(',');
+        foreach (var query in new[] { "limit=20", "lang=fr&limit=20", "q=open&limit=20", "sort=-start_date&lang=es" })
+        {
+            // Asked twice: once rendering the records, once from the kept ones.
+            for (var time = 0; time < 2; time++)
+            {
+                var full = JsonNode.Parse(await client.GetStringAsync($"/v1/commitments?{query}"))!["data"]!.AsArray();
+                var cut = JsonNode.Parse(await client.GetStringAsync($"/v1/commitments?{query}&fields={fields}"))!["data"]!.AsArray();
+                Assert.That(cut, Has.Count.EqualTo(full.Count).And.Count.GreaterThan(0), query);
+                for (var i = 0; i < full.Count; i++)
+                {
+                    var expected = full[i]!.AsObject().DeepClone().AsObject();
+                    foreach (var key in expected.Select(p => p.Key).Where(k => !keep.Contains(k)).ToList()) expected.Remove(key);
+                    Assert.That(cut[i]!.ToJsonString(), Is.EqualTo(expected.ToJsonString()), $"{query}, record {i}");
+                }
+            }
+        }
+    }
+}
