@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# Uncached list pages on OGP's real export: records rendered once per data version (the current
+# path) against the same pages with the answer cache on, and against records assembled on every
+# request (RenderedRecords:MaxBytes=0, the path before), all in one run on one database.
+# Usage: bench/rendered.sh [ogp-export.csv]   (default: the export in ../shared/data/ogp/ beside the repository)
+#   DURATION=8 seconds per wrk run (after a 2 s warm-up); CONNECTIONS=32
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+csv="${1:-$(ls "$root"/../shared/data/ogp/*.csv 2>/dev/null | head -n 1)}"
+[ -f "$csv" ] || { echo "no OGP export: give its path" >&2; exit 1; }
+duration="${DURATION:-8}"
+connections="${CONNECTIONS:-32}"
+tmp="$(mktemp -d)"
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$tmp"; }
+trap cleanup EXIT
+
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+dotnet build "$root/OpenGov.Api" -c Release -v quiet -nologo >/dev/null
+api="$root/OpenGov.Api/bin/Release/net10.0/OpenGov.Api.dll"
+db="$tmp/ogp.db"
+dotnet "$api" import "$csv" --db "$db" >/dev/null
+
+start() { # port, settings...: a server on the database
+  local port=$1; shift
+  dotnet "$api" --db "$db" --urls "http://127.0.0.1:$port" --RateLimit:Enabled=false --Logging:LogLevel:Default=Warning "$@" >"$tmp/server-$port.log" 2>&1 &
+  pids+=("$!")
+  for _ in $(seq 1 300); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && return; sleep 0.2; done
+  echo "server on port $port did not start" >&2; cat "$tmp/server-$port.log" >&2; exit 1
+}
+rendered=http://127.0.0.1:5311    # answer cache off, records rendered once
+cached=http://127.0.0.1:5312      # answer cache on (the same URL asked again is answered from it)
+assembled=http://127.0.0.1:5313   # answer cache off, every record assembled on every request
+start 5311 --ResponseCache:MaxEntries=0
+start 5312
+start 5313 --ResponseCache:MaxEntries=0 --RenderedRecords:MaxBytes=0
+
+members=$(curl -s "$rendered/v1/members?limit=1000&fields=id" | grep -o '"id":"[^"]*"' | cut -d'"' -f4 | head -n 75 | sed 's/.*/"&",/' | tr -d '\n')
+cat >"$tmp/members.lua" <<LUA
+local members = { $members }
+local n = 0
+function request()
+  n = n + 1
+  return wrk.format("GET", "/v1/commitments?member=" .. members[(n % #members) + 1] .. "&limit=50")
+end
+LUA
+
+run() { # label, wrk arguments...: prints "label rps p99-in-ms load"
+  local label=$1; shift
+  wrk -t2 -c"$connections" -d2s "$@" >/dev/null 2>&1
+  local load; load=$(cut -d' ' -f1 /proc/loadavg)
+  local out; out=$(wrk -t2 -c"$connections" -d"${duration}s" --latency "$@")
+  local rps; rps=$(awk '/Requests\/sec/{print $2}' <<<"$out")
+  local p99; p99=$(awk '$1=="99%"{v=$2; if (v ~ /us$/) {sub(/us/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v*=1000}; print v}' <<<"$out")
+  local bad; bad=$(awk '/Non-2xx/{print $NF}' <<<"$out")
+  [ -z "$bad" ] || { echo "$label: $bad answers were not 2xx" >&2; exit 1; }
+  echo "$label $rps $p99 $load"
+}
+
+full="/v1/commitments?limit=50"
+narrow="/v1/commitments?limit=50&fields=id,title,member,action_plan,status,start_date,end_date,irm_summary"
+filtered="/v1/commitments?limit=50&potential_impact=transformative"
+search="/v1/commitments?q=parliament&limit=50"
+echo "$(curl -s "$rendered/v1/commitments?limit=0" | sed -E 's/.*"total":([0-9]+).*/\1/') commitments; wrk ${duration}s, 2 threads, $connections connections;" \
+  "full page $(curl -s -o /dev/null -w '%{size_download}' "$rendered$full") bytes, narrow $(curl -s -o /dev/null -w '%{size_download}' "$rendered$narrow") bytes"
+results=()
+results+=("$(run live "$rendered/health/live")")
+for case in full narrow filtered search; do
+  url="${!case}"
+  results+=("$(run "$case-rendered" "$rendered$url")")
+  results+=("$(run "$case-cached" "$cached$url")")
+  results+=("$(run "$case-assembled" "$assembled$url")")
+done
+results+=("$(run members-rendered -s "$tmp/members.lua" "$rendered")")
+results+=("$(run members-assembled -s "$tmp/members.lua" "$assembled")")
+
+declare -A rps p99
+printf '%-20s %10s %10s %6s\n' case "req/s" "p99 ms" load
+for r in "${results[@]}"; do
+  read -r label x y load <<<"$r"
+  rps[$label]=$x; p99[$label]=$y
+  printf '%-20s %10s %10s %6s\n' "$label" "$x" "$y" "$load"
+done
+ratio() { echo "100 * $1 / $2" | bc -l | xargs printf '%.0f%%'; }
+echo
+echo "uncached (rendered) as a share of the same URL cached, and of /health/live; targets in brackets:"
+echo "  full page      $(ratio "${rps[full-rendered]}" "${rps[full-cached]}")   [50%]"
+echo "  narrow page    $(ratio "${rps[narrow-rendered]}" "${rps[narrow-cached]}")   [50%]"
+echo "  filtered page  $(ratio "${rps[filtered-rendered]}" "${rps[filtered-cached]}")"
+echo "  search         $(ratio "${rps[search-rendered]}" "${rps[search-cached]}")   [25%]"
+echo "  75 members     $(ratio "${rps[members-rendered]}" "${rps[live]}") of /health/live   [10%]"
+echo "  narrow / full  $(echo "${rps[narrow-rendered]} / ${rps[full-rendered]}" | bc -l | xargs printf '%.1f')x   [3x]"
+echo "  rendered / assembled: full $(echo "${rps[full-rendered]} / ${rps[full-assembled]}" | bc -l | xargs printf '%.1f')x," \
+  "narrow $(echo "${rps[narrow-rendered]} / ${rps[narrow-assembled]}" | bc -l | xargs printf '%.1f')x," \
+  "search $(echo "${rps[search-rendered]} / ${rps[search-assembled]}" | bc -l | xargs printf '%.1f')x," \
+  "members $(echo "${rps[members-rendered]} / ${rps[members-assembled]}" | bc -l | xargs printf '%.1f')x"
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), dotnet $(dotnet --version)"
