@@ -34,7 +34,7 @@ internal static class CommitmentEndpoints
 
     static Task<Results<DataResult<Item<Commitment>>, ValidationProblem, ProblemHttpResult>> Get(
         [Description("OGP's commitment id, e.g. UK0075 (any case)"), Example("UK0075")] string id, HttpContext http, CommitmentQueries q) =>
-        ItemAsync(http, "commitment", id, q.GetAsync, "milestones", "irm-ratings");
+        ItemAsync(http, "commitment", id, q.GetAsync, q.Rendered, "milestones", "irm-ratings");
 
     static Task<Results<DataResult<Page<Milestone>>, ValidationProblem, ProblemHttpResult>> ListMilestones(
         [Description("OGP's commitment id, e.g. UK0075"), Example("UK0075")] string id, HttpContext http, MilestoneQueries q) =>

@@ -23,7 +23,8 @@ internal sealed class RenderedRecords(RenderedRecordsOptions options)
     sealed class Generation(string version)
     {
         public readonly string Version = version;
-        public readonly ConcurrentDictionary<(string Collection, string Lang, string Id), RenderedRecord> Records = new();
+        // Ids ignore case, as the database's do: uk0075 asked by a client is the UK0075 a list chose.
+        public readonly ConcurrentDictionary<(string Collection, string Lang, string Id), RenderedRecord> Records = new(IdIgnoringCase.Instance);
         public readonly ConcurrentQueue<(string, string, string)> Added = new();
         public long Bytes;
     }
@@ -54,7 +55,7 @@ internal sealed class RenderedRecords(RenderedRecordsOptions options)
         var made = new Dictionary<string, RenderedRecord>(StringComparer.OrdinalIgnoreCase);
         foreach (var record in await source.ByIds(missing, lang, ct))
         {
-            var rendered = new RenderedRecord(source.IdOf(record), JsonSerializer.SerializeToUtf8Bytes(record, json), record.Lang);
+            var rendered = Render(source, record, json);
             made[rendered.Id] = rendered;
             Keep(generation, (source.Name, lang, rendered.Id), rendered);
         }
@@ -62,6 +63,33 @@ internal sealed class RenderedRecords(RenderedRecordsOptions options)
             found[i] ??= made.GetValueOrDefault(ids[i])
                 ?? throw new InvalidOperationException($"{source.Name} {ids[i]} was listed but could not be read.");
         return found!;
+    }
+
+    /// <summary>The rendered record of <paramref name="id"/> (in any case), or null where there is none.</summary>
+    public async Task<RenderedRecord?> FindAsync<T>(
+        string dataVersion, RecordSource<T> source, string id, string lang, JsonSerializerOptions json, CancellationToken ct)
+        where T : ILocalizedResource
+    {
+        var generation = GenerationOf(dataVersion);
+        if (generation.Records.TryGetValue((source.Name, lang, id), out var kept)) return kept;
+        if ((await source.ByIds([id], lang, ct)).SingleOrDefault() is not { } record) return null;
+        var rendered = Render(source, record, json);
+        Keep(generation, (source.Name, lang, rendered.Id), rendered);
+        return rendered;
+    }
+
+    static RenderedRecord Render<T>(RecordSource<T> source, T record, JsonSerializerOptions json) where T : ILocalizedResource =>
+        new(source.IdOf(record), JsonSerializer.SerializeToUtf8Bytes(record, json), record.Lang);
+
+    sealed class IdIgnoringCase : IEqualityComparer<(string Collection, string Lang, string Id)>
+    {
+        public static readonly IdIgnoringCase Instance = new();
+
+        public bool Equals((string Collection, string Lang, string Id) x, (string Collection, string Lang, string Id) y) =>
+            x.Collection == y.Collection && x.Lang == y.Lang && string.Equals(x.Id, y.Id, StringComparison.OrdinalIgnoreCase);
+
+        public int GetHashCode((string Collection, string Lang, string Id) key) =>
+            HashCode.Combine(key.Collection, key.Lang, StringComparer.OrdinalIgnoreCase.GetHashCode(key.Id));
     }
 
     /// <summary>Drops every kept record (for tests that must see records read from the database).</summary>

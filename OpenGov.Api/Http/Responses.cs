@@ -131,21 +131,39 @@ internal static class Responses
     static System.Text.Json.JsonSerializerOptions JsonOptionsOf(HttpContext http) =>
         http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
 
+    public static Task<Results<DataResult<Item<T>>, ValidationProblem, ProblemHttpResult>> ItemAsync<T>(
+        HttpContext http, string kind, string id, Func<string, string, CancellationToken, Task<T?>> get,
+        params string[] related) where T : class, ILocalizedResource =>
+        ItemAsync(http, kind, id, get, null, related);
+
+    /// <summary>
+    /// One record by id: assembled by <paramref name="get"/>, or, given <paramref name="rendered"/>,
+    /// copied from its JSON made once per data version and language (the one a list page copies).
+    /// </summary>
     public static async Task<Results<DataResult<Item<T>>, ValidationProblem, ProblemHttpResult>> ItemAsync<T>(
         HttpContext http, string kind, string id, Func<string, string, CancellationToken, Task<T?>> get,
-        params string[] related) where T : class, ILocalizedResource
+        RecordSource<T>? rendered, params string[] related) where T : class, ILocalizedResource
     {
         var errors = new Dictionary<string, string[]>();
         var lang = Language.Asked(http.Request, errors);
         var parsed = ListQuery.From(http.Request, null, DataResult<T>.KeysOf<T>(http), lang);
         if (Validate(parsed, errors) is { } problem) return problem;
-        if (await get(id, lang, http.RequestAborted) is not { } item) return Problems.NotFound(kind, id);
 
-        Language.Declare(http.Response, lang, [item]);
         var self = http.Request.GetEncodedUrl();
         var basePath = UriHelper.BuildAbsolute(http.Request.Scheme, http.Request.Host, http.Request.PathBase, http.Request.Path);
-        return new DataResult<Item<T>>(new Item<T>(item, new ItemLinks(self,
-            related.ToDictionary(r => r.Replace('-', '_'), r => $"{basePath}/{r}"))), parsed.FieldList);
+        var links = new ItemLinks(self, related.ToDictionary(r => r.Replace('-', '_'), r => $"{basePath}/{r}"));
+        var cache = http.RequestServices.GetRequiredService<RenderedRecords>();
+        if (rendered is not null && cache.Enabled)
+        {
+            var dataVersion = http.RequestServices.GetRequiredService<DatasetState>().DataVersion;
+            if (await cache.FindAsync(dataVersion, rendered, id, lang, JsonOptionsOf(http), http.RequestAborted) is not { } record)
+                return Problems.NotFound(kind, id);
+            Language.Declare(http.Response, lang, [record.Lang]);
+            return new DataResult<Item<T>>(default!, parsed.FieldList, rendered: new Item<PageRecord>(new PageRecord(record, parsed.FieldList, null), links));
+        }
+        if (await get(id, lang, http.RequestAborted) is not { } item) return Problems.NotFound(kind, id);
+        Language.Declare(http.Response, lang, [item]);
+        return new DataResult<Item<T>>(new Item<T>(item, links), parsed.FieldList);
     }
 
     /// <summary>A record that is not looked up by id (the index): its parameters checked, its keys chosen by ?fields=.</summary>
