@@ -79,6 +79,63 @@ public static class DatabaseFile
         }
     }
 
+    /// <summary>
+    /// Takes the writer's lock of <paramref name="path"/>, waiting up to <paramref name="wait"/> for
+    /// another writer to finish; then removes what writers that died left beside it. Null where
+    /// another writer still holds it after that. The lock is a file in the temporary folder named
+    /// after the database's full path, locked by the operating system (FileShare.None is an
+    /// exclusive flock on Unix), so that a writer killed mid-way holds it no more. It stays there,
+    /// empty: deleting it on release would let a waiting writer lock a file no longer on the path.
+    /// </summary>
+    public static IDisposable? LockForWriting(string path, TimeSpan wait)
+    {
+        var fullPath = System.IO.Path.GetFullPath(path);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(fullPath)!);
+        var name = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(fullPath)))[..16];
+        var lockPath = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"opengov-writer-{name}.lock");
+        var deadline = DateTime.UtcNow + wait;
+        while (true)
+        {
+            try
+            {
+                var held = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                RemoveLeftovers(fullPath);
+                return held;
+            }
+            catch (IOException) when (DateTime.UtcNow < deadline)
+            {
+                Thread.Sleep(100);
+            }
+            catch (IOException)
+            {
+                return null;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Deletes the temporary files of builds of <paramref name="path"/> that did not finish (a process
+    /// killed, a machine that went down): <c>{name}.{32 hex digits}.tmp</c> and <c>.search.tmp</c>.
+    /// Never the database itself, nor anything else. Call it only while holding the writer's lock.
+    /// </summary>
+    public static IReadOnlyList<string> RemoveLeftovers(string path)
+    {
+        var fullPath = System.IO.Path.GetFullPath(path);
+        var folder = System.IO.Path.GetDirectoryName(fullPath)!;
+        var name = System.IO.Path.GetFileName(fullPath);
+        var removed = new List<string>();
+        if (!Directory.Exists(folder)) return removed;
+        foreach (var file in Directory.EnumerateFiles(folder, name + ".*.tmp"))
+        {
+            var middle = System.IO.Path.GetFileName(file)[(name.Length + 1)..^".tmp".Length];
+            if (middle.EndsWith(".search", StringComparison.Ordinal)) middle = middle[..^".search".Length];
+            if (middle.Length != 32 || !middle.All(char.IsAsciiHexDigitLower)) continue;
+            File.Delete(file);
+            removed.Add(file);
+        }
+        return removed;
+    }
+
     /// <summary>The meta table of an existing database, or null where there is no readable database.</summary>
     public static IReadOnlyDictionary<string, string>? TryReadMeta(string path)
     {

@@ -40,6 +40,15 @@ public sealed class Db(string path)
             await pragma.ExecuteNonQueryAsync(ct);
             Configured.AddOrUpdate(handle, Configured);
         }
+        // Microsoft.Data.Sqlite does not stop a running statement when its token fires (its Cancel does
+        // nothing): the token interrupts the connection itself, so that a request out of time or gone
+        // frees its core at once. The registration ends when the connection closes, before another
+        // request can take the pooled connection.
+        if (ct.CanBeCanceled && connection.Handle is { } sqlite)
+        {
+            var interrupt = ct.Register(static h => SQLitePCL.raw.sqlite3_interrupt((SQLitePCL.sqlite3)h!), sqlite);
+            connection.StateChange += (_, e) => { if (e.CurrentState == ConnectionState.Closed) interrupt.Dispose(); };
+        }
         return connection;
     }
 

@@ -13,6 +13,9 @@ internal sealed class DatabaseInitializer(DatabaseLocation location, DatasetStat
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
+        // What a build or an import that died left beside the file (a process killed, a machine that
+        // went down) is removed, unless a writer is at work on it now.
+        using (DatabaseFile.LockForWriting(location.DbPath, TimeSpan.Zero)) { }
         var meta = DatabaseFile.TryReadMeta(location.DbPath);
         var source = meta?.GetValueOrDefault("source");
         if (meta is null && File.Exists(location.DbPath) && !location.IsDefault)
@@ -31,6 +34,8 @@ internal sealed class DatabaseInitializer(DatabaseLocation location, DatasetStat
                 || meta.GetValueOrDefault("schema_version") != DatabaseFile.SchemaVersion.ToString())
             {
                 log.LogInformation("Building {Db} from the sample data in {Data}", location.DbPath, location.DataDir);
+                using var writing = DatabaseFile.LockForWriting(location.DbPath, TimeSpan.FromSeconds(60))
+                    ?? throw new InvalidOperationException($"Another process has been writing {location.DbPath} for a minute; start again when it has finished.");
                 SampleDataset.Build(location.DataDir, location.DbPath);
             }
         }

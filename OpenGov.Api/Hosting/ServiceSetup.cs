@@ -31,7 +31,9 @@ internal static class ServiceSetup
         // Swashbuckle describes schemas with the MVC options; keep both the same.
         services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => Configure(o.JsonSerializerOptions));
 
-        services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.Customize);
+        // Our writer first: it writes every problem, where the framework's would decline (Accept without JSON).
+        services.AddSingleton<IProblemDetailsWriter, ProblemJsonWriter>();
+        services.AddProblemDetails();
         services.AddOpenGovOpenApi();
         services.AddHttpConcerns(configuration);
         return services;
@@ -82,6 +84,8 @@ internal static class ServiceSetup
         app.UseNegotiation();
         app.UseRateLimits();
         app.UseConditionalAnswers();
+        // Innermost: a 304 or a cached answer reads no database and costs nothing to bound.
+        app.UseQueryBudget();
         return app;
     }
 }

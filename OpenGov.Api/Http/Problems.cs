@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Net.Http.Headers;
 
 namespace OpenGov.Api.Http;
 
@@ -11,9 +10,9 @@ internal static class Problems
         title: "Not found",
         detail: $"There is no {kind} with the id '{id}'.");
 
-    public static ValidationProblem BadRequest(IDictionary<string, string[]> errors) => TypedResults.ValidationProblem(
+    public static ValidationProblem BadRequest(IDictionary<string, string[]> errors, string title = "The request has invalid parameters") => TypedResults.ValidationProblem(
         errors,
-        title: "The request has invalid parameters",
+        title: title,
         detail: string.Join(" ", errors.SelectMany(e => e.Value)));
 
     /// <summary>Fills what every problem must have: the instance it is about, and a plain detail for bodiless statuses.</summary>
@@ -25,28 +24,11 @@ internal static class Problems
     }
 
     /// <summary>
-    /// The problem of a status the middleware refuses a request with. Written as problem+json even
-    /// where Accept does not list it (a 406 is for exactly such clients): an error must still say why.
+    /// The problem of a status the middleware refuses a request with (see <see cref="ProblemJsonWriter"/>:
+    /// problem+json even where Accept does not list it; a 406 is for exactly such clients).
     /// </summary>
-    public static Task WriteAsync(HttpContext http, int status) => TypedResults.Problem(
-        statusCode: status, detail: Detail(http, status), instance: http.Request.Path + http.Request.QueryString,
-        // ASP.NET Core knows a type for the statuses of RFC 9110, not for 429, which RFC 6585 defines.
-        type: status == StatusCodes.Status429TooManyRequests ? "https://www.rfc-editor.org/rfc/rfc6585#section-4" : null,
-        extensions: ServiceWrites(http.Request) ? null
-            : new Dictionary<string, object?> { ["trace_id"] = System.Diagnostics.Activity.Current?.Id ?? http.TraceIdentifier }).ExecuteAsync(http);
-
-    static readonly MediaTypeHeaderValue Json = new("application/json"), ProblemJson = new("application/problem+json");
-
-    /// <summary>
-    /// Whether ASP.NET Core's problem-details service writes the problem, adding its trace id: only where
-    /// Accept takes JSON (its writer's rule). Otherwise (a 406's client, say) the result writes it alone,
-    /// without the trace id, so it is added here, with the same value.
-    /// </summary>
-    static bool ServiceWrites(HttpRequest request)
-    {
-        var accept = request.GetTypedHeaders().Accept;
-        return accept.Count == 0 || accept.Any(a => Json.IsSubsetOf(a) || ProblemJson.IsSubsetOf(a));
-    }
+    public static Task WriteAsync(HttpContext http, int status, string? detail = null) => TypedResults.Problem(
+        statusCode: status, detail: detail ?? Detail(http, status), instance: http.Request.Path + http.Request.QueryString).ExecuteAsync(http);
 
     static string? Detail(HttpContext http, int? status) => status switch
     {

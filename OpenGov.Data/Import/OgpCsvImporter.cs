@@ -50,10 +50,39 @@ public static class OgpCsvImporter
     /// Imports <paramref name="csvPath"/> into <paramref name="dbPath"/>. Throws
     /// <see cref="ImportRefusedException"/> for a file it cannot read, leaving the database as it was.
     /// </summary>
-    public static ImportReport Import(string csvPath, string dbPath, IProgress<Progress>? progress = null)
+    public static ImportReport Import(string csvPath, string dbPath, IProgress<Progress>? progress = null) =>
+        Import(csvPath, dbPath, TimeSpan.FromSeconds(60), progress);
+
+    /// <summary>
+    /// As <see cref="Import(string, string, IProgress{Progress})"/>, waiting up to <paramref name="wait"/>
+    /// for another import of the same database to finish (one writes at a time), and refusing where
+    /// the disk fills up (the database as it was, no temporary file left).
+    /// </summary>
+    public static ImportReport Import(string csvPath, string dbPath, TimeSpan wait, IProgress<Progress>? progress = null)
+    {
+        if (!File.Exists(csvPath)) throw new ImportRefusedException($"{csvPath}: no such file.");
+        using var writing = DatabaseFile.LockForWriting(dbPath, wait)
+            ?? throw new ImportRefusedException($"another import is writing {dbPath}; it was waited for {wait.TotalSeconds:0} s. Try again when it has finished.");
+        try
+        {
+            return ImportLocked(csvPath, dbPath, progress);
+        }
+        catch (Exception e) when (IsDiskFull(e))
+        {
+            throw new ImportRefusedException($"the disk holding {dbPath} is full ({e.Message.Trim()}). Free some space (a release of this file takes about twice its size while it is built) and import again.");
+        }
+    }
+
+    // SQLITE_FULL from SQLite; ENOSPC (28) or EFBIG (27) from a file write of .NET's own.
+    static bool IsDiskFull(Exception e) =>
+        e is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 13 }
+        || e is IOException { HResult: 28 or 27 or unchecked((int)0x80070070) }
+        || e.InnerException is { } inner && IsDiskFull(inner)
+        || e is AggregateException a && a.InnerExceptions.Any(IsDiskFull);
+
+    static ImportReport ImportLocked(string csvPath, string dbPath, IProgress<Progress>? progress)
     {
         var clock = Stopwatch.StartNew();
-        if (!File.Exists(csvPath)) throw new ImportRefusedException($"{csvPath}: no such file.");
         var version = DataVersion(csvPath);
         var report = new ImportReport { File = Path.GetFileName(csvPath), Database = dbPath, DataVersion = version };
 

@@ -223,7 +223,10 @@ public sealed partial class Collection(
     /// </summary>
     (string SearchJoin, string Where, string PageWhere) Where(ListRequest request, DynamicParameters parameters, TopHitsOfWord? top = null)
     {
-        var conditions = request.Criteria.Select((c, i) => Condition(c, "f" + i, parameters)).ToList();
+        // Each filter's parameter ends in '_': Dapper expands a list @f1 into @f11, @f12..., which
+        // were the names of the 12th and 13th filters (a 500 with 12 filters or more); @f1_ expands
+        // into @f1_1, @f1_2, which no other name can be.
+        var conditions = request.Criteria.Select((c, i) => Condition(c, $"f{i}_", parameters)).ToList();
         var source = "";
         if (request.Search is { } q)
         {

@@ -37,6 +37,30 @@ public sealed class ErrorTests : ApiTest
         Assert.That(problem["errors"]!["limit"], Is.Not.Null);
     }
 
+    // The cursor's check once parsed the limit before the limit's own check had refused it: a 500.
+    [TestCase("/v1/action-plans?limit=x&cursor=x")]
+    [TestCase("/v1/commitments?limit=99999999999&cursor=x")]
+    [TestCase("/v1/commitments?cursor=x&limit=-1&q=open")]
+    public async Task AnInvalidLimitWithACursorIsA400NamingTheLimit(string url)
+    {
+        using var response = await Client.GetAsync(url);
+        var problem = await Problem.Assert(response, 400, mentions: "limit");
+        Assert.That(problem["errors"]!["limit"], Is.Not.Null);
+    }
+
+    // Found by the fuzzer: Dapper expanded the list of the 2nd filter (@f1) into @f11, @f12..., the names of the 12th and 13th.
+    [Test]
+    public async Task TwelveFiltersOrMoreAnswerAsFewDo()
+    {
+        var filters = "status=active,inactive&member__not=x&country__not=XXX&region__not=x&member_kind=national,local&action_plan__not=x"
+            + "&cycle__gte=2000&start_date__gte=1900&end_date__gte=1900&policy_area__not=x&institution__not=x&region__not=y&id__not=x,y";
+        using var response = await Client.GetAsync("/v1/commitments?fields=id&limit=1000&" + filters);
+        Assert.That((int)response.StatusCode, Is.EqualTo(200), await response.Content.ReadAsStringAsync());
+        var all = await GetJson("/v1/commitments?fields=id&limit=1000&start_date__gte=1900&end_date__gte=1900&cycle__gte=2000");
+        var page = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.That((long)page["meta"]!["total"]!, Is.EqualTo((long)all["meta"]!["total"]!));
+    }
+
     [Test]
     public async Task EveryProblemOfARequestIsReportedAtOnce()
     {

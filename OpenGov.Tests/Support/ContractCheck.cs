@@ -54,7 +54,7 @@ public sealed class ContractCheck(Func<Task<OpenApiContract>> contract) : Delega
     }
 
     /// <summary>The body as the service meant it: compressed answers are checked after decompression.</summary>
-    static byte[] Decode(byte[] body, ICollection<string> encodings)
+    public static byte[] Decode(byte[] body, ICollection<string> encodings)
     {
         foreach (var encoding in encodings.Reverse())
         {

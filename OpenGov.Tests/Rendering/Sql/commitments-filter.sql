@@ -1,10 +1,10 @@
 -- GET /v1/commitments?member=united-kingdom&status=inactive
 
 SELECT f.commitment_id AS id, f.commitment_id AS k0 FROM commitment_filter f
-WHERE f.commitment_id IN (SELECT f.commitment_id FROM commitment_filter f WHERE (f.member_id IN @f0) AND (f.status IN @f1) ORDER BY f.commitment_id LIMIT @take)
+WHERE f.commitment_id IN (SELECT f.commitment_id FROM commitment_filter f WHERE (f.member_id IN @f0_) AND (f.status IN @f1_) ORDER BY f.commitment_id LIMIT @take)
 ORDER BY f.commitment_id;
 
-SELECT COUNT(*) FROM commitment_filter f WHERE (f.member_id IN @f0) AND (f.status IN @f1);
+SELECT COUNT(*) FROM commitment_filter f WHERE (f.member_id IN @f0_) AND (f.status IN @f1_);
 
 SELECT c.id, c.action_plan_id, c.member_id, c.number, c.source_lang, c.title_en, c.title_fr, c.title_es,
 c.short_title_en, c.short_title_fr, c.short_title_es, c.commitment_text_en, c.commitment_text_fr, c.commitment_text_es,

@@ -1,0 +1,106 @@
+using System.Threading.RateLimiting;
+using Microsoft.Data.Sqlite;
+
+namespace OpenGov.Api.Http;
+
+/// <summary>Configuration section QueryBudget: how long a request's database work may take, and how many costly requests run at once.</summary>
+public sealed class QueryBudgetOptions
+{
+    /// <summary>Seconds a request under /v1 may spend before its statement is interrupted (0: no budget).</summary>
+    public double Seconds { get; set; } = 2;
+
+    /// <summary>Costly requests (searches, facets, title sorts) that run at once; the rest wait their turn.</summary>
+    public int CostlyAtOnce { get; set; } = 1;
+
+    /// <summary>Costly requests that may wait for a turn; one more is a 429.</summary>
+    public int CostlyQueue { get; set; } = 16;
+}
+
+/// <summary>
+/// Bounded cost. Every request under /v1 (but a streamed limit=all, which reads in short chunks) runs
+/// with a time budget: its RequestAborted fires when the budget is spent, which interrupts the
+/// SQLite statement running (see <see cref="Data.Db.OpenReadAsync"/>), and the client gets a 400
+/// that says the query was too costly and how to narrow it. Costly requests (a search, facets, a sort
+/// by title: what can read a large part of the data) take a turn in a lane of their own, so that
+/// however many arrive, the cheap ones (a record, a filtered page) keep a core.
+/// </summary>
+internal static class QueryBudget
+{
+    public static void UseQueryBudget(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<QueryBudgetOptions>();
+        var lane = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
+        {
+            PermitLimit = Math.Max(1, options.CostlyAtOnce),
+            QueueLimit = Math.Max(0, options.CostlyQueue),
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+        });
+        app.Use(async (http, next) =>
+        {
+            if (options.Seconds <= 0 || !http.Request.Path.StartsWithSegments("/v1") || IsStream(http.Request))
+            {
+                await next(http);
+                return;
+            }
+            var client = http.RequestAborted;
+            using var budget = CancellationTokenSource.CreateLinkedTokenSource(client);
+            budget.CancelAfter(TimeSpan.FromSeconds(options.Seconds));
+            http.RequestAborted = budget.Token;
+            RateLimitLease? turn = null;
+            try
+            {
+                if (IsCostly(http.Request))
+                {
+                    turn = await lane.AcquireAsync(1, budget.Token);
+                    if (!turn.IsAcquired)
+                    {
+                        await Busy(http, options);
+                        return;
+                    }
+                }
+                await next(http);
+            }
+            catch (Exception e) when (budget.IsCancellationRequested && !client.IsCancellationRequested && !http.Response.HasStarted && IsInterruption(e))
+            {
+                if (turn is { IsAcquired: true }) await TooCostly(http, options);
+                else await Busy(http, options);
+            }
+            finally
+            {
+                http.RequestAborted = client;
+                turn?.Dispose();
+            }
+        });
+    }
+
+    /// <summary>A search, facets, or a sort by title: requests that may read much of the data whatever their page size.</summary>
+    static bool IsCostly(HttpRequest request) =>
+        request.Query.ContainsKey("q") || request.Query.ContainsKey("facets")
+        || request.Query.TryGetValue("sort", out var sort) && sort.ToString().Contains("title", StringComparison.Ordinal);
+
+    static bool IsStream(HttpRequest request) =>
+        request.Query.TryGetValue("limit", out var limit) && string.Equals(limit.ToString(), ListQuery.AllRows, StringComparison.OrdinalIgnoreCase);
+
+    static bool IsInterruption(Exception e) =>
+        e is OperationCanceledException || e is SqliteException { SqliteErrorCode: SQLitePCL.raw.SQLITE_INTERRUPT }
+        || e.InnerException is { } inner && IsInterruption(inner);
+
+    static Task TooCostly(HttpContext http, QueryBudgetOptions options)
+    {
+        http.Response.Clear();
+        var asked = new[] { "q", "facets", "sort" }.Where(http.Request.Query.ContainsKey).DefaultIfEmpty("limit").ToList();
+        var message = $"This query took more than its budget of {options.Seconds:0.#} s and was stopped. Narrow it: add a filter "
+            + "(member=, action_plan=, status=, a rating or a date range), search for rarer or more words, ask fewer facets, "
+            + "or sort by a field other than title.";
+        return Problems.BadRequest(asked.ToDictionary(p => p, _ => new[] { message }), title: "The query is too costly").ExecuteAsync(http);
+    }
+
+    static Task Busy(HttpContext http, QueryBudgetOptions options)
+    {
+        http.Response.Clear();
+        http.Response.Headers.RetryAfter = "1";
+        return Problems.WriteAsync(http, StatusCodes.Status429TooManyRequests,
+            $"The server is running as many searches, facets and title sorts as it takes at once ({options.CostlyAtOnce}, and {options.CostlyQueue} waiting); "
+            + "try again in 1 second. Requests without q, facets or sort=title are not held back.");
+    }
+}
