@@ -17,6 +17,12 @@ public sealed class Db(string path)
 
     long opened;
 
+    /// <summary>
+    /// The Stopwatch timestamp past which this flow of work's statements stop (0: none): a request's
+    /// time budget, set by the web layer for everything the request runs.
+    /// </summary>
+    public static readonly AsyncLocal<long> Deadline = new();
+
     /// <summary>The SQLite connections (pooled ones live on) whose page cache is set already.</summary>
     static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> Configured = new();
 
@@ -41,13 +47,23 @@ public sealed class Db(string path)
             Configured.AddOrUpdate(handle, Configured);
         }
         // Microsoft.Data.Sqlite does not stop a running statement when its token fires (its Cancel does
-        // nothing): the token interrupts the connection itself, so that a request out of time or gone
-        // frees its core at once. The registration ends when the connection closes, before another
-        // request can take the pooled connection.
-        if (ct.CanBeCanceled && connection.Handle is { } sqlite)
+        // nothing). SQLite asks a progress handler every thousand steps of a statement whether to go
+        // on: it stops (SQLITE_INTERRUPT) once the token has fired, so that a request out of time or
+        // gone frees its core at once, in whichever statement it is, even one begun after the token
+        // fired. The handler is removed when the connection closes, before another request takes it
+        // from the pool.
+        // The deadline is read by SQLite's own thread of work too: a token fires from a timer of the
+        // thread pool, which a busy server runs late.
+        var deadline = Deadline.Value;
+        if ((ct.CanBeCanceled || deadline != 0) && connection.Handle is { } sqlite)
         {
-            var interrupt = ct.Register(static h => SQLitePCL.raw.sqlite3_interrupt((SQLitePCL.sqlite3)h!), sqlite);
-            connection.StateChange += (_, e) => { if (e.CurrentState == ConnectionState.Closed) interrupt.Dispose(); };
+            var stop = new Stop(ct, deadline);
+            if (stop.Now) throw new OperationCanceledException("The request's time is spent.", ct);
+            SQLitePCL.raw.sqlite3_progress_handler(sqlite, 1000, static state => ((Stop)state).Now ? 1 : 0, stop);
+            connection.StateChange += (_, e) =>
+            {
+                if (e.CurrentState == ConnectionState.Closed) SQLitePCL.raw.sqlite3_progress_handler(sqlite, 0, null, null);
+            };
         }
         return connection;
     }
@@ -86,4 +102,10 @@ public sealed class Db(string path)
     public static async Task<IReadOnlyDictionary<string, string>> ReadMetaAsync(IDbConnection connection) =>
         (await connection.QueryAsync<(string Key, string Value)>("SELECT key, value FROM dataset_meta"))
             .ToDictionary(r => r.Key, r => r.Value);
+}
+
+/// <summary>When a connection's statements stop: its request's token fired, or its deadline (a Stopwatch timestamp; 0 for none) passed.</summary>
+sealed record Stop(CancellationToken Token, long Deadline)
+{
+    public bool Now => Token.IsCancellationRequested || Deadline != 0 && System.Diagnostics.Stopwatch.GetTimestamp() >= Deadline;
 }

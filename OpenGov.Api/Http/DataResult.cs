@@ -36,19 +36,19 @@ public sealed class DataResult<T>(T value, IReadOnlyList<string>? fields, TableB
             http.Response.ContentType = RecordWriter<T>.MediaType(table.Format);
             var extension = table.Format == RecordFormat.Csv ? "csv" : "ndjson";
             http.Response.Headers.ContentDisposition = $"attachment; filename=\"{table.Name}.{extension}\"";
-            await table.Write(http.Response.Body, http.RequestAborted);
+            await table.Write(http.Response.Body, QueryBudget.ClientAborted(http));
             return;
         }
         http.Response.ContentType = "application/json; charset=utf-8";
         if (rendered is not null)
         {
             // Straight into the response's pipe: a page of rendered records is mostly bytes to copy, once.
-            await JsonSerializer.SerializeAsync(http.Response.BodyWriter, rendered, rendered.GetType(), options, http.RequestAborted);
+            await JsonSerializer.SerializeAsync(http.Response.BodyWriter, rendered, rendered.GetType(), options, QueryBudget.ClientAborted(http));
             return;
         }
         if (fields is null)
         {
-            await JsonSerializer.SerializeAsync(http.Response.Body, Value, options, http.RequestAborted);
+            await JsonSerializer.SerializeAsync(http.Response.Body, Value, options, QueryBudget.ClientAborted(http));
             return;
         }
         var node = JsonSerializer.SerializeToNode(Value, options)!;
@@ -56,7 +56,7 @@ public sealed class DataResult<T>(T value, IReadOnlyList<string>? fields, TableB
         foreach (var record in records)
             foreach (var key in record.Select(p => p.Key).Where(k => !fields.Contains(k)).ToList())
                 record.Remove(key);
-        await JsonSerializer.SerializeAsync(http.Response.Body, node, options, http.RequestAborted);
+        await JsonSerializer.SerializeAsync(http.Response.Body, node, options, QueryBudget.ClientAborted(http));
     }
 
     public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Data.Sqlite;
 
 namespace OpenGov.Api.Http;
@@ -45,13 +47,22 @@ internal static class QueryBudget
             var client = http.RequestAborted;
             using var budget = CancellationTokenSource.CreateLinkedTokenSource(client);
             budget.CancelAfter(TimeSpan.FromSeconds(options.Seconds));
-            http.RequestAborted = budget.Token;
+            var deadline = Stopwatch.GetTimestamp() + (long)(options.Seconds * Stopwatch.Frequency);
+            Data.Db.Deadline.Value = deadline;
+            // The request's own token becomes the budget's, for everything below (not every server
+            // honours setting HttpContext.RequestAborted: the test host ignores it; a feature it reads).
+            var lifetime = http.Features.Get<IHttpRequestLifetimeFeature>();
+            http.Features.Set<IHttpRequestLifetimeFeature>(new Budgeted(lifetime, budget.Token));
+            http.Items[ClientAbortedKey] = client;
             RateLimitLease? turn = null;
+            var waiting = false;
             try
             {
                 if (IsCostly(http.Request))
                 {
+                    waiting = true;
                     turn = await lane.AcquireAsync(1, budget.Token);
+                    waiting = false;
                     if (!turn.IsAcquired)
                     {
                         await Busy(http, options);
@@ -60,18 +71,40 @@ internal static class QueryBudget
                 }
                 await next(http);
             }
-            catch (Exception e) when (budget.IsCancellationRequested && !client.IsCancellationRequested && !http.Response.HasStarted && IsInterruption(e))
+            catch (Exception e) when ((budget.IsCancellationRequested || Stopwatch.GetTimestamp() >= deadline)
+                && !client.IsCancellationRequested && !http.Response.HasStarted && IsInterruption(e))
             {
-                if (turn is { IsAcquired: true }) await TooCostly(http, options);
-                else await Busy(http, options);
+                // The problem is written under the client's token: the budget's has fired already.
+                http.Features.Set(lifetime);
+                // Out of time while waiting for a turn: the server was busy, the query never ran.
+                if (waiting) await Busy(http, options);
+                else await TooCostly(http, options);
             }
             finally
             {
-                http.RequestAborted = client;
+                Data.Db.Deadline.Value = 0;
+                http.Features.Set(lifetime);
                 turn?.Dispose();
             }
         });
     }
+
+    /// <summary>The request's lifetime with the budget's token as its RequestAborted; Abort still aborts the connection.</summary>
+    sealed class Budgeted(IHttpRequestLifetimeFeature? inner, CancellationToken budget) : IHttpRequestLifetimeFeature
+    {
+        public CancellationToken RequestAborted { get => budget; set { } }
+
+        public void Abort() => inner?.Abort();
+    }
+
+    const string ClientAbortedKey = "OpenGov.ClientAborted";
+
+    /// <summary>
+    /// The token of the client going away, without the budget: what writing an answer waits on. The
+    /// budget bounds the work of the database, not the sending of an answer already made.
+    /// </summary>
+    public static CancellationToken ClientAborted(HttpContext http) =>
+        http.Items.TryGetValue(ClientAbortedKey, out var token) && token is CancellationToken client ? client : http.RequestAborted;
 
     /// <summary>A search, facets, or a sort by title: requests that may read much of the data whatever their page size.</summary>
     static bool IsCostly(HttpRequest request) =>
@@ -89,7 +122,7 @@ internal static class QueryBudget
     {
         http.Response.Clear();
         var asked = new[] { "q", "facets", "sort" }.Where(http.Request.Query.ContainsKey).DefaultIfEmpty("limit").ToList();
-        var message = $"This query took more than its budget of {options.Seconds:0.#} s and was stopped. Narrow it: add a filter "
+        var message = $"This query took more than its budget of {options.Seconds:0.###} s and was stopped. Narrow it: add a filter "
             + "(member=, action_plan=, status=, a rating or a date range), search for rarer or more words, ask fewer facets, "
             + "or sort by a field other than title.";
         return Problems.BadRequest(asked.ToDictionary(p => p, _ => new[] { message }), title: "The query is too costly").ExecuteAsync(http);

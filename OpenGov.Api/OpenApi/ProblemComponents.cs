@@ -18,7 +18,8 @@ internal static class ProblemComponents
     static readonly Dictionary<int, Definition> Definitions = new()
     {
         [400] = new("BadRequest", "A parameter the operation does not know (the problem suggests the nearest name), or a value it cannot take. "
-            + "Every problem of the request is listed at once, in errors, by parameter.",
+            + "Every problem of the request is listed at once, in errors, by parameter. Also a query that ran past its time budget "
+            + "(2 s by default; title \"The query is too costly\"): it was stopped, and the problem says how to narrow it.",
             """{"type":"https://tools.ietf.org/html/rfc9110#section-15.5.1","title":"The request has invalid parameters","status":400,"detail":"completion__gte compares values of the scale that have an order: not_started < limited < substantial < complete; got 'withdrawn'.","instance":"/v1/commitments?completion__gte=withdrawn","errors":{"completion__gte":["completion__gte compares values of the scale that have an order: not_started < limited < substantial < complete; got 'withdrawn'."]},"trace_id":"00-b8b198a8db6896ba80c8d9a8ddca2a4b-20cdc39e7d56ff28-00"}"""),
         [404] = new("NotFound", "No record has the id in the path (the detail names it); for a sub-collection, its parent does not exist.",
             """{"type":"https://tools.ietf.org/html/rfc9110#section-15.5.5","title":"Not found","status":404,"detail":"There is no commitment with the id 'XX9999'.","instance":"/v1/commitments/XX9999","trace_id":"00-70a4efea4b9aa8212a55e284d77ad8c8-c806115f2e2c2b9f-00"}"""),
@@ -35,7 +36,8 @@ internal static class ProblemComponents
             """{"type":"https://tools.ietf.org/html/rfc9110#section-15.5.16","title":"Unsupported Media Type","status":415,"detail":"This API reads no request body other than application/json.","instance":"/v1","trace_id":"00-a257109a3e46c37b35c98d9495bdee52-52efdc3486ac466e-00"}"""),
         [416] = new("RangeNotSatisfiable", "A Range that lies outside the file; Content-Range gives the file's size.",
             """{"type":"https://tools.ietf.org/html/rfc9110#section-15.5.17","title":"Range Not Satisfiable","status":416,"detail":"The range asked for lies outside the file of 7650 bytes.","instance":"/v1/exports/commitments.csv"}"""),
-        [429] = new("TooManyRequests", "The client address has used its requests of the current window; Retry-After says when to try again.",
+        [429] = new("TooManyRequests", "The client address has used its requests of the current window, or the server is running as many "
+            + "costly requests (q, facets, sort=title) as it takes at once; Retry-After says when to try again.",
             """{"type":"https://www.rfc-editor.org/rfc/rfc6585#section-4","title":"Too Many Requests","status":429,"detail":"Too many requests from this address; try again in 60 seconds. The RateLimit header says how many are left.","instance":"/v1/members","trace_id":"00-e30a1b2d7da60de429d1c2ed1cf0e18e-20c5ab6978e05df8-00"}"""),
         [500] = new("InternalServerError", "The server failed; the failure is logged (quote trace_id when reporting it). No stack trace is ever sent.",
             """{"type":"https://tools.ietf.org/html/rfc9110#section-15.6.1","title":"An error occurred while processing your request.","status":500,"detail":"The server failed to answer. The failure is logged; try again later.","instance":"/v1/commitments","trace_id":"00-ed8ec5db168c3c1c9b5f340ebdb88084-ea65e325bfe3ae72-00"}"""),

@@ -72,6 +72,9 @@ public sealed class ImportFaultTests
         var before = Inspect(Db);
         versions[before.Version] = before.Commitments;
         var killedWhileWriting = 0;
+        // A service serves the file all along, as in production.
+        using var api = new DirectedFactory(Db);
+        using var client = api.CreateClient();
         // From before the file is read to after the swap: the importer takes about a second here.
         foreach (var delay in new[] { 150, 350, 500, 650, 800, 950, 1100, 1400 })
         {
@@ -92,6 +95,9 @@ public sealed class ImportFaultTests
                 versions[after.Version] = after.Commitments;
             }
             Assert.That(after.Commitments, Is.EqualTo(versions[after.Version]), $"killed after {delay} ms: a version with other counts");
+            var served = System.Text.Json.Nodes.JsonNode.Parse(await client.GetStringAsync("/v1"))!["data"]!["dataset"]!;
+            Assert.That((string?)served["data_version"], Is.EqualTo(after.Version), $"killed after {delay} ms: served another version");
+            Assert.That((long?)served["counts"]!["commitments"], Is.EqualTo(after.Commitments), $"killed after {delay} ms: served other counts");
         }
         Assert.That(killedWhileWriting, Is.GreaterThan(0), "no kill came while the importer was writing: the delays no longer fit its speed");
 

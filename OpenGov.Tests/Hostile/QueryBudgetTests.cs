@@ -1,0 +1,107 @@
+using System.Text.Json.Nodes;
+using Microsoft.Data.Sqlite;
+using OpenGov.Data.Synthetic;
+using OpenGov.Tests.Support;
+
+namespace OpenGov.Tests.Hostile;
+
+/// <summary>
+/// Bounded cost, on a synthetic set of 20,000 commitments where a search with every facet takes far
+/// longer than the budget these services are given: the statement is stopped at its budget, the
+/// client told why and how to narrow the query, and the service goes on answering.
+/// </summary>
+public sealed class QueryBudgetTests
+{
+    const string Costly = "/v1/commitments?q=open&facets=member,status,policy_area,completion,potential_impact,institution&limit=50";
+    string db = "";
+
+    [OneTimeSetUp]
+    public void Build()
+    {
+        db = Path.Combine(Path.GetTempPath(), $"opengov-budget-{Guid.NewGuid():N}.db");
+        SyntheticDataset.Build(db, 20_000);
+    }
+
+    [OneTimeTearDown]
+    public void Remove()
+    {
+        SqliteConnection.ClearAllPools();
+        File.Delete(db);
+    }
+
+    ApiFactory Serve(Dictionary<string, string> settings)
+    {
+        // A copy for each service: the factory deletes its file when done.
+        var copy = Path.Combine(Path.GetTempPath(), $"opengov-budget-{Guid.NewGuid():N}.db");
+        File.Copy(db, copy);
+        settings["ResponseCache:MaxEntries"] = "0";
+        return new ApiFactory(copy, settings);
+    }
+
+    [Test]
+    public async Task AStatementPastItsBudgetIsStoppedAndTheClientToldHowToNarrowIt()
+    {
+        using var api = Serve(new() { ["QueryBudget:Seconds"] = "0.25" });
+        using var client = api.CreateClient();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        using var response = await client.GetAsync(Costly);
+        clock.Stop();
+        var problem = await Problem.Assert(response, 400, mentions: "budget");
+        Assert.That((string?)problem["title"], Is.EqualTo("The query is too costly"));
+        Assert.That(problem["errors"]!.AsObject().Select(e => e.Key), Is.EquivalentTo(new[] { "q", "facets" }));
+        Assert.That((string?)problem["detail"], Does.Contain("add a filter"));
+        // Stopped, not left to finish: the whole query takes over 1.5 s here.
+        Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(1)));
+
+        // The connection it ran on goes back to the pool uninterrupted: the next requests answer.
+        for (var i = 0; i < 5; i++)
+        {
+            var page = JsonNode.Parse(await client.GetStringAsync("/v1/commitments?limit=2&fields=id"))!;
+            Assert.That(page["data"]!.AsArray(), Has.Count.EqualTo(2));
+        }
+    }
+
+    [Test]
+    public async Task ARequestThatIsNotCostlyButRunsPastTheBudgetIsStoppedToo()
+    {
+        using var api = Serve(new() { ["QueryBudget:Seconds"] = "0.001" });
+        using var client = api.CreateClient();
+        using var response = await client.GetAsync("/v1/commitments?limit=1000&status=active");
+        var problem = await Problem.Assert(response, 400, mentions: "budget");
+        Assert.That((string?)problem["title"], Is.EqualTo("The query is too costly"));
+    }
+
+    [Test]
+    public async Task WithinItsBudgetTheSameQueryAnswers()
+    {
+        using var api = Serve(new() { ["QueryBudget:Seconds"] = "120" });
+        using var client = api.CreateClient();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        using var response = await client.GetAsync(Costly);
+        TestContext.Out.WriteLine($"the costly query took {clock.ElapsedMilliseconds} ms");
+        Assert.That((int)response.StatusCode, Is.EqualTo(200), await response.Content.ReadAsStringAsync());
+    }
+
+    [Test]
+    public async Task CostlyRequestsBeyondTheirLaneAre429sWhileCheapOnesAnswer()
+    {
+        using var api = Serve(new() { ["QueryBudget:CostlyAtOnce"] = "1", ["QueryBudget:CostlyQueue"] = "0", ["QueryBudget:Seconds"] = "30" });
+        using var client = api.CreateClient();
+        var costly = Enumerable.Range(0, 4).Select(i => client.GetAsync(Costly + $"&lang={(i % 2 == 0 ? "en" : "fr")}")).ToList();
+        using var cheap = await client.GetAsync("/v1/commitments?limit=1&member=member-001");
+        Assert.That((int)cheap.StatusCode, Is.EqualTo(200), "a cheap request was held back");
+        var answers = await Task.WhenAll(costly);
+        try
+        {
+            var statuses = answers.Select(a => (int)a.StatusCode).ToList();
+            Assert.That(statuses, Has.Some.EqualTo(200).And.Some.EqualTo(429).And.All.AnyOf(200, 429));
+            var refused = answers.First(a => (int)a.StatusCode == 429);
+            await Problem.Assert(refused, 429, mentions: "at once");
+            Assert.That(refused.Headers.RetryAfter?.ToString(), Is.EqualTo("1"));
+        }
+        finally
+        {
+            foreach (var a in answers) a.Dispose();
+        }
+    }
+}
