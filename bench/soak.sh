@@ -64,16 +64,17 @@ for m in $(seq 1 "$minutes"); do
   rps=$(awk '/Requests\/sec/{print $2}' <<<"$out")
   p50=$(ms "$(awk '$1=="50%"{print $2}' <<<"$out")")
   p99=$(ms "$(awk '$1=="99%"{print $2}' <<<"$out")")
-  errors=$(( $(awk '/Non-2xx/{print $NF}' <<<"$out" | head -n1 | sed 's/^$/0/') + $(awk '/Socket errors/{gsub(",","");print $4+$6+$8+$10}' <<<"$out" | sed 's/^$/0/') ))
+  errors=$(awk '/Non-2xx/{n+=$NF} /Socket errors/{gsub(",",""); n+=$4+$6+$8+$10} END{print n+0}' <<<"$out")
   rss=$(( $(awk '/^VmRSS:/{print $2}' "/proc/$server/status") / 1024 ))
   printf '%6s %10s %9s %9s %8s %9s\n' "$m" "$rps" "$p50" "$p99" "$errors" "$rss"
   rows+=("$m $rps $p50 $p99 $errors $rss")
 done
-printf '%s\n' "${rows[@]}" | awk -v minutes="$minutes" '
-  { rss[$1]=$6; p99[NR]=$4; errors+=$5 }
+median=$(printf '%s\n' "${rows[@]}" | awk '{print $4}' | sort -n | awk '{v[NR]=$1} END{print v[int((NR+1)/2)]}')
+worst=$(printf '%s\n' "${rows[@]}" | awk '{print $4}' | sort -n | tail -n1)
+printf '%s\n' "${rows[@]}" | awk -v minutes="$minutes" -v median="$median" -v worst="$worst" '
+  { rss[$1]=$6; errors+=$5 }
   END {
     base = (minutes >= 2) ? rss[2] : rss[1]; last = rss[minutes];
-    n = asort(p99, sorted); median = sorted[int((n + 1) / 2)]; worst = sorted[n];
     printf "memory: %d MiB after minute 2, %d MiB at the end (%+.1f%%): %s\n", base, last, 100 * (last - base) / base, (last <= base * 1.1 ? "within 10%" : "GREW more than 10%");
     printf "errors: %d: %s\n", errors, (errors == 0 ? "none" : "SOME");
     printf "p99: median minute %.1f ms, slowest minute %.1f ms: %s\n", median, worst, (worst <= 2 * median ? "flat" : "NOT flat");
