@@ -48,22 +48,27 @@ public sealed class Db(string path)
         }
         // Microsoft.Data.Sqlite does not stop a running statement when its token fires (its Cancel does
         // nothing). SQLite asks a progress handler every thousand steps of a statement whether to go
-        // on: it stops (SQLITE_INTERRUPT) once the token has fired, so that a request out of time or
-        // gone frees its core at once, in whichever statement it is, even one begun after the token
-        // fired. The handler is removed when the connection closes, before another request takes it
-        // from the pool.
-        // The deadline is read by SQLite's own thread of work too: a token fires from a timer of the
-        // thread pool, which a busy server runs late.
-        var deadline = Deadline.Value;
-        if ((ct.CanBeCanceled || deadline != 0) && connection.Handle is { } sqlite)
+        // on: it stops (SQLITE_INTERRUPT) once the token has fired or the deadline passed, so that a
+        // request out of time or gone frees its core at once, in whichever statement it is, even one
+        // begun after the token fired. The deadline is read by SQLite's own thread of work: a token
+        // fires from a timer of the thread pool, which a busy server runs late.
+        // The handler is set (or removed) on every open, by the one request that holds the pooled
+        // connection, and never when it closes: a close runs after the connection is back in the
+        // pool, where another request may be setting its own (SQLitePCL's hooks are not safe to
+        // change from two threads at once; that crashed a soak test).
+        if (connection.Handle is { } sqlite)
         {
-            var stop = new Stop(ct, deadline);
-            if (stop.Now) throw new OperationCanceledException("The request's time is spent.", ct);
-            SQLitePCL.raw.sqlite3_progress_handler(sqlite, 1000, static state => ((Stop)state).Now ? 1 : 0, stop);
-            connection.StateChange += (_, e) =>
+            var deadline = Deadline.Value;
+            if (ct.CanBeCanceled || deadline != 0)
             {
-                if (e.CurrentState == ConnectionState.Closed) SQLitePCL.raw.sqlite3_progress_handler(sqlite, 0, null, null);
-            };
+                var stop = new Stop(ct, deadline);
+                if (stop.Now) throw new OperationCanceledException("The request's time is spent.", ct);
+                SQLitePCL.raw.sqlite3_progress_handler(sqlite, 1000, static state => ((Stop)state).Now ? 1 : 0, stop);
+            }
+            else
+            {
+                SQLitePCL.raw.sqlite3_progress_handler(sqlite, 0, null, null);
+            }
         }
         return connection;
     }

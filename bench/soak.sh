@@ -61,6 +61,9 @@ printf '%6s %10s %9s %9s %8s %9s\n' minute "req/s" "p50 ms" "p99 ms" errors "RSS
 rows=()
 for m in $(seq 1 "$minutes"); do
   out=$(wrk -t2 -c"$connections" -d60s --latency --timeout 10s -s "$tmp/mix.lua" "$base")
+  if ! kill -0 "$server" 2>/dev/null; then
+    echo "the server died during minute $m; the end of its log:" >&2; tail -n 60 "$tmp/server.log" >&2; exit 1
+  fi
   rps=$(awk '/Requests\/sec/{print $2}' <<<"$out")
   p50=$(ms "$(awk '$1=="50%"{print $2}' <<<"$out")")
   p99=$(ms "$(awk '$1=="99%"{print $2}' <<<"$out")")

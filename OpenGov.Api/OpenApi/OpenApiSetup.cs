@@ -25,8 +25,10 @@ internal static class OpenApiSetup
                     + "Within v1, keys and values may be added, never removed or renamed, and no value changes its meaning: clients must "
                     + "ignore keys they do not know. An operation to be removed is first deprecated: its answers carry Deprecation (RFC 9745), "
                     + "Sunset (RFC 8594) and a Link with rel=\"deprecation\", at least six months before it goes. The rules are in "
-                    + "docs/api-policy.md and the changes in CHANGELOG.md, in the API's repository.",
-                License = new OpenApiLicense { Name = "CC-BY-4.0", Url = new Uri("https://creativecommons.org/licenses/by/4.0/") },
+                    + "docs/api-policy.md and the changes in CHANGELOG.md, in the API's repository.\n\n"
+                    + "The licence below is this software's (MIT). The data's licence is the one its source states, given with the "
+                    + "data at /v1 (dataset.licence): OGP's commitments export states none, and that is what an import of it says.",
+                License = new OpenApiLicense { Name = "MIT", Url = new Uri("https://opensource.org/license/mit") },
             });
             // Relative: /docs tries operations out on the service that serves it, whatever its address.
             o.AddServer(new OpenApiServer { Url = "/", Description = "The service that serves this document." });

@@ -16,6 +16,21 @@ public sealed class ErrorTests : ApiTest
         Assert.That(problem["errors"]!["contry"], Is.Not.Null);
     }
 
+    [TestCase("search=open", "search", "Did you mean 'q'")]
+    [TestCase("query=open", "query", "Did you mean 'q'")]
+    [TestCase("country_code=GBR", "country_code", "Did you mean 'country'")]
+    [TestCase("end_of_term_completion=complete", "end_of_term_completion", "Did you mean 'completion_end_of_term'")]
+    [TestCase("completion_eot=complete", "completion_eot", "Did you mean 'completion_end_of_term'")]
+    [TestCase("end_of_term_completion__gte=limited", "end_of_term_completion__gte", "Did you mean 'completion_end_of_term__gte'")]
+    [TestCase("page=2", "page", "pages by cursor")]
+    [TestCase("offset=50", "offset", "links.next")]
+    public async Task ANameOtherAPIsUseOrTheSameWordsInAnotherOrderGetTheRightHint(string query, string parameter, string hint)
+    {
+        using var response = await Client.GetAsync("/v1/commitments?" + query);
+        var problem = await Problem.Assert(response, 400, mentions: hint);
+        Assert.That(problem["errors"]![parameter], Is.Not.Null);
+    }
+
     [Test]
     public async Task ANameFarFromEveryKnownOneGetsNoGuess()
     {

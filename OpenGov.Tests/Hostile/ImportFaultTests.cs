@@ -160,7 +160,11 @@ public sealed class ImportFaultTests
         var db = Path.Combine(small, "ogp.db");
         // A file system just larger than the live database: the new one cannot be written beside it.
         var size = new FileInfo(Db).Length + (2 << 20);
-        if (!Mount(small, size, out var why)) Assert.Ignore($"Skipped: a small file system could not be mounted to fill ({why}); this needs root, as CI has.");
+        if (!Mount(small, size, out var why))
+        {
+            TestContext.Progress.WriteLine($"Skipped {nameof(AFullDiskFailsClearlyWithExitCode1AndLeavesTheDatabaseAsItWas)}: a small file system could not be mounted ({why}); it needs root.");
+            Assert.Ignore($"Skipped: a small file system could not be mounted to fill ({why}); this needs root, as CI has.");
+        }
         try
         {
             File.Copy(Db, db);

@@ -198,17 +198,6 @@ public sealed class ImportRobustnessTests
         Assert.That(Directory.GetFiles(dir).Select(Path.GetFileName), Is.EquivalentTo(new[] { "opengov.db", "bad.csv" }), "a temporary file was left behind");
     }
 
-    [TestCase]
-    [TestCase("only.csv")]
-    [TestCase("a.csv", "b.csv", "--db", "x.db")]
-    [TestCase("--db", "x.db")]
-    public void UsageErrorsExitWith2(params string[] args)
-    {
-        var (code, _, error) = Run(args);
-        Assert.That(code, Is.EqualTo(2));
-        Assert.That(error, Does.Contain("usage:"));
-    }
-
     static int IndexOfLine(string text, int line)
     {
         var at = 0;

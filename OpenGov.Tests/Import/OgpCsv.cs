@@ -20,7 +20,10 @@ public sealed class OgpCsv
         if (!string.IsNullOrEmpty(fromEnv) && File.Exists(fromEnv)) return fromEnv;
         var shared = Path.GetFullPath(Path.Combine(Repo.Root, "..", "shared", "data", "ogp", "ogp-commitments-open-parliament-2024-07.csv"));
         if (File.Exists(shared)) return shared;
-        Assert.Ignore("Skipped: OGP's commitments export was not found (set OPENGOV_OGP_CSV, or put it at ../shared/data/ogp/ beside the repository).");
+        const string why = "OGP's commitments export was not found (set OPENGOV_OGP_CSV, or put it at ../shared/data/ogp/ beside the repository)";
+        // The console shows a skipped test's name but not its reason: say it there too, once per fixture.
+        TestContext.Progress.WriteLine($"Skipped {TestContext.CurrentContext.Test.ClassName}: {why}.");
+        Assert.Ignore($"Skipped: {why}.");
         return "";
     }
 
