@@ -19,7 +19,7 @@ public sealed class QueryBudgetOptions
 }
 
 /// <summary>
-/// Bounded cost. Every request under /v1 (but a streamed limit=all, which reads in short chunks) runs
+/// Bounded cost. Every request under /v1 (but a streamed limit=all and the export files) runs
 /// with a time budget: its RequestAborted fires when the budget is spent, which interrupts the
 /// SQLite statement running (see <see cref="Data.Db.OpenReadAsync"/>), and the client gets a 400
 /// that says the query was too costly and how to narrow it. Costly requests (a search, facets, a sort
@@ -39,7 +39,10 @@ internal static class QueryBudget
         });
         app.Use(async (http, next) =>
         {
-            if (options.Seconds <= 0 || !http.Request.Path.StartsWithSegments("/v1") || IsStream(http.Request))
+            // Not bounded: limit=all streams (read in short chunks, as long as the client reads), and the
+            // export files (made once per data version, then sent as files of any size).
+            if (options.Seconds <= 0 || !http.Request.Path.StartsWithSegments("/v1") || IsStream(http.Request)
+                || http.Request.Path.StartsWithSegments("/v1/exports"))
             {
                 await next(http);
                 return;

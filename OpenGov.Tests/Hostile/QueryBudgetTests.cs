@@ -72,6 +72,22 @@ public sealed class QueryBudgetTests
     }
 
     [Test]
+    public async Task StreamsAndExportFilesAreNotBoundByTheBudget()
+    {
+        using var api = Serve(new() { ["QueryBudget:Seconds"] = "0.001" });
+        using var client = api.CreateClient();
+        using var csv = await client.GetAsync("/v1/commitments?format=csv&limit=all&fields=id");
+        Assert.That((int)csv.StatusCode, Is.EqualTo(200));
+        Assert.That((await csv.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries), Has.Length.EqualTo(20_001));
+        // The manifest makes the files of the data version (20,000 commitments: far more than 1 ms), then each file is sent whole.
+        using var manifest = await client.GetAsync("/v1/exports");
+        Assert.That((int)manifest.StatusCode, Is.EqualTo(200), await manifest.Content.ReadAsStringAsync());
+        using var file = await client.GetAsync("/v1/exports/commitments.csv");
+        Assert.That((int)file.StatusCode, Is.EqualTo(200));
+        Assert.That((await file.Content.ReadAsByteArrayAsync()).Length, Is.GreaterThan(1_000_000));
+    }
+
+    [Test]
     public async Task WithinItsBudgetTheSameQueryAnswers()
     {
         using var api = Serve(new() { ["QueryBudget:Seconds"] = "120" });
