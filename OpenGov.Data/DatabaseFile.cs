@@ -79,6 +79,9 @@ public static class DatabaseFile
         }
     }
 
+    /// <summary>How long a writer (an import, a build of the sample) waits for another one to finish.</summary>
+    public static readonly TimeSpan WriterWait = TimeSpan.FromSeconds(60);
+
     /// <summary>
     /// Takes the writer's lock of <paramref name="path"/>, waiting up to <paramref name="wait"/> for
     /// another writer to finish; then removes what writers that died left beside it. Null where
@@ -118,22 +121,19 @@ public static class DatabaseFile
     /// killed, a machine that went down): <c>{name}.{32 hex digits}.tmp</c> and <c>.search.tmp</c>.
     /// Never the database itself, nor anything else. Call it only while holding the writer's lock.
     /// </summary>
-    public static IReadOnlyList<string> RemoveLeftovers(string path)
+    public static void RemoveLeftovers(string path)
     {
         var fullPath = System.IO.Path.GetFullPath(path);
         var folder = System.IO.Path.GetDirectoryName(fullPath)!;
         var name = System.IO.Path.GetFileName(fullPath);
-        var removed = new List<string>();
-        if (!Directory.Exists(folder)) return removed;
+        if (!Directory.Exists(folder)) return;
         foreach (var file in Directory.EnumerateFiles(folder, name + ".*.tmp"))
         {
             var middle = System.IO.Path.GetFileName(file)[(name.Length + 1)..^".tmp".Length];
             if (middle.EndsWith(".search", StringComparison.Ordinal)) middle = middle[..^".search".Length];
             if (middle.Length != 32 || !middle.All(char.IsAsciiHexDigitLower)) continue;
             File.Delete(file);
-            removed.Add(file);
         }
-        return removed;
     }
 
     /// <summary>The meta table of an existing database, or null where there is no readable database.</summary>

@@ -39,12 +39,13 @@ public sealed class Db(string path)
         // from the file, one system call each (measured: most of a page's time in pread). Pooled
         // connections keep their cache, and their setting, between requests: set once per SQLite
         // connection, not once per request (a statement prepared and run on every request).
-        if (connection.Handle is { } handle && !Configured.TryGetValue(handle, out _))
+        var sqlite = connection.Handle!;
+        if (!Configured.TryGetValue(sqlite, out _))
         {
             await using var pragma = connection.CreateCommand();
             pragma.CommandText = "PRAGMA cache_size = -16384";
             await pragma.ExecuteNonQueryAsync(ct);
-            Configured.AddOrUpdate(handle, Configured);
+            Configured.AddOrUpdate(sqlite, Configured);
         }
         // Microsoft.Data.Sqlite does not stop a running statement when its token fires (its Cancel does
         // nothing). SQLite asks a progress handler every thousand steps of a statement whether to go
@@ -56,19 +57,16 @@ public sealed class Db(string path)
         // connection, and never when it closes: a close runs after the connection is back in the
         // pool, where another request may be setting its own (SQLitePCL's hooks are not safe to
         // change from two threads at once; that crashed a soak test).
-        if (connection.Handle is { } sqlite)
+        var deadline = Deadline.Value;
+        if (ct.CanBeCanceled || deadline != 0)
         {
-            var deadline = Deadline.Value;
-            if (ct.CanBeCanceled || deadline != 0)
-            {
-                var stop = new Stop(ct, deadline);
-                if (stop.Now) throw new OperationCanceledException("The request's time is spent.", ct);
-                SQLitePCL.raw.sqlite3_progress_handler(sqlite, 1000, static state => ((Stop)state).Now ? 1 : 0, stop);
-            }
-            else
-            {
-                SQLitePCL.raw.sqlite3_progress_handler(sqlite, 0, null, null);
-            }
+            var stop = new Stop(ct, deadline);
+            if (stop.Now) throw new OperationCanceledException("The request's time is spent.", ct);
+            SQLitePCL.raw.sqlite3_progress_handler(sqlite, 1000, static state => ((Stop)state).Now ? 1 : 0, stop);
+        }
+        else
+        {
+            SQLitePCL.raw.sqlite3_progress_handler(sqlite, 0, null, null);
         }
         return connection;
     }

@@ -34,7 +34,7 @@ internal sealed class DatabaseInitializer(DatabaseLocation location, DatasetStat
                 || meta.GetValueOrDefault("schema_version") != DatabaseFile.SchemaVersion.ToString())
             {
                 log.LogInformation("Building {Db} from the sample data in {Data}", location.DbPath, location.DataDir);
-                using var writing = DatabaseFile.LockForWriting(location.DbPath, TimeSpan.FromSeconds(60))
+                using var writing = DatabaseFile.LockForWriting(location.DbPath, DatabaseFile.WriterWait)
                     ?? throw new InvalidOperationException($"Another process has been writing {location.DbPath} for a minute; start again when it has finished.");
                 SampleDataset.Build(location.DataDir, location.DbPath);
             }

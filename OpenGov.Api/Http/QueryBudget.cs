@@ -51,6 +51,7 @@ internal static class QueryBudget
             using var budget = CancellationTokenSource.CreateLinkedTokenSource(client);
             budget.CancelAfter(TimeSpan.FromSeconds(options.Seconds));
             var deadline = Stopwatch.GetTimestamp() + (long)(options.Seconds * Stopwatch.Frequency);
+            // For everything this request runs (an AsyncLocal: it ends with this middleware's flow).
             Data.Db.Deadline.Value = deadline;
             // The request's own token becomes the budget's, for everything below (not every server
             // honours setting HttpContext.RequestAborted: the test host ignores it; a feature it reads).
@@ -85,7 +86,6 @@ internal static class QueryBudget
             }
             finally
             {
-                Data.Db.Deadline.Value = 0;
                 http.Features.Set(lifetime);
                 turn?.Dispose();
             }

@@ -52,13 +52,7 @@ internal sealed class RenderedRecords(RenderedRecordsOptions options)
             else (missing ??= []).Add(ids[i]);
         if (missing is null) return found!;
 
-        var made = new Dictionary<string, RenderedRecord>(StringComparer.OrdinalIgnoreCase);
-        foreach (var record in await source.ByIds(missing, lang, ct))
-        {
-            var rendered = Render(source, record, json);
-            made[rendered.Id] = rendered;
-            Keep(generation, (source.Name, lang, rendered.Id), rendered);
-        }
+        var made = await RenderAsync(generation, source, missing, lang, json, ct);
         for (var i = 0; i < ids.Count; i++)
             found[i] ??= made.GetValueOrDefault(ids[i])
                 ?? throw new InvalidOperationException($"{source.Name} {ids[i]} was listed but could not be read.");
@@ -72,14 +66,23 @@ internal sealed class RenderedRecords(RenderedRecordsOptions options)
     {
         var generation = GenerationOf(dataVersion);
         if (generation.Records.TryGetValue((source.Name, lang, id), out var kept)) return kept;
-        if ((await source.ByIds([id], lang, ct)).SingleOrDefault() is not { } record) return null;
-        var rendered = Render(source, record, json);
-        Keep(generation, (source.Name, lang, rendered.Id), rendered);
-        return rendered;
+        return (await RenderAsync(generation, source, [id], lang, json, ct)).Values.SingleOrDefault();
     }
 
-    static RenderedRecord Render<T>(RecordSource<T> source, T record, JsonSerializerOptions json) where T : ILocalizedResource =>
-        new(source.IdOf(record), JsonSerializer.SerializeToUtf8Bytes(record, json), record.Lang);
+    /// <summary>The records of <paramref name="ids"/> read by <paramref name="source"/>, made into JSON and kept; by id, those that exist.</summary>
+    async Task<Dictionary<string, RenderedRecord>> RenderAsync<T>(
+        Generation generation, RecordSource<T> source, IReadOnlyList<string> ids, string lang, JsonSerializerOptions json, CancellationToken ct)
+        where T : ILocalizedResource
+    {
+        var made = new Dictionary<string, RenderedRecord>(StringComparer.OrdinalIgnoreCase);
+        foreach (var record in await source.ByIds(ids, lang, ct))
+        {
+            var rendered = new RenderedRecord(source.IdOf(record), JsonSerializer.SerializeToUtf8Bytes(record, json), record.Lang);
+            made[rendered.Id] = rendered;
+            Keep(generation, (source.Name, lang, rendered.Id), rendered);
+        }
+        return made;
+    }
 
     sealed class IdIgnoringCase : IEqualityComparer<(string Collection, string Lang, string Id)>
     {

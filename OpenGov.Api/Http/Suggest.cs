@@ -46,7 +46,6 @@ internal static class Suggest
     static readonly Dictionary<string, string[]> Abbreviations = new()
     {
         ["eot"] = ["end", "of", "term"], ["endofterm"] = ["end", "of", "term"], ["mid"] = ["midterm"], ["mtr"] = ["midterm"],
-        ["mid-term"] = ["midterm"], ["impact"] = ["potential", "impact"],
     };
 
     /// <summary>The known name with the same words as <paramref name="typed"/> in another order (after the same operator suffix), if one.</summary>

@@ -51,7 +51,7 @@ public static class OgpCsvImporter
     /// <see cref="ImportRefusedException"/> for a file it cannot read, leaving the database as it was.
     /// </summary>
     public static ImportReport Import(string csvPath, string dbPath, IProgress<Progress>? progress = null) =>
-        Import(csvPath, dbPath, TimeSpan.FromSeconds(60), progress);
+        Import(csvPath, dbPath, DatabaseFile.WriterWait, progress);
 
     /// <summary>
     /// As <see cref="Import(string, string, IProgress{Progress})"/>, waiting up to <paramref name="wait"/>

@@ -15,7 +15,7 @@ public sealed class DatabaseBuildTests
     public void MakeScratch()
     {
         dir = Path.Combine(Path.GetTempPath(), $"opengov-build-{Guid.NewGuid():N}");
-        CopyDirectory(Repo.DataDir, Path.Combine(dir, "data"));
+        Scratch.CopyDirectory(Repo.DataDir, Path.Combine(dir, "data"));
     }
 
     [TearDown]
@@ -114,32 +114,5 @@ public sealed class DatabaseBuildTests
 
         Assert.That(await factory.DataVersionAsync(), Is.Not.EqualTo(before).And.EqualTo(SampleDataset.Version(Data)));
         Assert.That(await client.GetStringAsync("/v1/members/united-kingdom?lang=fr"), Does.Contain("Royaume Uni"));
-    }
-
-    /// <summary>The service on a given database and data folder.</summary>
-    sealed class DirectedFactory(string db, string data) : Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program>
-    {
-        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
-        {
-            builder.UseSetting("db", db);
-            builder.UseSetting("data", data);
-        }
-
-        public async Task<string> DataVersionAsync()
-        {
-            using var client = ContractCheck.Client(this);
-            var index = System.Text.Json.Nodes.JsonNode.Parse(await client.GetStringAsync("/v1"))!;
-            return (string)index["data"]!["dataset"]!["data_version"]!;
-        }
-    }
-
-    static void CopyDirectory(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
     }
 }

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using Dapper;
 using Microsoft.Data.Sqlite;
-using OpenGov.Api.Cli;
 using OpenGov.Data;
 using OpenGov.Data.Import;
 using OpenGov.Tests.Import;
@@ -182,12 +181,7 @@ public sealed class ImportFaultTests
         }
     }
 
-    (int Code, string Out, string Err) Run(string csv, string? db = null)
-    {
-        var (o, e) = (new StringWriter(), new StringWriter());
-        var code = ImportCommand.Run([csv, "--db", db ?? Db], o, e);
-        return (code, o.ToString(), e.ToString());
-    }
+    (int Code, string Out, string Err) Run(string csv, string? db = null) => ImportCli.Run(csv, "--db", db ?? Db);
 
     static bool Mount(string dir, long bytes, out string why) =>
         Shell("mount", $"-t tmpfs -o size={bytes} tmpfs {dir}", out why);
@@ -206,11 +200,5 @@ public sealed class ImportFaultTests
             output = e.Message;
             return false;
         }
-    }
-
-    /// <summary>The service on a database it does not own (ApiFactory deletes its file when done).</summary>
-    sealed class DirectedFactory(string db) : Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program>
-    {
-        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder) => builder.UseSetting("db", db);
     }
 }

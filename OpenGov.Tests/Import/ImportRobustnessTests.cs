@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Data.Sqlite;
-using OpenGov.Api.Cli;
 using OpenGov.Data.Import;
 using OpenGov.Tests.Support;
 
@@ -32,12 +31,7 @@ public sealed class ImportRobustnessTests
         Directory.Delete(dir, recursive: true);
     }
 
-    (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var (o, e) = (new StringWriter(), new StringWriter());
-        var code = ImportCommand.Run(args, o, e);
-        return (code, o.ToString(), e.ToString());
-    }
+    static (int Code, string Out, string Err) Run(params string[] args) => ImportCli.Run(args);
 
     string Hash(string path) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path)));
 

@@ -18,12 +18,7 @@ public sealed class RenderedRecordsTests
     public void MakeScratch()
     {
         dir = Path.Combine(Path.GetTempPath(), $"opengov-rendered-{Guid.NewGuid():N}");
-        foreach (var file in Directory.EnumerateFiles(Repo.DataDir, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(Data, Path.GetRelativePath(Repo.DataDir, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
+        Scratch.CopyDirectory(Repo.DataDir, Data);
         SampleDataset.Build(Data, DbPath);
     }
 
