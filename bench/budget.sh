@@ -6,27 +6,19 @@
 # Usage: bench/budget.sh [db-path]   (default: the 1,000,000-commitment database of bench/queries.sh, built if missing)
 #   DURATION=20 seconds of measurement per server
 set -euo pipefail
-root="$(cd "$(dirname "$0")/.." && pwd)"
+source "$(dirname "$0")/lib.sh"
 db="${1:-${TMPDIR:-/tmp}/opengov-bench-1000000.db}"
 duration="${DURATION:-20}"
-tmp="$(mktemp -d)"
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$tmp"; }
-trap cleanup EXIT
-command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
-dotnet build "$root/OpenGov.Api" -c Release -v quiet -nologo >/dev/null
+need_wrk
+build_api
 dotnet build "$root/bench/OpenGov.Bench" -c Release -v quiet -nologo >/dev/null
 [ -f "$db" ] || dotnet "$root/bench/OpenGov.Bench/bin/Release/net10.0/OpenGov.Bench.dll" generate-db "$db" 1000000
-api="$root/OpenGov.Api/bin/Release/net10.0/OpenGov.Api.dll"
 
 costly="/v1/commitments?limit=50&q=open&member=member-042"
 cheap="/v1/commitments/SY0000123"
 measure() { # label, port, settings...
   local label=$1 port=$2; shift 2
-  dotnet "$api" --db "$db" --urls "http://127.0.0.1:$port" --RateLimit:Enabled=false --ResponseCache:MaxEntries=0 \
-    --Logging:LogLevel:Default=Warning "$@" >"$tmp/$port.log" 2>&1 &
-  local server=$!; pids+=("$server")
-  for _ in $(seq 1 300); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 0.2; done
+  start_server "$db" "$port" --ResponseCache:MaxEntries=0 "$@"
   local base="http://127.0.0.1:$port"
   local alone; alone=$(wrk -t1 -c2 -d5s --latency "$base$cheap" | awk '$1=="99%"{print $2}')
   # 8 clients on the costly search, and 2 on the cheap record, at the same time.

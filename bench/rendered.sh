@@ -5,35 +5,23 @@
 # Usage: bench/rendered.sh [ogp-export.csv]   (default: the export in ../shared/data/ogp/ beside the repository)
 #   DURATION=8 seconds per wrk run (after a 2 s warm-up); CONNECTIONS=32
 set -euo pipefail
-root="$(cd "$(dirname "$0")/.." && pwd)"
-csv="${1:-$(ls "$root"/../shared/data/ogp/*.csv 2>/dev/null | head -n 1)}"
-[ -f "$csv" ] || { echo "no OGP export: give its path" >&2; exit 1; }
+source "$(dirname "$0")/lib.sh"
+csv="$(ogp_export "${1:-}")"
 duration="${DURATION:-8}"
 connections="${CONNECTIONS:-32}"
-tmp="$(mktemp -d)"
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$tmp"; }
-trap cleanup EXIT
-
-command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
-dotnet build "$root/OpenGov.Api" -c Release -v quiet -nologo >/dev/null
-api="$root/OpenGov.Api/bin/Release/net10.0/OpenGov.Api.dll"
+need_wrk
+build_api
 db="$tmp/ogp.db"
 dotnet "$api" import "$csv" --db "$db" >/dev/null
-
-start() { # port, settings...: a server on the database
-  local port=$1; shift
-  dotnet "$api" --db "$db" --urls "http://127.0.0.1:$port" --RateLimit:Enabled=false --Logging:LogLevel:Default=Warning "$@" >"$tmp/server-$port.log" 2>&1 &
-  pids+=("$!")
-  for _ in $(seq 1 300); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && return; sleep 0.2; done
-  echo "server on port $port did not start" >&2; cat "$tmp/server-$port.log" >&2; exit 1
-}
 rendered=http://127.0.0.1:5311    # answer cache off, records rendered once
 cached=http://127.0.0.1:5312      # answer cache on (the same URL asked again is answered from it)
 assembled=http://127.0.0.1:5313   # answer cache off, every record assembled on every request
-start 5311 --ResponseCache:MaxEntries=0
-start 5312
-start 5313 --ResponseCache:MaxEntries=0 --RenderedRecords:MaxBytes=0
+# The query budget and its lane for searches are off (QueryBudget:Seconds=0): with them, 32
+# connections searching at once would measure the lane (one search at a time, 16 waiting, the
+# rest 429), not the making of pages.
+start_server "$db" 5311 --QueryBudget:Seconds=0 --ResponseCache:MaxEntries=0
+start_server "$db" 5312 --QueryBudget:Seconds=0
+start_server "$db" 5313 --QueryBudget:Seconds=0 --ResponseCache:MaxEntries=0 --RenderedRecords:MaxBytes=0
 
 members=$(curl -s "$rendered/v1/members?limit=1000&fields=id" | grep -o '"id":"[^"]*"' | cut -d'"' -f4 | head -n 75 | sed 's/.*/"&",/' | tr -d '\n')
 cat >"$tmp/members.lua" <<LUA

@@ -6,24 +6,16 @@
 # within twice the median minute's).
 # Usage: bench/soak.sh [ogp-export.csv]     MINUTES=20 CONNECTIONS=16
 set -euo pipefail
-root="$(cd "$(dirname "$0")/.." && pwd)"
-csv="${1:-$(ls "$root"/../shared/data/ogp/*.csv 2>/dev/null | head -n 1)}"
-[ -f "$csv" ] || { echo "no OGP export: give its path" >&2; exit 1; }
+source "$(dirname "$0")/lib.sh"
+csv="$(ogp_export "${1:-}")"
 minutes="${MINUTES:-20}"
 connections="${CONNECTIONS:-16}"
-tmp="$(mktemp -d)"
-server=""
-cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null || true; rm -rf "$tmp"; }
-trap cleanup EXIT
-command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
-dotnet build "$root/OpenGov.Api" -c Release -v quiet -nologo >/dev/null
-api="$root/OpenGov.Api/bin/Release/net10.0/OpenGov.Api.dll"
+need_wrk
+build_api
 dotnet "$api" import "$csv" --db "$tmp/ogp.db" >/dev/null
 port=5331
 base="http://127.0.0.1:$port"
-dotnet "$api" --db "$tmp/ogp.db" --urls "$base" --RateLimit:Enabled=false --Logging:LogLevel:Default=Warning >"$tmp/server.log" 2>&1 &
-server=$!
-for _ in $(seq 1 300); do curl -sf "$base/health/ready" >/dev/null && break; sleep 0.2; done
+start_server "$tmp/ogp.db" $port
 
 members=$(curl -s "$base/v1/members?limit=1000&fields=id" | grep -o '"id":"[^"]*"' | cut -d'"' -f4 | sed 's/.*/"&",/' | tr -d '\n')
 etag=$(curl -s -D - -o /dev/null "$base/v1/commitments?limit=50" | tr -d '\r' | awk -F': ' 'tolower($1)=="etag"{print $2}')
@@ -62,7 +54,7 @@ rows=()
 for m in $(seq 1 "$minutes"); do
   out=$(wrk -t2 -c"$connections" -d60s --latency --timeout 10s -s "$tmp/mix.lua" "$base")
   if ! kill -0 "$server" 2>/dev/null; then
-    echo "the server died during minute $m; the end of its log:" >&2; tail -n 60 "$tmp/server.log" >&2; exit 1
+    echo "the server died during minute $m; the end of its log:" >&2; tail -n 60 "$tmp/server-$port.log" >&2; exit 1
   fi
   rps=$(awk '/Requests\/sec/{print $2}' <<<"$out")
   p50=$(ms "$(awk '$1=="50%"{print $2}' <<<"$out")")

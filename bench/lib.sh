@@ -1,0 +1,35 @@
+# Shared by the benchmark scripts (sourced, not run): a temporary folder removed at exit with the
+# servers started, wrk from Debian where missing, a Release build of the service, a server on a
+# database started and waited for, and OGP's real export beside the repository.
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+tmp="$(mktemp -d)"
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$tmp"; }
+trap cleanup EXIT
+
+need_wrk() { command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }; }
+
+# Builds the service (Release) and sets $api to its binary.
+build_api() {
+  dotnet build "$root/OpenGov.Api" -c Release -v quiet -nologo >/dev/null
+  api="$root/OpenGov.Api/bin/Release/net10.0/OpenGov.Api.dll"
+}
+
+# The export given as the first argument, else the one in ../shared/data/ogp/ beside the repository.
+ogp_export() {
+  local csv="${1:-$(ls "$root"/../shared/data/ogp/*.csv 2>/dev/null | head -n 1)}"
+  [ -f "$csv" ] || { echo "no OGP export: give its path" >&2; exit 1; }
+  echo "$csv"
+}
+
+# start_server DB PORT [settings...]: a server on 127.0.0.1:PORT (rate limit off, warnings only),
+# waited for; its pid in $server, its log in $tmp/server-PORT.log.
+start_server() {
+  local db=$1 port=$2; shift 2
+  dotnet "$api" --db "$db" --urls "http://127.0.0.1:$port" --RateLimit:Enabled=false --Logging:LogLevel:Default=Warning "$@" \
+    >"$tmp/server-$port.log" 2>&1 &
+  server=$!
+  pids+=("$server")
+  for _ in $(seq 1 300); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && return; sleep 0.2; done
+  echo "server on port $port did not start" >&2; cat "$tmp/server-$port.log" >&2; exit 1
+}
