@@ -5,6 +5,8 @@ using OpenGov.Api.Hosting;
 // The import runs without the web host; any other command line starts the service.
 if (args is ["import", .. var importArgs])
     return ImportCommand.Run(importArgs, Console.Out, Console.Error);
+if (args is ["releases", .. var releaseArgs])
+    return ReleasesCommand.Run(releaseArgs, Console.Out, Console.Error);
 
 // appsettings.json travels with the binaries: found wherever the service is started from.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });

@@ -11,7 +11,7 @@ namespace OpenGov.Data;
 public static class DatabaseFile
 {
     /// <summary>Bump when Schema.sql or Derived.cs changes: databases of another version are rebuilt or refused.</summary>
-    public const int SchemaVersion = 12;
+    public const int SchemaVersion = 13;
 
     public static string SchemaSql { get; } = ReadSchema();
 
@@ -32,10 +32,13 @@ public static class DatabaseFile
     /// full-text index (commitment_search) itself, meanwhile, on another thread, gives
     /// <paramref name="addSearch"/>: Derived then leaves that table alone, and addSearch puts the
     /// index and its top hits (SearchTopHits) in once the rest is committed.
+    /// Every build publishes a release (Releases/ReleasePublisher.cs): the new file records what changed
+    /// since the one it replaces, and is kept among the release files under its id.
     /// </summary>
-    public static void Build(string path, Action<SqliteConnection, SqliteTransaction> fill, IReadOnlyDictionary<string, string> meta,
-        Action<SqliteConnection>? addSearch = null)
+    public static Releases.ReleaseSummary Build(string path, Action<SqliteConnection, SqliteTransaction> fill, IReadOnlyDictionary<string, string> meta,
+        Action<SqliteConnection>? addSearch = null, Releases.ReleaseSource? source = null)
     {
+        Releases.ReleaseSummary release;
         var fullPath = System.IO.Path.GetFullPath(path);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(fullPath)!);
         var temp = $"{fullPath}.{Guid.NewGuid():N}.tmp";
@@ -65,18 +68,22 @@ public static class DatabaseFile
                 }
                 if (addSearch is not null) BuildTimings.Measure("full-text index added", () => addSearch(connection));
                 else BuildTimings.Measure("search top hits", () => SearchTopHits.Build(connection));
+                release = BuildTimings.Measure("release", () => Releases.ReleasePublisher.Publish(connection, temp, fullPath, source ?? new()));
                 // CommandType.Text: Dapper takes a one-word command for a stored procedure.
                 // A full ANALYZE: sampled statistics (analysis_limit) misjudged how selective the indexes
                 // are on 1,000,000 commitments and made the first page sort the whole table.
                 BuildTimings.Measure("analyze", () => connection.Execute("ANALYZE", commandType: System.Data.CommandType.Text));
                 connection.Execute("PRAGMA journal_mode = DELETE;");
             }
+            // The release's own file first, then the database path: a release is served only once whole.
+            Releases.ReleaseFiles.Keep(temp, fullPath, release.Id);
             File.Move(temp, fullPath, overwrite: true);
         }
         finally
         {
             if (File.Exists(temp)) File.Delete(temp);
         }
+        return release;
     }
 
     /// <summary>How long a writer (an import, a build of the sample) waits for another one to finish.</summary>
@@ -135,6 +142,13 @@ public static class DatabaseFile
             File.Delete(file);
         }
     }
+
+    /// <summary>
+    /// What a database was built from (a hash of the file and mapping, or of the sample): its data
+    /// version, unless that was already a release's id, when the release id has a suffix.
+    /// </summary>
+    public static string? ContentVersion(IReadOnlyDictionary<string, string>? meta) =>
+        meta?.GetValueOrDefault("content_version") ?? meta?.GetValueOrDefault("data_version");
 
     /// <summary>The meta table of an existing database, or null where there is no readable database.</summary>
     public static IReadOnlyDictionary<string, string>? TryReadMeta(string path)

@@ -4,8 +4,8 @@ using Microsoft.Data.Sqlite;
 
 namespace OpenGov.Data;
 
-/// <summary>Opens connections to the SQLite database the service reads.</summary>
-public sealed class Db(string path)
+/// <summary>Opens connections to the SQLite database the service reads (<paramref name="pooling"/> false: for a file read once, as when a release is compared with the one before).</summary>
+public sealed class Db(string path, bool pooling = true)
 {
     static Db()
     {
@@ -14,6 +14,15 @@ public sealed class Db(string path)
     }
 
     public string Path { get; } = path;
+
+    /// <summary>
+    /// The file this flow of work reads instead of <see cref="Path"/> (null: the current release): the
+    /// file of an earlier release, set by the web layer for a request pinned with ?release= or by its cursor.
+    /// </summary>
+    public static readonly AsyncLocal<string?> Pinned = new();
+
+    /// <summary>The file read now: the pinned release's, else the current one.</summary>
+    public string ReadPath => Pinned.Value ?? Path;
 
     long opened;
 
@@ -33,7 +42,7 @@ public sealed class Db(string path)
     public async Task<SqliteConnection> OpenReadAsync(CancellationToken ct = default)
     {
         Interlocked.Increment(ref opened);
-        var connection = new SqliteConnection(ConnectionString(Path, SqliteOpenMode.ReadOnly));
+        var connection = new SqliteConnection(ConnectionString(ReadPath, SqliteOpenMode.ReadOnly, pooling));
         await connection.OpenAsync(ct);
         // The default page cache (2 MB) makes a page of 50 commitments read most of its pages back
         // from the file, one system call each (measured: most of a page's time in pread). Pooled

@@ -333,3 +333,36 @@ CREATE TABLE irm_rating_raw (
     PRIMARY KEY (commitment_id, stage, rating),
     FOREIGN KEY (commitment_id, stage) REFERENCES irm_rating (commitment_id, stage) ON DELETE CASCADE
 ) WITHOUT ROWID;
+
+-- Releases: every build of a database publishes one, and the file keeps the catalogue of every
+-- release before it and every change between them (copied forward from the release it replaces),
+-- so that the current file alone answers /v1/releases, /v1/changes and every history. A release's
+-- data is its own file, kept beside the database (Releases/ReleaseFiles.cs); these rows never change.
+CREATE TABLE release (
+    seq           INTEGER PRIMARY KEY,
+    id            TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    published_at  TEXT NOT NULL,
+    source_file   TEXT,
+    source_sha256 TEXT,
+    note          TEXT,
+    -- JSON: records per collection, and added / changed / removed per collection since the release before.
+    counts        TEXT NOT NULL,
+    changes       TEXT NOT NULL
+);
+
+-- One row per record that a release added, changed or removed, worked out when it was published
+-- (Releases/ChangeFinder.cs). The first release of a catalogue has none: every record it holds was added by it.
+CREATE TABLE record_change (
+    release_seq INTEGER NOT NULL REFERENCES release (seq),
+    collection  TEXT NOT NULL,
+    record_id   TEXT NOT NULL COLLATE NOCASE,
+    change      TEXT NOT NULL CHECK (change IN ('added', 'changed', 'removed')),
+    -- The record's title or name (in the release that changed it; the last known one for a removal).
+    name        TEXT,
+    member_id   TEXT COLLATE NOCASE,
+    -- JSON array of {field, lang, before, after}: the top-level keys of the record that differ, for 'changed'.
+    fields      TEXT,
+    PRIMARY KEY (release_seq, collection, record_id)
+) WITHOUT ROWID;
+CREATE INDEX record_change_record ON record_change (collection, record_id, release_seq);
+CREATE INDEX record_change_member ON record_change (member_id, release_seq);

@@ -3,19 +3,21 @@ using OpenGov.Data.Import;
 namespace OpenGov.Api.Cli;
 
 /// <summary>
-/// <c>import &lt;file.csv&gt; --db &lt;path&gt;</c>: loads OGP's commitments export into a database
-/// file, without starting the web host. Exit codes: 0 done (or unchanged), 1 file refused, 2 usage.
+/// <c>import &lt;file.csv&gt; --db &lt;path&gt; [--note text]</c>: loads OGP's commitments export into a
+/// database file as a new release, without starting the web host. Exit codes: 0 done (or unchanged),
+/// 1 file refused, 2 usage.
 /// </summary>
 internal static class ImportCommand
 {
-    const string Usage = "usage: dotnet run --project OpenGov.Api -- import <file.csv> --db <path>";
+    const string Usage = "usage: dotnet run --project OpenGov.Api -- import <file.csv> --db <path> [--note \"OGP export of 3 July 2024\"]";
 
     public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
     {
-        string? csv = null, db = null;
+        string? csv = null, db = null, note = null;
         for (var i = 0; i < args.Count; i++)
         {
             if (args[i] == "--db" && i + 1 < args.Count) db = args[++i];
+            else if (args[i] == "--note" && i + 1 < args.Count) note = args[++i];
             else if (args[i].StartsWith('-') || csv is not null) return Fail(error, $"unexpected argument '{args[i]}'", 2);
             else csv = args[i];
         }
@@ -24,7 +26,7 @@ internal static class ImportCommand
         var bar = new ProgressPrinter(output, interactive: !Console.IsOutputRedirected && output == Console.Out);
         try
         {
-            var report = OgpCsvImporter.Import(csv, db, bar);
+            var report = OgpCsvImporter.Import(csv, db, bar, note);
             bar.Done();
             output.WriteLine(report.ToText());
             return 0;

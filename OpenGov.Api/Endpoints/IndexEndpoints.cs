@@ -10,7 +10,7 @@ internal static class IndexEndpoints
 {
     /// <summary>The collections the index links to, by path under /v1.</summary>
     static readonly string[] Collections =
-        ["members", "action-plans", "commitments", "milestones", "irm-ratings", "irm-reports", "institutions", "policy-areas", "exports"];
+        ["members", "action-plans", "commitments", "milestones", "irm-ratings", "irm-reports", "institutions", "policy-areas", "exports", "releases", "changes"];
 
     public static RouteGroupBuilder MapIndex(this RouteGroupBuilder v1)
     {

@@ -18,6 +18,9 @@ internal static class Routes
         v1.MapInstitutions();
         v1.MapPolicyAreas();
         v1.MapExports();
+        v1.MapReleases();
+        v1.MapChanges();
+        v1.MapHistories();
         app.MapHealth();
         app.MapOpenApiDocuments();
         return app;

@@ -30,7 +30,7 @@ internal sealed class DatabaseInitializer(DatabaseLocation location, DatasetStat
         else
         {
             var version = SampleDataset.Version(location.DataDir);
-            if (meta is null || meta.GetValueOrDefault("data_version") != version
+            if (meta is null || DatabaseFile.ContentVersion(meta) != version
                 || meta.GetValueOrDefault("schema_version") != DatabaseFile.SchemaVersion.ToString())
             {
                 log.LogInformation("Building {Db} from the sample data in {Data}", location.DbPath, location.DataDir);

@@ -1,8 +1,12 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using OpenGov.Data;
+using OpenGov.Data.Releases;
 
 namespace OpenGov.Api.Hosting;
+
+/// <summary>A release a request reads other than the current one: its id, when it was published, and whether the URL names it (?release=).</summary>
+internal sealed record PinnedRelease(string Id, DateTimeOffset PublishedAt, bool InUrl);
 
 /// <summary>
 /// The data version of the database being served and when it was built, kept for every answer's
@@ -10,17 +14,27 @@ namespace OpenGov.Api.Hosting;
 /// rebuild replaces the file as a whole (renamed into place), which gives it another write time:
 /// each use compares that time and the length (one stat) and, when it changed, drops pooled connections to the
 /// old file and reads the new version, so answers and ETags never mix two versions for long.
+/// A request pinned to an earlier release (<see cref="Pinned"/>) gets that release's version and time.
 /// </summary>
 internal sealed class DatasetState(Db db)
 {
-    sealed record State(string Version, DateTimeOffset BuiltAt, (DateTime Time, long Length) File);
+    sealed record State(string Version, DateTimeOffset BuiltAt, (DateTime Time, long Length) File, IReadOnlyList<ReleaseEntry> Releases);
 
     State? state;
 
-    public string DataVersion => Current().Version;
+    /// <summary>The release this flow of work reads where it is not the current one (set with Db.Pinned).</summary>
+    public static readonly AsyncLocal<PinnedRelease?> Pinned = new();
+
+    public string DataVersion => Pinned.Value?.Id ?? Current().Version;
+
+    /// <summary>The version of the current release, pinned or not.</summary>
+    public string CurrentVersion => Current().Version;
 
     /// <summary>When the data was built (its meta built_at, else the file's time), to the second as HTTP dates are.</summary>
-    public DateTimeOffset LastModified => Current().BuiltAt;
+    public DateTimeOffset LastModified => Pinned.Value?.PublishedAt ?? Current().BuiltAt;
+
+    /// <summary>Every release the current file knows, oldest first.</summary>
+    public IReadOnlyList<ReleaseEntry> Releases => Current().Releases;
 
     public void Refresh() => state = Read();
 
@@ -43,8 +57,11 @@ internal sealed class DatasetState(Db db)
     {
         var stamp = FileStamp();
         var meta = DatabaseFile.TryReadMeta(db.Path);
-        var builtAt = DateTimeOffset.TryParse(meta?.GetValueOrDefault("built_at"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var b)
-            ? b : stamp.Time == DateTime.MinValue ? DateTimeOffset.UnixEpoch : new DateTimeOffset(stamp.Time);
-        return new State(meta?.GetValueOrDefault("data_version") ?? "unknown", DateTimeOffset.FromUnixTimeSeconds(builtAt.ToUnixTimeSeconds()), stamp);
+        var builtAt = ParseTime(meta?.GetValueOrDefault("built_at")) ?? (stamp.Time == DateTime.MinValue ? DateTimeOffset.UnixEpoch : new DateTimeOffset(stamp.Time));
+        return new State(meta?.GetValueOrDefault("data_version") ?? "unknown", DateTimeOffset.FromUnixTimeSeconds(builtAt.ToUnixTimeSeconds()), stamp,
+            ReleaseCatalog.Read(db.Path));
     }
+
+    public static DateTimeOffset? ParseTime(string? text) =>
+        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t) ? DateTimeOffset.FromUnixTimeSeconds(t.ToUnixTimeSeconds()) : null;
 }

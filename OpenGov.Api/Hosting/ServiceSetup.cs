@@ -26,6 +26,8 @@ internal static class ServiceSetup
         services.AddSingleton<InstitutionQueries>();
         services.AddSingleton<PolicyAreaQueries>();
         services.AddSingleton<DatasetQueries>();
+        services.AddSingleton<ReleaseQueries>();
+        services.AddSingleton<ChangeQueries>();
 
         services.ConfigureHttpJsonOptions(o => Configure(o.SerializerOptions));
         // Swashbuckle describes schemas with the MVC options; keep both the same.
@@ -39,18 +41,7 @@ internal static class ServiceSetup
         return services;
     }
 
-    static void Configure(JsonSerializerOptions json)
-    {
-        json.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
-        json.DictionaryKeyPolicy = null;
-        // Accents and quotes as themselves, not \u00e9: people read these answers in a terminal.
-        json.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
-        json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
-        // A JSON answer up to a megabyte leaves in one write (the buffer is pooled). Compressed as the
-        // serializer flushed it, every 16 KB, a page of 50 commitments was half as large again in
-        // Brotli (32 KB against 21 KB in one piece); the answer cache keeps the bytes as first sent.
-        json.DefaultBufferSize = 1 << 20;
-    }
+    static void Configure(JsonSerializerOptions json) => OpenGov.Data.Rendering.RecordJson.Configure(json);
 
     public static WebApplication UseOpenGov(this WebApplication app)
     {
@@ -80,6 +71,8 @@ internal static class ServiceSetup
             return next(context);
         });
         app.UseRouting();
+        // Before the ETag is computed: a pinned request has its release's version.
+        app.UseReleasePinning();
         app.UseDeprecationHeaders();
         app.UseNegotiation();
         app.UseRateLimits();

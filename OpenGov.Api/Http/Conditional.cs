@@ -42,7 +42,7 @@ internal static class Conditional
         {
             response.Headers.ETag = tag;
             response.Headers.LastModified = HeaderUtilities.FormatDate(state.LastModified);
-            response.Headers.CacheControl = $"public, max-age={cache.Options.MaxAgeSeconds}";
+            response.Headers.CacheControl = ReleasePinning.IsPinnedByUrl ? ReleasePinning.ImmutableCacheControl : $"public, max-age={cache.Options.MaxAgeSeconds}";
         }
 
         if (ETags.IsRevalidation(http))

@@ -31,7 +31,7 @@ internal static class ETags
         if (!HttpMethods.IsGet(request.Method) || !request.Path.StartsWithSegments("/v1") || IsExportFile(request.Path)) return;
         var version = http.RequestServices.GetRequiredService<DatasetState>().DataVersion;
         var key = string.Join('\n', version, request.Method, request.Scheme, request.Host.Value, request.PathBase.Value, request.Path.Value,
-            request.QueryString.Value, Formats.Of(http), Language.Asked(request, new Dictionary<string, string[]>()), Encoding(request));
+            request.QueryString.Value, Formats.Of(http), Formats.IsAtom(http), Language.Asked(request, new Dictionary<string, string[]>()), Encoding(request));
         var hash = SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key));
         http.Items[Key] = "\"" + Convert.ToHexStringLower(hash.AsSpan(0, 16)) + "\"";
     }

@@ -17,7 +17,13 @@ public sealed record Page<T>(IReadOnlyList<T> Data, PageMeta Meta, PageLinks Lin
 /// <param name="Facets" example='{"completion":[{"value":"complete","name":"Complete","count":3},{"value":"limited","name":"Limited","count":1}]}'>With facets=: for each field asked, the count of the filtered records per value, largest first, each value with its display name. Absent otherwise.</param>
 public sealed record PageMeta(
     long Total, int Limit, string? NextCursor, string DataVersion,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, IReadOnlyList<FacetCount>>? Facets);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, IReadOnlyList<FacetCount>>? Facets)
+{
+    /// <summary>On /v1/changes only: the release the changes listed go up to. Pass it as since= next time to get only what changed after it.</summary>
+    /// <example>sample-a90091c79b285a53</example>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Until { get; init; }
+}
 
 /// <summary>This page's own URL, and the next page's where there is one.</summary>
 /// <param name="Self" example="http://localhost:5080/v1/commitments?limit=1">The URL of this page, as asked.</param>

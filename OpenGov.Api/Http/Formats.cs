@@ -11,6 +11,15 @@ namespace OpenGov.Api.Http;
 internal static class Formats
 {
     const string Key = "OpenGov.Format";
+    const string AtomKey = "OpenGov.Atom";
+
+    public const string AtomMediaType = "application/atom+xml";
+
+    /// <summary>Endpoint metadata: the list is also an Atom feed (Accept: application/atom+xml, or ?format=atom).</summary>
+    public sealed class AtomFeed;
+
+    /// <summary>Whether this request asked for the endpoint's Atom feed.</summary>
+    public static bool IsAtom(HttpContext http) => http.Items.ContainsKey(AtomKey);
 
     public static readonly IReadOnlyDictionary<string, RecordFormat> Names = new Dictionary<string, RecordFormat>
     {
@@ -26,10 +35,23 @@ internal static class Formats
     public static bool Negotiate(HttpContext http)
     {
         var list = IsCollection(http);
+        if (http.GetEndpoint()?.Metadata.GetMetadata<AtomFeed>() is not null && AsksAtom(http.Request))
+        {
+            http.Items[AtomKey] = true;
+            http.Items[Key] = RecordFormat.Json;
+            return true;
+        }
         var format = Choose(http.Request, list);
         if (format is null) return false;
         http.Items[Key] = format.Value;
         return true;
+    }
+
+    static bool AsksAtom(HttpRequest request)
+    {
+        if (request.Query.TryGetValue("format", out var asked)) return asked.ToString().Equals("atom", StringComparison.OrdinalIgnoreCase);
+        var accept = request.GetTypedHeaders().Accept.Where(m => (m.Quality ?? 1) > 0).OrderByDescending(m => m.Quality ?? 1).FirstOrDefault();
+        return accept?.MediaType.Value?.Equals(AtomMediaType, StringComparison.OrdinalIgnoreCase) == true;
     }
 
     static RecordFormat? Choose(HttpRequest request, bool list)

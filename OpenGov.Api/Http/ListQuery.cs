@@ -22,15 +22,15 @@ internal sealed record ListQuery(
     public const int MaxSortKeys = 3;
 
     /// <summary>Parameters every collection takes besides its filters (q only where the collection has full-text search).</summary>
-    public static readonly IReadOnlyList<string> ListParameters = ["limit", "cursor", "lang", "sort", "fields", "facets", "q", "format"];
+    public static readonly IReadOnlyList<string> ListParameters = ["limit", "cursor", "lang", "sort", "fields", "facets", "q", "format", "release"];
 
     /// <summary>Parameters a single record takes.</summary>
-    public static readonly IReadOnlyList<string> ItemParameters = ["lang", "fields"];
+    public static readonly IReadOnlyList<string> ItemParameters = ["lang", "fields", "release"];
 
     /// <summary>Every parameter name this endpoint accepts, for "did you mean" hints.</summary>
     public IEnumerable<string> Known => Collection is null
         ? ItemParameters
-        : ListParameters.Where(p => p != "q" || Collection.Search is not null)
+        : ListParameters.Where(p => p != "q" || Collection.Search is not null).Concat(Collection.EndpointParameters)
             .Concat(Collection.Fields.Values.SelectMany(f => FilterParameters(f)));
 
     public static IEnumerable<string> FilterParameters(Field field) =>
@@ -75,7 +75,8 @@ internal sealed record ListQuery(
     {
         var criteria = new List<Criterion>();
         var unknown = new List<string>();
-        var reserved = collection is null ? ItemParameters : ListParameters.Where(p => p != "q" || collection.Search is not null).ToList();
+        var reserved = collection is null ? ItemParameters
+            : [.. ListParameters.Where(p => p != "q" || collection.Search is not null), .. collection.EndpointParameters];
         foreach (var (name, values) in request.Query)
         {
             if (reserved.Contains(name)) continue;

@@ -100,6 +100,9 @@ internal sealed class RenderedRecords(RenderedRecordsOptions options)
 
     Generation GenerationOf(string dataVersion)
     {
+        // An earlier release, pinned: its records are made for the request and not kept (its answers
+        // are immutable, for the answer cache and any HTTP cache to keep instead).
+        if (Data.Db.Pinned.Value is not null) return new Generation(dataVersion);
         var generation = current;
         if (generation.Version == dataVersion) return generation;
         // A new version: the old records are dropped whole, none can be served again.

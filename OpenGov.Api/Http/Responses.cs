@@ -18,7 +18,11 @@ namespace OpenGov.Api.Http;
 internal static class Responses
 {
     /// <summary>The record a sub-collection hangs from: its kind and table, its id, and the filter it sets.</summary>
-    public sealed record Parent(string Kind, string Table, string Id, string Filter);
+    public sealed record Parent(string Kind, string Table, string Id, string Filter)
+    {
+        /// <summary>Whether the parent exists, where a row of <see cref="Table"/> does not say (a history outlives its record).</summary>
+        public Func<CancellationToken, Task<bool>>? Exists { get; init; }
+    }
 
     static readonly ListQueryValidator Validator = new();
 
@@ -30,11 +34,14 @@ internal static class Responses
     /// </summary>
     public static async Task<Results<DataResult<Page<T>>, ValidationProblem, ProblemHttpResult>> PageAsync<T>(
         HttpContext http, Collection collection, Func<ListRequest, CancellationToken, Task<KeysetPage<T>>> query,
-        Parent? parent = null, CsvSource? csv = null, RecordSource<T>? rendered = null) where T : ILocalizedResource
+        Parent? parent = null, CsvSource? csv = null, RecordSource<T>? rendered = null, PageScope? scope = null) where T : ILocalizedResource
     {
-        var (parsed, errors) = Bind<T>(http, collection, parent);
+        var (parsed, errors) = Bind<T>(http, collection, parent, scope);
+        if (scope?.Errors is { Count: > 0 } scopeErrors)
+            foreach (var (name, messages) in scopeErrors) errors[name] = messages;
         if (Validate(parsed, errors) is { } problem) return problem;
-        if (parent is not null && !await http.RequestServices.GetRequiredService<Db>().ExistsAsync(parent.Table, parent.Id, http.RequestAborted))
+        if (parent is not null && !await (parent.Exists?.Invoke(http.RequestAborted)
+                ?? http.RequestServices.GetRequiredService<Db>().ExistsAsync(parent.Table, parent.Id, http.RequestAborted)))
             return Problems.NotFound(parent.Kind, parent.Id);
         if (parsed.All) return Stream(http, collection, query, csv, parsed);
 
@@ -51,16 +58,23 @@ internal static class Responses
         {
             return Problems.BadRequest(new Dictionary<string, string[]> { ["q"] = [$"The search cannot be read ({e.Message}). Quote a phrase with \"...\"; AND, OR, NOT and * are operators."] });
         }
-        return Write(http, collection, parsed, page, dataVersion);
+        return Write(http, collection, parsed, page, dataVersion, scope?.Until);
     }
 
+    /// <summary>
+    /// What an endpoint sets on a list from parameters of its own (since and until of /v1/changes):
+    /// filters on its collection's scope fields, errors about those parameters, and the release the
+    /// page reads up to, for meta.until.
+    /// </summary>
+    public sealed record PageScope(IReadOnlyList<Criterion> Criteria, IReadOnlyDictionary<string, string[]>? Errors = null, string? Until = null);
+
     /// <summary>Bind: the query string read into the grammar, with the filter a sub-collection's path sets.</summary>
-    static (ListQuery Query, Dictionary<string, string[]> Errors) Bind<T>(HttpContext http, Collection collection, Parent? parent)
+    static (ListQuery Query, Dictionary<string, string[]> Errors) Bind<T>(HttpContext http, Collection collection, Parent? parent, PageScope? scope)
     {
         var errors = new Dictionary<string, string[]>();
         var lang = Language.Asked(http.Request, errors);
-        var query = ListQuery.From(http.Request, collection, DataResult<T>.KeysOf<T>(http), lang,
-            parent is null ? [] : [new Criterion(parent.Filter, Op.Eq, [parent.Id])], Formats.Of(http));
+        IReadOnlyList<Criterion> fixedCriteria = [.. parent is null ? [] : new[] { new Criterion(parent.Filter, Op.Eq, [parent.Id]) }, .. scope?.Criteria ?? []];
+        var query = ListQuery.From(http.Request, collection, DataResult<T>.KeysOf<T>(http), lang, fixedCriteria, Formats.Of(http));
         return (query, errors);
     }
 
@@ -85,14 +99,14 @@ internal static class Responses
     }
 
     /// <summary>Write: the envelope (meta, links), the Link header and Content-Language, as JSON, CSV or NDJSON.</summary>
-    static DataResult<Page<T>> Write<T>(HttpContext http, Collection collection, ListQuery parsed, FetchedPage<T> page, string dataVersion)
+    static DataResult<Page<T>> Write<T>(HttpContext http, Collection collection, ListQuery parsed, FetchedPage<T> page, string dataVersion, string? until)
         where T : ILocalizedResource
     {
-        var nextCursor = page.NextKey is null ? null : Cursor.Encode(page.NextKey, parsed.Fingerprint);
+        var nextCursor = page.NextKey is null ? null : Cursor.Encode(page.NextKey, parsed.Fingerprint, dataVersion);
         var next = nextCursor is null ? null : UrlWithCursor(http.Request, nextCursor);
         if (next is not null) http.Response.Headers.Link = $"<{next}>; rel=\"next\"";
         Language.Declare(http.Response, parsed.Lang, page.Languages);
-        var meta = new PageMeta(page.Total, parsed.PageSize, nextCursor, dataVersion, page.Facets);
+        var meta = new PageMeta(page.Total, parsed.PageSize, nextCursor, dataVersion, page.Facets) { Until = until };
         var links = new PageLinks(http.Request.GetEncodedUrl(), next);
         var options = JsonOptionsOf(http);
         var format = parsed.Format;

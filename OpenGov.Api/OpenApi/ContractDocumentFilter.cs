@@ -22,6 +22,8 @@ internal sealed class ContractDocumentFilter : IDocumentFilter
         ("IRM reports", "The Independent Reporting Mechanism's reports on each plan: design (action plan review), midterm (progress), end_of_term, results."),
         ("Institutions", "The government bodies and organisations that lead or support commitments."),
         ("Policy areas", "OGP's policy-area tags, e.g. open-data, public-participation."),
+        ("Releases", "Every import publishes a release that never changes: the releases, what each changed record by record (also as an Atom feed), "
+            + "and ?release= on any URL to read the data as a release said it."),
         ("Exports", "The whole dataset in single downloads: CSV, NDJSON and the SQLite database, with sizes and SHA-256."),
         ("Health", "For operators' probes: whether the process answers, and whether its database does. Not rate limited."),
     ];

@@ -25,3 +25,17 @@ internal sealed class ParameterExampleFilter : IParameterFilter
             concrete.Example = JsonValue.Create(example.Value);
     }
 }
+
+/// <summary>Endpoint metadata: an example of a path parameter, for routes mapped in a loop (one handler, several paths).</summary>
+internal sealed record PathExample(string Parameter, string Value);
+
+/// <summary>Copies <see cref="PathExample"/> into the operation's parameter of that name.</summary>
+internal sealed class PathExampleFilter : IOperationFilter
+{
+    public void Apply(OpenApiOperation operation, OperationFilterContext context)
+    {
+        foreach (var example in context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<PathExample>())
+            if (operation.Parameters?.OfType<OpenApiParameter>().FirstOrDefault(p => p.Name == example.Parameter) is { } parameter)
+                parameter.Example = JsonValue.Create(example.Value);
+    }
+}

@@ -63,6 +63,12 @@ internal static class FilterExamples
         [("irm-reports", "year")] = "2017",
         [("institutions", "id")] = "cabinet-office",
         [("policy-areas", "id")] = "e-government",
+        [("releases", "id")] = "sample-a90091c79b285a53",
+        [("changes", "collection")] = "commitments",
+        [("changes", "change")] = "changed",
+        [("changes", "id")] = "UK0075",
+        [("changes", "release_number")] = "2",
+        [("history", "change")] = "changed",
     };
 
     /// <summary>The example of <paramref name="field"/> in <paramref name="collection"/>, or null where there is none.</summary>

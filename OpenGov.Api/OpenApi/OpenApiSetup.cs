@@ -34,6 +34,7 @@ internal static class OpenApiSetup
             o.AddServer(new OpenApiServer { Url = "/", Description = "The service that serves this document." });
             o.SupportNonNullableReferenceTypes();
             o.ParameterFilter<ParameterExampleFilter>();
+            o.OperationFilter<PathExampleFilter>();
             o.OperationFilter<QueryParametersFilter>();
             o.OperationFilter<AnswersFilter>();
             o.OperationFilter<DeprecationFilter>();

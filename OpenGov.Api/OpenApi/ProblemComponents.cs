@@ -21,11 +21,15 @@ internal static class ProblemComponents
             + "Every problem of the request is listed at once, in errors, by parameter. Also a query that ran past its time budget "
             + "(2 s by default; title \"The query is too costly\"): it was stopped, and the problem says how to narrow it.",
             """{"type":"https://tools.ietf.org/html/rfc9110#section-15.5.1","title":"The request has invalid parameters","status":400,"detail":"completion__gte compares values of the scale that have an order: not_started < limited < substantial < complete; got 'withdrawn'.","instance":"/v1/commitments?completion__gte=withdrawn","errors":{"completion__gte":["completion__gte compares values of the scale that have an order: not_started < limited < substantial < complete; got 'withdrawn'."]},"trace_id":"00-b8b198a8db6896ba80c8d9a8ddca2a4b-20cdc39e7d56ff28-00"}"""),
-        [404] = new("NotFound", "No record has the id in the path (the detail names it); for a sub-collection, its parent does not exist.",
+        [404] = new("NotFound", "No record has the id in the path (the detail names it); for a sub-collection, its parent does not exist; "
+            + "or ?release= names no release published here.",
             """{"type":"https://tools.ietf.org/html/rfc9110#section-15.5.5","title":"Not found","status":404,"detail":"There is no commitment with the id 'XX9999'.","instance":"/v1/commitments/XX9999","trace_id":"00-70a4efea4b9aa8212a55e284d77ad8c8-c806115f2e2c2b9f-00"}"""),
         [406] = new("NotAcceptable", "The Accept header lists no representation the operation has: JSON for a record; JSON, CSV or NDJSON "
             + "for a collection (where ?format= chooses instead). The problem is sent as problem+json all the same.",
             """{"type":"https://tools.ietf.org/html/rfc9110#section-15.5.7","title":"Not Acceptable","status":406,"detail":"This resource can be sent as application/json, text/csv or application/x-ndjson (or ask with ?format=json, csv or ndjson).","instance":"/v1/commitments","trace_id":"00-bee217c20576eee015fec77c5a87b6f7-74187056061666c4-00"}"""),
+        [410] = new("Gone", "?release= (or the cursor) names a release whose data is no longer kept (pruned); the detail names the oldest "
+            + "release kept. Its changes are still listed at /v1/changes.",
+            """{"type":"https://tools.ietf.org/html/rfc9110#section-15.5.11","title":"Gone","status":410,"detail":"Release 'ogp-b0d6ce719e62841f' (published 2026-12-03T16:43:26Z) is no longer kept; the oldest release kept is 'ogp-662e152afa30a8f6'. What changed in it is still listed at /v1/changes.","instance":"/v1/commitments?release=ogp-b0d6ce719e62841f","trace_id":"00-6f1c2a9e4b7d3e5f8a0b1c2d3e4f5a6b-1a2b3c4d5e6f7a8b-00"}"""),
         [412] = new("PreconditionFailed", "An If-Match or If-Unmodified-Since that the file does not meet.",
             """{"type":"https://tools.ietf.org/html/rfc9110#section-15.5.13","title":"Precondition Failed","status":412,"detail":"The file is not the version that If-Match or If-Unmodified-Since names: it has changed since.","instance":"/v1/exports/commitments.csv","trace_id":"00-1de80b35058e2fb71a9329ea547a1140-156a7eca12720ddd-00"}"""),
         [413] = new("ContentTooLarge", "A request body over 1 MiB (reads take no body).",

@@ -24,7 +24,8 @@ internal sealed class QueryParametersFilter : IOperationFilter
         var collection = context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<Collection>().FirstOrDefault();
         if (collection is not null)
         {
-            AddListParameters(operation.Parameters, collection);
+            AddListParameters(operation.Parameters, collection,
+                context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<Formats.AtomFeed>().Any());
             AddTableMediaTypes(operation);
         }
         operation.Parameters.Add(Example(Query("lang",
@@ -33,6 +34,16 @@ internal sealed class QueryParametersFilter : IOperationFilter
         operation.Parameters.Add(Example(List(Query("fields",
             "Keys to keep in each record, comma-separated; all keys when absent. A key the record does not have is a 400 naming the keys it has.",
             Text())), RecordKeys(context)));
+        operation.Parameters.Add(Example(Query("release",
+            "A release id (see /v1/releases): answer as that release said. Such an answer never changes (Cache-Control: immutable). "
+            + "A release never published here is a 404; one whose data was pruned a 410 naming the oldest kept. A cursor carries its release: "
+            + "the pages of one paging all come from the release it began on.", Text()), "sample-a90091c79b285a53"));
+        if (context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<Formats.AtomFeed>().Any()
+            && operation.Responses?.TryGetValue("200", out var feed) == true && feed!.Content is not null)
+            feed.Content[Formats.AtomMediaType] = new OpenApiMediaType
+            {
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String, Description = "An Atom feed (RFC 4287): one entry per change, newest first unless sort is given." },
+            };
     }
 
     /// <summary>The first keys of the records an operation answers with: a ?fields= example it takes.</summary>
@@ -45,7 +56,7 @@ internal sealed class QueryParametersFilter : IOperationFilter
         return keys.Contains("id") && keys.Count > 1 ? ["id", keys.First(k => k != "id")] : [.. keys.Take(2)];
     }
 
-    static void AddListParameters(IList<IOpenApiParameter> parameters, Collection collection)
+    static void AddListParameters(IList<IOpenApiParameter> parameters, Collection collection, bool atom)
     {
         parameters.Add(Example(Query("limit",
             $"How many records a page holds: 0 to {ListQuery.MaxLimit}, default {ListQuery.DefaultLimit}. 0 gives only meta (total, facets). "
@@ -61,8 +72,9 @@ internal sealed class QueryParametersFilter : IOperationFilter
             }), 10));
         parameters.Add(Example(Query("format",
             "Representation: json (the default), csv (a header row of the JSON keys, nested objects as parent_child columns, lists joined "
-            + "with '; ', UTF-8 with a byte order mark) or ndjson (one JSON record a line). Overrides Accept.",
-            Enum(Formats.Names.Keys)), "csv"));
+            + "with '; ', UTF-8 with a byte order mark) or ndjson (one JSON record a line)"
+            + (atom ? "; atom: the changes as an Atom feed" : "") + ". Overrides Accept.",
+            Enum(atom ? [.. Formats.Names.Keys, "atom"] : Formats.Names.Keys)), "csv"));
         parameters.Add(Example(Query("cursor",
             "Opaque token from meta.next_cursor (or the next link) to fetch the next page; valid only with the same filters, sort and search "
             + "(another is a 400). The example continues /v1/commitments?limit=1 after UK0075.",

@@ -19,6 +19,8 @@ public sealed class ImportReport
     /// <summary>True where the database already held this file's data and was left untouched.</summary>
     public bool Unchanged { get; set; }
     public long RowsRead { get; set; }
+    /// <summary>The release the import published (null where it changed nothing).</summary>
+    public Releases.ReleaseSummary? Release { get; set; }
     /// <summary>Records written, by kind, in the order the summary prints them.</summary>
     public Dictionary<string, long> Written { get; } = [];
     public TimeSpan Elapsed { get; set; }
@@ -41,8 +43,17 @@ public sealed class ImportReport
         var s = new StringBuilder();
         var i = CultureInfo.InvariantCulture;
         s.AppendLine(Unchanged
-            ? $"Unchanged: {Database} already holds {File} (data version {DataVersion}); nothing written. It holds:"
+            ? $"Unchanged: {Database} already holds {File} (data version {DataVersion}); nothing written, no release published. It holds:"
             : $"Imported {File} into {Database} (data version {DataVersion}).");
+        if (Release is { } release)
+        {
+            s.AppendLine(release.Previous is null
+                ? $"Published release {release.Id} (release {release.Seq}, the first of this database: every record added)."
+                : $"Published release {release.Id} (release {release.Seq}); since {release.Previous}: {release.TotalChanges} records changed.");
+            if (release.Previous is not null)
+                foreach (var (collection, c) in release.Changes.Where(c => c.Value.Added + c.Value.Changed + c.Value.Removed > 0))
+                    s.AppendLine(i, $"  {collection,-22}{c.Added,8} added {c.Changed,8} changed {c.Removed,8} removed");
+        }
         if (!Unchanged) s.AppendLine(i, $"  {"rows read",-22}{RowsRead,8}");
         foreach (var (what, count) in Written)
             s.AppendLine(i, $"  {what,-22}{count,8}");

@@ -31,6 +31,13 @@ public static class OgpCsvImporter
         return "ogp-" + Convert.ToHexStringLower(sha.GetHashAndReset())[..16];
     }
 
+    /// <summary>The SHA-256 of the file, as a release records where its data came from.</summary>
+    static string FileSha256(string path)
+    {
+        using var file = File.OpenRead(path);
+        return Convert.ToHexStringLower(SHA256.HashData(file));
+    }
+
     /// <summary>What a database imported earlier holds, for the summary of an import that changed nothing.</summary>
     static void CountWritten(string dbPath, ImportReport report)
     {
@@ -50,22 +57,22 @@ public static class OgpCsvImporter
     /// Imports <paramref name="csvPath"/> into <paramref name="dbPath"/>. Throws
     /// <see cref="ImportRefusedException"/> for a file it cannot read, leaving the database as it was.
     /// </summary>
-    public static ImportReport Import(string csvPath, string dbPath, IProgress<Progress>? progress = null) =>
-        Import(csvPath, dbPath, DatabaseFile.WriterWait, progress);
+    public static ImportReport Import(string csvPath, string dbPath, IProgress<Progress>? progress = null, string? note = null) =>
+        Import(csvPath, dbPath, DatabaseFile.WriterWait, progress, note);
 
     /// <summary>
-    /// As <see cref="Import(string, string, IProgress{Progress})"/>, waiting up to <paramref name="wait"/>
+    /// As <see cref="Import(string, string, IProgress{Progress}, string)"/>, waiting up to <paramref name="wait"/>
     /// for another import of the same database to finish (one writes at a time), and refusing where
     /// the disk fills up (the database as it was, no temporary file left).
     /// </summary>
-    public static ImportReport Import(string csvPath, string dbPath, TimeSpan wait, IProgress<Progress>? progress = null)
+    public static ImportReport Import(string csvPath, string dbPath, TimeSpan wait, IProgress<Progress>? progress = null, string? note = null)
     {
         if (!File.Exists(csvPath)) throw new ImportRefusedException($"{csvPath}: no such file.");
         using var writing = DatabaseFile.LockForWriting(dbPath, wait)
             ?? throw new ImportRefusedException($"another import is writing {dbPath}; it was waited for {wait.TotalSeconds:0} s. Try again when it has finished.");
         try
         {
-            return ImportLocked(csvPath, dbPath, progress);
+            return ImportLocked(csvPath, dbPath, progress, note);
         }
         catch (Exception e) when (IsDiskFull(e))
         {
@@ -80,7 +87,7 @@ public static class OgpCsvImporter
         || e.InnerException is { } inner && IsDiskFull(inner)
         || e is AggregateException a && a.InnerExceptions.Any(IsDiskFull);
 
-    static ImportReport ImportLocked(string csvPath, string dbPath, IProgress<Progress>? progress)
+    static ImportReport ImportLocked(string csvPath, string dbPath, IProgress<Progress>? progress, string? note)
     {
         var clock = Stopwatch.StartNew();
         var version = DataVersion(csvPath);
@@ -89,8 +96,8 @@ public static class OgpCsvImporter
         var existing = DatabaseFile.TryReadMeta(dbPath);
         if (existing is null && File.Exists(dbPath))
             throw new ImportRefusedException($"{dbPath} exists and is not an OpenGov database; it is left as it is. Give another --db path.");
-        if (existing?.GetValueOrDefault("data_version") == version
-            && existing.GetValueOrDefault("schema_version") == DatabaseFile.SchemaVersion.ToString())
+        if (DatabaseFile.ContentVersion(existing) == version
+            && existing!.GetValueOrDefault("schema_version") == DatabaseFile.SchemaVersion.ToString())
         {
             report.Unchanged = true;
             CountWritten(dbPath, report);
@@ -107,7 +114,8 @@ public static class OgpCsvImporter
                 ["built_at"] = DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ"),
             };
             using var search = new OgpSearchIndex(dbPath);
-            DatabaseFile.Build(dbPath, (connection, _) => Fill(csvPath, connection, search, report, progress), meta, search.CopyInto);
+            var source = new Releases.ReleaseSource(report.File, FileSha256(csvPath), note);
+            report.Release = DatabaseFile.Build(dbPath, (connection, _) => Fill(csvPath, connection, search, report, progress), meta, search.CopyInto, source);
         }
         report.Elapsed = clock.Elapsed;
         report.PeakWorkingSet = Process.GetCurrentProcess().PeakWorkingSet64;

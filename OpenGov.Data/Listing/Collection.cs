@@ -25,6 +25,15 @@ public sealed partial class Collection(
     /// </summary>
     public IReadOnlyDictionary<string, Func<string, string>> LanguageSorts { get; init; } = new Dictionary<string, Func<string, string>>();
 
+    /// <summary>
+    /// Fields that only the endpoint sets, from parameters of its own (<see cref="EndpointParameters"/>,
+    /// such as since and until of /v1/changes): never a filter a query string names, never documented as one.
+    /// </summary>
+    public IReadOnlyList<Field> ScopeFields { get; init; } = [];
+
+    /// <summary>Query parameters the endpoint reads itself (they are not filters, and not unknown either).</summary>
+    public IReadOnlyList<string> EndpointParameters { get; init; } = [];
+
     /// <summary>Every key <c>sort</c> takes: the fields with one value per record, then the language sorts.</summary>
     public IReadOnlyList<string> SortableNames => Fields.Values.Where(f => f.IsSortable).Select(f => f.Name).Concat(LanguageSorts.Keys).ToList();
 
@@ -260,7 +269,8 @@ public sealed partial class Collection(
     /// </summary>
     (string Count, string Page) Condition(Criterion criterion, string name, DynamicParameters parameters, Field? asField = null)
     {
-        var field = asField ?? (Fields.TryGetValue(criterion.Field, out var f) ? f : throw new ArgumentException($"{Name} has no field '{criterion.Field}'"));
+        var field = asField ?? (Fields.TryGetValue(criterion.Field, out var f) ? f : ScopeFields.FirstOrDefault(s => s.Name == criterion.Field)
+            ?? throw new ArgumentException($"{Name} has no field '{criterion.Field}'"));
         if (field.Many is var (table, owner, value))
         {
             parameters.Add(name, criterion.Values.Select(field.Convert).ToArray());

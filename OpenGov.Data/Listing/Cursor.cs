@@ -24,16 +24,31 @@ public static class Cursor
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)))[..16];
     }
 
-    public static string Encode(IReadOnlyList<object> key, string fingerprint)
+    /// <summary>A token for the page after <paramref name="key"/>, bound to the query and carrying the release it was read from.</summary>
+    public static string Encode(IReadOnlyList<object> key, string fingerprint, string? release = null)
     {
-        var payload = JsonSerializer.SerializeToUtf8Bytes(new Token(fingerprint, key.ToArray()));
+        var payload = JsonSerializer.SerializeToUtf8Bytes(new Token(fingerprint, key.ToArray(), release));
         return Base64Url(payload) + "." + Check(payload);
     }
 
-    /// <summary>The key in <paramref name="token"/>, or null with the reason it cannot be used.</summary>
-    public static IReadOnlyList<object>? Decode(string token, string fingerprint, out string? error)
+    /// <summary>The release a token was issued on (its pages continue on it), or null for a token without one or not of this API.</summary>
+    public static string? ReleaseOf(string token)
     {
-        error = "The cursor is not one this API issued, or it was changed; start again without a cursor.";
+        if (Payload(token) is not { } payload) return null;
+        try
+        {
+            var decoded = JsonSerializer.Deserialize<JsonElement>(payload);
+            return decoded.ValueKind == JsonValueKind.Object && decoded.TryGetProperty("r", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The token's payload where its checksum holds, else null.</summary>
+    static byte[]? Payload(string token)
+    {
         var dot = token.IndexOf('.');
         if (dot < 0) return null;
         byte[] payload;
@@ -45,8 +60,14 @@ public static class Cursor
         {
             return null;
         }
-        if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(token[(dot + 1)..]), Encoding.ASCII.GetBytes(Check(payload))))
-            return null;
+        return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(token[(dot + 1)..]), Encoding.ASCII.GetBytes(Check(payload))) ? payload : null;
+    }
+
+    /// <summary>The key in <paramref name="token"/>, or null with the reason it cannot be used.</summary>
+    public static IReadOnlyList<object>? Decode(string token, string fingerprint, out string? error)
+    {
+        error = "The cursor is not one this API issued, or it was changed; start again without a cursor.";
+        if (Payload(token) is not { } payload) return null;
         var decoded = JsonSerializer.Deserialize<JsonElement>(payload);
         if (decoded.GetProperty("f").GetString() != fingerprint)
         {
@@ -61,7 +82,8 @@ public static class Cursor
 
     sealed record Token(
         [property: System.Text.Json.Serialization.JsonPropertyName("f")] string Fingerprint,
-        [property: System.Text.Json.Serialization.JsonPropertyName("k")] object[] Key);
+        [property: System.Text.Json.Serialization.JsonPropertyName("k")] object[] Key,
+        [property: System.Text.Json.Serialization.JsonPropertyName("r"), System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? Release);
 
     // A checksum against accidental or casual edits; cursors carry nothing secret.
     static string Check(byte[] payload) =>

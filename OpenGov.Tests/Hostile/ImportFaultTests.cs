@@ -135,7 +135,9 @@ public sealed class ImportFaultTests
         Assert.That(new[] { a.ExitCode, b.ExitCode }, Is.All.EqualTo(0), outputs);
         var after = Inspect(Db);
         Assert.That(after.Integrity, Is.EqualTo("ok"));
-        Assert.That(after.Version, Is.EqualTo(first.Version).Or.EqualTo(OgpCsvImporter.DataVersion(smaller)));
+        // A file imported back after another is a release of its own: the same content version, with a suffix.
+        string Content(string version) => System.Text.RegularExpressions.Regex.Replace(version, "-[0-9]+$", "");
+        Assert.That(Content(after.Version), Is.EqualTo(Content(first.Version)).Or.EqualTo(OgpCsvImporter.DataVersion(smaller)));
         Assert.That(Leftovers(), Is.Empty);
     }
 

@@ -1,0 +1,63 @@
+using OpenGov.Api.Hosting;
+using OpenGov.Data;
+using OpenGov.Data.Listing;
+using OpenGov.Data.Releases;
+
+namespace OpenGov.Api.Http;
+
+/// <summary>
+/// Which release a request under /v1 reads: the one ?release= names, else the one its cursor was
+/// issued on (a paging that began before an import ends on the release it began on), else the
+/// current one. An unknown release is a 404 problem; one whose file was pruned a 410 naming the
+/// oldest kept. Answers of a URL that names its release never change: they say so (immutable).
+/// </summary>
+internal static class ReleasePinning
+{
+    public const string ImmutableCacheControl = "public, max-age=31536000, immutable";
+
+    public static bool IsPinnedByUrl => DatasetState.Pinned.Value?.InUrl == true;
+
+    public static void UseReleasePinning(this WebApplication app) => app.Use(async (http, next) =>
+    {
+        var query = http.Request.Query;
+        string? asked = query.TryGetValue("release", out var r) ? r.ToString() : null;
+        var id = asked ?? (query.TryGetValue("cursor", out var c) ? Cursor.ReleaseOf(c.ToString()) : null);
+        if (!http.Request.Path.StartsWithSegments("/v1") || id is null)
+        {
+            await next(http);
+            return;
+        }
+        var state = http.RequestServices.GetRequiredService<DatasetState>();
+        var db = http.RequestServices.GetRequiredService<Db>();
+        var release = state.Releases.FirstOrDefault(x => string.Equals(x.Id, id, StringComparison.OrdinalIgnoreCase));
+        if (release is null)
+        {
+            // A cursor of a release this file does not know (another database's) reads the current one; its filters still bind it.
+            if (asked is null)
+            {
+                await next(http);
+                return;
+            }
+            await Problems.WriteAsync(http, StatusCodes.Status404NotFound,
+                $"No release '{id}' has been published here. The releases are listed at /v1/releases; the current one is '{state.CurrentVersion}'.");
+            return;
+        }
+        string? path = null;
+        if (!string.Equals(release.Id, state.CurrentVersion, StringComparison.OrdinalIgnoreCase))
+        {
+            path = ReleaseFiles.PathOf(db.Path, release.Id);
+            if (!File.Exists(path))
+            {
+                var oldest = state.Releases.FirstOrDefault(x => ReleaseFiles.Exists(db.Path, x.Id))?.Id ?? state.CurrentVersion;
+                await Problems.WriteAsync(http, StatusCodes.Status410Gone,
+                    $"Release '{release.Id}' (published {release.PublishedAt}) is no longer kept; the oldest release kept is '{oldest}'. " +
+                    "What changed in it is still listed at /v1/changes.");
+                return;
+            }
+        }
+        DatasetState.Pinned.Value = path is null && asked is null ? null
+            : new PinnedRelease(release.Id, DatasetState.ParseTime(release.PublishedAt) ?? state.LastModified, asked is not null);
+        Db.Pinned.Value = path;
+        await next(http);
+    });
+}

@@ -1,0 +1,136 @@
+using System.Text.Json;
+using Dapper;
+using OpenGov.Data.Listing;
+using OpenGov.Data.Model;
+using OpenGov.Data.Releases;
+
+namespace OpenGov.Data.Queries;
+
+/// <summary>
+/// What releases changed, record by record: /v1/changes (oldest first, from a release to another)
+/// and each record's history (newest first). The rows were worked out when each release was
+/// published (Releases/ChangeFinder.cs); a request only chooses and pages them.
+/// </summary>
+public sealed class ChangeQueries(Db db)
+{
+    const string From = "record_change x JOIN release r ON r.seq = x.release_seq";
+
+    /// <summary>The number of the release a change was published in: what since= and until= bound, and the feed sorts by.</summary>
+    public static readonly Field ReleaseNumber = new("release_number", FieldType.Integer,
+        "The number of the release in which the record changed (1 for the first release; see number in /v1/releases)") { Sql = "x.release_seq" };
+
+    public static readonly Collection Changes = new("changes", From, ["x.release_seq", "x.collection", "x.record_id"],
+    [
+        new("collection", FieldType.Enum, "The collection the changed record belongs to") { Sql = "x.collection", Values = ChangeFinder.Collections },
+        new("change", FieldType.Enum, "What the release did to the record") { Sql = "x.change", Values = SnakeCase.All<ChangeKind>() },
+        CommonFields.Member("x.member_id"),
+        new("id", FieldType.Text, "The changed record's id, e.g. UK0075") { Sql = "x.record_id" },
+        ReleaseNumber,
+    ])
+    {
+        EndpointParameters = ["since", "until"],
+    };
+
+    /// <summary>The changes of one record, newest first: the collection and id are set by the path.</summary>
+    // Newest first. The whole key of a change (its release, collection and id), though one record's
+    // changes differ in release alone: a key of one column is taken to be unique (Collection.PageSql).
+    public static readonly Collection History = new("history", From, ["-x.release_seq", "x.collection", "x.record_id"],
+    [
+        new("change", FieldType.Enum, "What the release did to the record") { Sql = "x.change", Values = SnakeCase.All<ChangeKind>() },
+    ])
+    {
+        ScopeFields =
+        [
+            new("collection", FieldType.Text, "") { Sql = "x.collection" },
+            new("record", FieldType.Text, "") { Sql = "x.record_id" },
+        ],
+    };
+
+    const string Select = "x.release_seq AS release_number, x.collection, x.record_id, x.change, x.name, x.member_id, x.fields, r.id AS release_id, r.published_at";
+
+    public async Task<KeysetPage<RecordChange>> ListAsync(ListRequest request, CancellationToken ct)
+    {
+        await using var c = await db.OpenReadAsync(ct);
+        return (await Changes.ListAsync<Row>(c, Select, request, ct)).Select(ToChange);
+    }
+
+    /// <summary>The release numbers of <paramref name="ids"/>, where the file knows them, and the newest release's.</summary>
+    public async Task<(Dictionary<string, long> Numbers, long Newest, string NewestId)> ReleaseNumbersAsync(IEnumerable<string> ids, CancellationToken ct)
+    {
+        await using var c = await db.OpenReadAsync(ct);
+        var numbers = (await c.QueryAsync<(string Id, long Seq)>(new CommandDefinition(
+            "SELECT id, seq FROM release WHERE id IN (SELECT value FROM json_each(@ids))", new { ids = Db.IdList(ids) }, cancellationToken: ct)))
+            .ToDictionary(r => r.Id, r => r.Seq, StringComparer.OrdinalIgnoreCase);
+        var newest = await c.QuerySingleAsync<(long Seq, string Id)>(new CommandDefinition("SELECT seq, id FROM release ORDER BY seq DESC LIMIT 1", cancellationToken: ct));
+        return (numbers, newest.Seq, newest.Id);
+    }
+
+    /// <summary>What each collection's records are called, and the member they belong to: for a record that never changed.</summary>
+    static readonly Dictionary<string, (string Table, string Name, string? Member)> Records = new()
+    {
+        ["members"] = ("member", "name_en", "id"),
+        ["action-plans"] = ("action_plan", "title_en", "member_id"),
+        ["commitments"] = ("commitment", "title_en", "member_id"),
+        ["irm-reports"] = ("irm_report", "title_en", "(SELECT p.member_id FROM action_plan p WHERE p.id = irm_report.action_plan_id)"),
+        ["institutions"] = ("institution", "name_en", null),
+        ["policy-areas"] = ("policy_area", "name_en", null),
+    };
+
+    public static IReadOnlyCollection<string> CollectionsWithHistory => Records.Keys;
+
+    /// <summary>Whether the release read ever had <paramref name="collection"/>'s record <paramref name="id"/>: it has changes, or it exists.</summary>
+    public async Task<bool> HasHistoryAsync(string collection, string id, CancellationToken ct)
+    {
+        await using var c = await db.OpenReadAsync(ct);
+        return await c.ExecuteScalarAsync<bool>(new CommandDefinition(
+            $"SELECT EXISTS (SELECT 1 FROM record_change WHERE collection = @collection AND record_id = @id) OR EXISTS (SELECT 1 FROM {Records[collection].Table} WHERE id = @id)",
+            new { collection, id }, cancellationToken: ct));
+    }
+
+    /// <summary>
+    /// A page of the history of <paramref name="collection"/>'s record <paramref name="id"/> (its
+    /// criteria, set by the endpoint, name both). The first release of the catalogue keeps no row per
+    /// record it added (on 1,000,000 commitments that would be a row each): a record whose earliest
+    /// change is not its addition, or that never changed and exists, was added by that release,
+    /// which ends its history.
+    /// </summary>
+    public async Task<KeysetPage<RecordChange>> HistoryAsync(string collection, string id, ListRequest request, CancellationToken ct)
+    {
+        await using var c = await db.OpenReadAsync(ct);
+        var earliest = await c.QueryFirstOrDefaultAsync<Row>(new CommandDefinition(
+            $"SELECT {Select} FROM {From} WHERE x.collection = @collection AND x.record_id = @id ORDER BY x.release_seq LIMIT 1",
+            new { collection, id }, cancellationToken: ct));
+        var (table, name, member) = Records[collection];
+        var live = earliest is not null ? default : await c.QueryFirstOrDefaultAsync<(string Id, string? Name, string? Member)>(new CommandDefinition(
+            $"SELECT id, {name}, {member ?? "NULL"} FROM {table} WHERE id = @id", new { id }, cancellationToken: ct));
+        // The request's criteria hold the path's: the collection and the record (see HistoryEndpoints).
+        var page = (await History.ListAsync<Row>(c, Select, request, ct)).Select(ToChange);
+        if (earliest is null && live.Id is null) return page;
+        var addedFirst = earliest is null || earliest.Change != "added";
+        var wantsAdded = request.Criteria.All(k => k.Field != "change" || k.Op == Op.Eq == k.Values.Contains("added"));
+        if (!addedFirst || !wantsAdded) return page;
+        var first = await c.QuerySingleAsync<(string Id, long Seq, string PublishedAt)>(new CommandDefinition("SELECT id, seq, published_at FROM release ORDER BY seq LIMIT 1", cancellationToken: ct));
+        var added = new RecordChange(collection, earliest?.RecordId ?? live.Id, ChangeKind.Added, first.Id, first.Seq, ParseTime(first.PublishedAt),
+            earliest?.Name ?? live.Name, earliest?.MemberId ?? live.Member, null);
+        var items = page.NextKey is null && request.Limit > 0 ? [.. page.Items, added] : page.Items;
+        return page with { Items = items, Total = page.Total < 0 ? page.Total : page.Total + 1 };
+    }
+
+    static DateTimeOffset ParseTime(string text) => DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+
+    static RecordChange ToChange(Row r) => new(r.Collection, r.RecordId, SnakeCase.Parse<ChangeKind>(r.Change), r.ReleaseId, r.ReleaseNumber, ParseTime(r.PublishedAt),
+        r.Name, r.MemberId, r.Fields is null ? null : JsonSerializer.Deserialize<List<FieldChange>>(r.Fields, Rendering.RecordJson.Options));
+
+    sealed class Row : KeyedRow
+    {
+        public long ReleaseNumber { get; set; }
+        public string Collection { get; set; } = "";
+        public string RecordId { get; set; } = "";
+        public string Change { get; set; } = "";
+        public string? Name { get; set; }
+        public string? MemberId { get; set; }
+        public string? Fields { get; set; }
+        public string ReleaseId { get; set; } = "";
+        public string PublishedAt { get; set; } = "";
+    }
+}

@@ -1,0 +1,57 @@
+using System.Text.Json;
+using Dapper;
+using OpenGov.Data.Listing;
+using OpenGov.Data.Model;
+using OpenGov.Data.Releases;
+
+namespace OpenGov.Data.Queries;
+
+/// <summary>The releases the served file knows (its own last), newest first.</summary>
+public sealed class ReleaseQueries(Db db)
+{
+    // Newest first: the key is the release's number, negated.
+    public static readonly Collection Collection = new("releases", "release r", ["-r.seq"],
+    [
+        CommonFields.Id("r.id", "Release id, e.g. sample-a90091c79b285a53"),
+    ]);
+
+    const string Select = """
+        r.seq, r.id, r.published_at, r.source_file, r.source_sha256, r.note, r.counts, r.changes,
+        (SELECT p.id FROM release p WHERE p.seq < r.seq ORDER BY p.seq DESC LIMIT 1) AS previous,
+        r.seq = (SELECT MAX(seq) FROM release) AS current
+        """;
+
+    public async Task<KeysetPage<Release>> ListAsync(ListRequest request, CancellationToken ct)
+    {
+        await using var c = await db.OpenReadAsync(ct);
+        var page = await Collection.ListAsync<Row>(c, Select, request, ct);
+        return page.Select(ToRelease);
+    }
+
+    public async Task<Release?> GetAsync(string id, string lang, CancellationToken ct)
+    {
+        await using var c = await db.OpenReadAsync(ct);
+        var row = await c.QuerySingleOrDefaultAsync<Row>(new CommandDefinition($"SELECT {Select} FROM release r WHERE r.id = @id", new { id }, cancellationToken: ct));
+        return row is null ? null : ToRelease(row);
+    }
+
+    Release ToRelease(Row r) => new(r.Id, r.Seq, DateTimeOffset.Parse(r.PublishedAt, System.Globalization.CultureInfo.InvariantCulture),
+        r.SourceFile, r.SourceSha256, r.Note,
+        JsonSerializer.Deserialize<Dictionary<string, long>>(r.Counts)!,
+        JsonSerializer.Deserialize<Dictionary<string, ChangeCounts>>(r.Changes, Rendering.RecordJson.Options)!,
+        r.Previous, r.Current || ReleaseFiles.Exists(db.Path, r.Id), r.Current);
+
+    sealed class Row : KeyedRow
+    {
+        public long Seq { get; set; }
+        public string Id { get; set; } = "";
+        public string PublishedAt { get; set; } = "";
+        public string? SourceFile { get; set; }
+        public string? SourceSha256 { get; set; }
+        public string? Note { get; set; }
+        public string Counts { get; set; } = "{}";
+        public string Changes { get; set; } = "{}";
+        public string? Previous { get; set; }
+        public bool Current { get; set; }
+    }
+}

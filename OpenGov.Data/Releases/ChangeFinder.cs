@@ -1,0 +1,239 @@
+using System.Text.Json;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using OpenGov.Data.Export;
+using OpenGov.Data.Listing;
+using OpenGov.Data.Model;
+using OpenGov.Data.Queries;
+using OpenGov.Data.Rendering;
+
+namespace OpenGov.Data.Releases;
+
+/// <summary>One record that a release added, changed or removed; <see cref="Fields"/> is the JSON array of field changes.</summary>
+public sealed record RecordChangeRow(string Collection, string Id, string Change, string? Name, string? Member, string? Fields);
+
+/// <summary>
+/// Works out what a new database changes from the one before it, record by record, as a client
+/// would see it: two records differ where their JSON (in English, French or Spanish) differs.
+/// Rendering every record of both files would cost as much as serving each once; instead SQL finds
+/// the rows that differ, table by table (joined on their keys, compared column by column), maps
+/// them to the records they are part of (a commitment is also its ratings, links and the names of
+/// its plan, member, institutions), and only those candidates are rendered and compared by key.
+/// </summary>
+public static class ChangeFinder
+{
+    static readonly string[] Languages = ["en", "fr", "es"];
+
+    /// <summary>The collections whose records have ids, in the order their changes are listed.</summary>
+    public static readonly IReadOnlyList<string> Collections =
+        ["members", "action-plans", "commitments", "milestones", "irm-ratings", "irm-reports", "institutions", "policy-areas"];
+
+    /// <summary>
+    /// The changes from <paramref name="oldPath"/> to <paramref name="newPath"/>. <paramref name="connection"/>
+    /// is open on the new file, with the old one attached as <c>old</c>.
+    /// </summary>
+    public static async Task<List<RecordChangeRow>> FindAsync(SqliteConnection connection, string oldPath, string newPath)
+    {
+        Candidates(connection);
+        var oldDb = new Db(oldPath, pooling: false);
+        var newDb = new Db(newPath, pooling: false);
+        var changes = new List<RecordChangeRow>();
+        foreach (var collection in Collections)
+        {
+            var candidates = connection.Query<string>($"SELECT id FROM temp.{Table(collection)} ORDER BY id").ToList();
+            if (candidates.Count == 0) continue;
+            changes.AddRange(await CompareAsync(collection, candidates, oldDb, newDb));
+        }
+        connection.Execute(string.Join(";", Collections.Select(c => $"DROP TABLE temp.{Table(c)}")));
+        return changes;
+    }
+
+    static string Table(string collection) => "candidate_" + collection.Replace('-', '_');
+
+    /// <summary>Fills temp.candidate_{collection}: the ids of records that may differ (a superset; rendering decides).</summary>
+    static void Candidates(SqliteConnection c)
+    {
+        var differs = new Dictionary<string, string>();
+        string Differs(string table, string key) => differs.TryGetValue(table + key, out var sql) ? sql : differs[table + key] = DiffSql(c, table, key);
+        string Ids(string collection) => $"SELECT id FROM temp.{Table(collection)}";
+        void Fill(string collection, params string[] selects) =>
+            c.Execute($"CREATE TEMP TABLE {Table(collection)} (id TEXT PRIMARY KEY COLLATE NOCASE) WITHOUT ROWID; " +
+                $"INSERT OR IGNORE INTO temp.{Table(collection)} (id) {string.Join(" UNION ", selects)}");
+
+        Fill("members", Differs("member", "id"));
+        Fill("institutions", Differs("institution", "id"));
+        Fill("policy-areas", Differs("policy_area", "id"));
+        // A plan shows its member's name; a report its plan's and member's.
+        Fill("action-plans", Differs("action_plan", "id"), $"SELECT id FROM main.action_plan WHERE member_id IN ({Ids("members")})");
+        Fill("irm-reports", Differs("irm_report", "id"),
+            $"SELECT id FROM main.irm_report WHERE action_plan_id IN ({Ids("action-plans")})");
+        // A commitment shows its filter row's rating summaries, its ratings (with their values, notes and
+        // raw texts), its institutions and policy areas, and the names of its plan, member, institutions,
+        // policy areas and reports.
+        Fill("commitments",
+            Differs("commitment", "id"), Differs("commitment_filter", "commitment_id"), Differs("commitment_institution", "commitment_id"),
+            Differs("commitment_policy_area", "commitment_id"), Differs("irm_rating", "commitment_id"),
+            Differs("irm_rating_ogp_value", "commitment_id"), Differs("irm_note", "commitment_id"), Differs("irm_rating_raw", "commitment_id"),
+            $"SELECT id FROM main.commitment WHERE action_plan_id IN ({Ids("action-plans")}) OR member_id IN ({Ids("members")})",
+            $"SELECT commitment_id FROM main.commitment_institution WHERE institution_id IN ({Ids("institutions")})",
+            $"SELECT commitment_id FROM main.commitment_policy_area WHERE policy_area_id IN ({Ids("policy-areas")})",
+            $"SELECT commitment_id FROM main.irm_rating WHERE irm_report_id IN ({Ids("irm-reports")})");
+        // Milestones and ratings are listed by their commitment (they show its title): their
+        // candidates are commitment ids, and every milestone or rating of those is compared.
+        Fill("milestones", Differs("milestone", "commitment_id"), Ids("commitments"));
+        Fill("irm-ratings", Ids("commitments"));
+    }
+
+    /// <summary>
+    /// The keys (<paramref name="key"/>, a column) of the rows of <paramref name="table"/> that are new,
+    /// gone or different: joined on the primary key, every stored column compared (generated ones are
+    /// computed from those). A join on the key reads each file once in key order, far less than
+    /// sorting both tables whole as EXCEPT would.
+    /// </summary>
+    static string DiffSql(SqliteConnection c, string table, string key)
+    {
+        var columns = c.Query<(long Cid, string Name, string Type, long NotNull, string? Default, long Pk, long Hidden)>($"PRAGMA main.table_xinfo({table})").ToList();
+        var stored = columns.Where(x => x.Hidden == 0).Select(x => x.Name).ToList();
+        var pk = columns.Where(x => x.Pk > 0).OrderBy(x => x.Pk).Select(x => x.Name).ToList();
+        var join = string.Join(" AND ", pk.Select(k => $"o.{k} = n.{k}"));
+        string Row(string alias) => "(" + string.Join(", ", stored.Select(s => $"{alias}.{s}")) + ")";
+        return $"""
+            SELECT n.{key} FROM main.{table} n LEFT JOIN old.{table} o ON {join} WHERE o.{pk[0]} IS NULL OR {Row("n")} IS NOT {Row("o")}
+            UNION SELECT o.{key} FROM old.{table} o WHERE NOT EXISTS (SELECT 1 FROM main.{table} n WHERE {join})
+            """;
+    }
+
+    /// <summary>Renders the candidates in both files, in every language, and keeps those that differ.</summary>
+    static async Task<List<RecordChangeRow>> CompareAsync(string collection, List<string> candidates, Db oldDb, Db newDb)
+    {
+        Dictionary<string, JsonElement>? oldEn = null, newEn = null;
+        var fields = new Dictionary<string, List<(string Field, string Lang, JsonElement Before, JsonElement After)>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var lang in Languages)
+        {
+            var before = await RenderAsync(collection, oldDb, candidates, lang);
+            var after = await RenderAsync(collection, newDb, candidates, lang);
+            if (lang == "en") (oldEn, newEn) = (before, after);
+            foreach (var (id, now) in after)
+            {
+                if (!before.TryGetValue(id, out var was)) continue;
+                var list = fields.GetValueOrDefault(id);
+                foreach (var property in now.EnumerateObject())
+                {
+                    var old = was.TryGetProperty(property.Name, out var o) ? o : default;
+                    if (old.ValueKind != JsonValueKind.Undefined && old.GetRawText() == property.Value.GetRawText()) continue;
+                    if (list?.Any(f => f.Field == property.Name) == true) continue;
+                    (list ??= fields[id] = []).Add((property.Name, lang, old, property.Value));
+                }
+            }
+        }
+        var members = await MembersAsync(collection, oldDb, newDb, oldEn!.Keys.Concat(newEn!.Keys));
+        var changes = new List<RecordChangeRow>();
+        foreach (var id in newEn.Keys.Union(oldEn.Keys, StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase))
+        {
+            var inOld = oldEn.TryGetValue(id, out var was);
+            var inNew = newEn.TryGetValue(id, out var now);
+            var record = inNew ? now : was;
+            var member = members?.GetValueOrDefault(id) ?? MemberOf(collection, record);
+            if (!inOld) changes.Add(new(collection, id, "added", NameOf(record), member, null));
+            else if (!inNew) changes.Add(new(collection, id, "removed", NameOf(record), member, null));
+            else if (fields.TryGetValue(id, out var differ))
+                changes.Add(new(collection, id, "changed", NameOf(record), member, FieldsJson(differ)));
+        }
+        return changes;
+    }
+
+    static string FieldsJson(List<(string Field, string Lang, JsonElement Before, JsonElement After)> differ)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = RecordJson.Options.Encoder }))
+        {
+            json.WriteStartArray();
+            foreach (var (field, lang, before, after) in differ)
+            {
+                json.WriteStartObject();
+                json.WriteString("field", field);
+                json.WriteString("lang", lang);
+                json.WritePropertyName("before");
+                if (before.ValueKind == JsonValueKind.Undefined) json.WriteNullValue(); else before.WriteTo(json);
+                json.WritePropertyName("after");
+                after.WriteTo(json);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+        }
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    static string? NameOf(JsonElement record) =>
+        record.TryGetProperty("title", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString()
+        : record.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString()
+        : record.TryGetProperty("commitment", out var c) && c.ValueKind == JsonValueKind.Object && c.TryGetProperty("name", out var cn) ? cn.GetString()
+        : null;
+
+    static string? MemberOf(string collection, JsonElement record) =>
+        collection == "members" ? record.GetProperty("id").GetString()
+        : record.TryGetProperty("member", out var m) && m.ValueKind == JsonValueKind.Object ? m.GetProperty("id").GetString()
+        : null;
+
+    /// <summary>Milestones and ratings name their commitment, not its member: looked up by commitment, in the new file then the old.</summary>
+    static async Task<Dictionary<string, string>?> MembersAsync(string collection, Db oldDb, Db newDb, IEnumerable<string> ids)
+    {
+        if (collection is not ("milestones" or "irm-ratings")) return null;
+        var result = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var byCommitment = ids.Distinct(StringComparer.OrdinalIgnoreCase).GroupBy(CommitmentOf, StringComparer.OrdinalIgnoreCase).ToList();
+        foreach (var db in new[] { oldDb, newDb })
+        {
+            await using var c = await db.OpenReadAsync();
+            var found = (await c.QueryAsync<(string Id, string Member)>("SELECT id, member_id FROM commitment WHERE id IN (SELECT value FROM json_each(@ids))",
+                new { ids = Db.IdList(byCommitment.Select(g => g.Key)) })).ToDictionary(r => r.Id, r => r.Member, StringComparer.OrdinalIgnoreCase);
+            foreach (var group in byCommitment)
+                if (found.TryGetValue(group.Key, out var member))
+                    foreach (var id in group) result[id] = member;
+        }
+        return result;
+    }
+
+    // UK0075-1 (a milestone), UK0075-end_of_term (a rating): the commitment's id is before the last '-'.
+    static string CommitmentOf(string id) => id[..Math.Max(0, id.LastIndexOf('-'))];
+
+    const int Batch = 500;
+
+    /// <summary>The JSON of the records of <paramref name="candidates"/> that exist in <paramref name="db"/>, by id.</summary>
+    static async Task<Dictionary<string, JsonElement>> RenderAsync(string collection, Db db, List<string> candidates, string lang)
+    {
+        var result = new Dictionary<string, JsonElement>(StringComparer.OrdinalIgnoreCase);
+        foreach (var batch in candidates.Chunk(Batch))
+        {
+            IEnumerable<object> records = collection switch
+            {
+                "commitments" => await new CommitmentQueries(db).ByIdsAsync(batch, lang, default),
+                "members" => (await new MemberQueries(db).ListAsync(ById(batch, lang), default)).Items,
+                "action-plans" => (await new ActionPlanQueries(db).ListAsync(ById(batch, lang), default)).Items,
+                "institutions" => (await new InstitutionQueries(db).ListAsync(ById(batch, lang), default)).Items,
+                "policy-areas" => (await new PolicyAreaQueries(db).ListAsync(ById(batch, lang), default)).Items,
+                "irm-reports" => (await new IrmReportQueries(db).ListAsync(ById(batch, lang), default)).Items,
+                "milestones" => await AllAsync(new MilestoneQueries(db).ListAsync, ByCommitment(batch, lang)),
+                "irm-ratings" => await AllAsync(new IrmRatingQueries(db).ListAsync, ByCommitment(batch, lang)),
+                _ => throw new ArgumentException($"No records are compared for {collection}."),
+            };
+            foreach (var record in records)
+            {
+                var json = JsonSerializer.SerializeToElement(record, record.GetType(), RecordJson.Options);
+                result[json.GetProperty("id").GetString()!] = json;
+            }
+        }
+        return result;
+    }
+
+    static ListRequest ById(IReadOnlyList<string> ids, string lang) => new([new Criterion("id", Op.Eq, ids)], ids.Count, null, Lang: lang, CountTotal: false);
+
+    static ListRequest ByCommitment(IReadOnlyList<string> ids, string lang) => new([new Criterion("commitment", Op.Eq, ids)], Chunks.Size, null, Lang: lang, CountTotal: false);
+
+    static async Task<List<object>> AllAsync<T>(Func<ListRequest, CancellationToken, Task<KeysetPage<T>>> query, ListRequest request) where T : notnull
+    {
+        var all = new List<object>();
+        await foreach (var chunk in Chunks.AllAsync(query, request, default))
+            all.AddRange(chunk.Cast<object>());
+        return all;
+    }
+}
