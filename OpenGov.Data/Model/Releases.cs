@@ -6,7 +6,8 @@ namespace OpenGov.Data.Model;
 
 /// <summary>
 /// A release: the data as one import (or build) published it. A release never changes once
-/// published; every URL of the API answers as a release said with ?release={id}.
+/// published; every URL of the API answers as a release said with ?release={id}, until the
+/// release's data is pruned (then 410 Gone; its record here and its changes stay).
 /// </summary>
 /// <param name="Id" example="sample-a90091c79b285a53">The release's id: its data version, a hash of what it was built from. Pass it as ?release= to read the data as this release said, or as since= to /v1/changes.</param>
 /// <param name="Number" example="1">The release's place in the order of publication: 1 for the first this service published.</param>
@@ -17,11 +18,10 @@ namespace OpenGov.Data.Model;
 /// <param name="Counts" example='{"members":75,"action-plans":214,"commitments":558}'>How many records of each collection the release holds.</param>
 /// <param name="Changes" example='{"commitments":{"added":1,"changed":2,"removed":1}}'>Per collection, how many records the release added, changed and removed since the release before it (the first release added all of them).</param>
 /// <param name="Previous" example="ogp-b0d6ce719e62841f">The release before this one; null for the first.</param>
-/// <param name="Kept" example="true">Whether the release's data is still kept: false once pruned, when ?release= answers 410 Gone (its changes stay listed).</param>
 /// <param name="Current" example="true">Whether this is the release /v1 serves now.</param>
 public sealed record Release(
     string Id, long Number, DateTimeOffset PublishedAt, string? SourceFile, string? SourceSha256, string? Note,
-    IReadOnlyDictionary<string, long> Counts, IReadOnlyDictionary<string, ChangeCounts> Changes, string? Previous, bool Kept, bool Current) : ILocalizedResource
+    IReadOnlyDictionary<string, long> Counts, IReadOnlyDictionary<string, ChangeCounts> Changes, string? Previous, bool Current) : ILocalizedResource
 {
     /// <summary>Releases are not translated: their answers are in English.</summary>
     [JsonIgnore] public string Lang => "en";

@@ -39,7 +39,7 @@ public sealed class ReleaseQueries(Db db)
         r.SourceFile, r.SourceSha256, r.Note,
         JsonSerializer.Deserialize<Dictionary<string, long>>(r.Counts)!,
         JsonSerializer.Deserialize<Dictionary<string, ChangeCounts>>(r.Changes, Rendering.RecordJson.Options)!,
-        r.Previous, r.Current || ReleaseFiles.Exists(db.Path, r.Id), r.Current);
+        r.Previous, r.Current);
 
     sealed class Row : KeyedRow
     {

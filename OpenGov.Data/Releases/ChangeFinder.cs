@@ -14,7 +14,9 @@ public sealed record RecordChangeRow(string Collection, string Id, string Change
 
 /// <summary>
 /// Works out what a new database changes from the one before it, record by record, as a client
-/// would see it: two records differ where their JSON (in English, French or Spanish) differs.
+/// would see it: two records differ where their JSON (in English, French or Spanish) differs, but
+/// for the names of the records they refer to (a reference is {id, name}: a member renamed is a
+/// change of the member, not of each of its plans and commitments).
 /// Rendering every record of both files would cost as much as serving each once; instead SQL finds
 /// the rows that differ, table by table (joined on their keys, compared column by column), maps
 /// them to the records they are part of (a commitment is also its ratings, links and the names of
@@ -34,54 +36,77 @@ public static class ChangeFinder
     /// </summary>
     public static async Task<List<RecordChangeRow>> FindAsync(SqliteConnection connection, string oldPath, string newPath)
     {
-        Candidates(connection);
+        BuildTimings.Measure("release: candidate rows", () => Candidates(connection));
         var oldDb = new Db(oldPath, pooling: false);
         var newDb = new Db(newPath, pooling: false);
+        // A record with no text in a language is served in its source language: where neither file has
+        // a word of French (or Spanish), the French answers are the English ones and need no rendering.
+        var languages = new List<string>();
+        foreach (var lang in Languages)
+            if (lang == "en" || HasText(connection, "main", lang) || HasText(connection, "old", lang)) languages.Add(lang);
         var changes = new List<RecordChangeRow>();
         foreach (var collection in Collections)
         {
             var candidates = connection.Query<string>($"SELECT id FROM temp.{Table(collection)} ORDER BY id").ToList();
             if (candidates.Count == 0) continue;
-            changes.AddRange(await CompareAsync(collection, candidates, oldDb, newDb));
+            var start = System.Diagnostics.Stopwatch.GetTimestamp();
+            changes.AddRange(await CompareAsync(collection, candidates, oldDb, newDb, languages));
+            BuildTimings.Report($"release: compare {candidates.Count} {collection}", System.Diagnostics.Stopwatch.GetElapsedTime(start));
         }
-        connection.Execute(string.Join(";", Collections.Select(c => $"DROP TABLE temp.{Table(c)}")));
+        connection.Execute(string.Join(";", Collections.Select(c => $"DROP TABLE temp.{Table(c)}")
+            .Concat(connection.Query<string>("SELECT name FROM temp.sqlite_schema WHERE type = 'table' AND name GLOB 'differs_*'").Select(t => $"DROP TABLE temp.{t}"))));
         return changes;
     }
 
     static string Table(string collection) => "candidate_" + collection.Replace('-', '_');
 
+    /// <summary>Whether any row of <paramref name="schema"/> has text in <paramref name="lang"/>, or was written in it.</summary>
+    static bool HasText(SqliteConnection c, string schema, string lang)
+    {
+        var tables = c.Query<string>($"SELECT name FROM {schema}.sqlite_schema WHERE type = 'table' AND name NOT GLOB 'sqlite_*' AND name NOT GLOB '*search*'").ToList();
+        foreach (var table in tables)
+        {
+            var columns = c.Query<string>($"SELECT name FROM pragma_table_xinfo('{table}', '{schema}') WHERE hidden = 0").ToList();
+            var conditions = columns.Where(n => n.EndsWith("_" + lang, StringComparison.Ordinal)).Select(n => $"{n} IS NOT NULL")
+                .Concat(columns.Contains("source_lang") ? [$"source_lang = '{lang}'"] : []).ToList();
+            if (conditions.Count > 0 && c.ExecuteScalar<bool>($"SELECT EXISTS (SELECT 1 FROM {schema}.{table} WHERE {string.Join(" OR ", conditions)})"))
+                return true;
+        }
+        return false;
+    }
+
     /// <summary>Fills temp.candidate_{collection}: the ids of records that may differ (a superset; rendering decides).</summary>
     static void Candidates(SqliteConnection c)
     {
+        // Each table's differing keys are worked out once, into a temp table, however many collections read them.
         var differs = new Dictionary<string, string>();
-        string Differs(string table, string key) => differs.TryGetValue(table + key, out var sql) ? sql : differs[table + key] = DiffSql(c, table, key);
-        string Ids(string collection) => $"SELECT id FROM temp.{Table(collection)}";
-        void Fill(string collection, params string[] selects) =>
+        string Differs(string table, string key)
+        {
+            if (differs.TryGetValue(table, out var kept)) return kept;
+            BuildTimings.Measure($"release: rows of {table}", () =>
+                c.Execute($"CREATE TEMP TABLE differs_{table} AS {DiffSql(c, table, key)}"));
+            return differs[table] = $"SELECT {key} FROM temp.differs_{table}";
+        }
+        void Fill(string collection, params string[] selects) => BuildTimings.Measure($"release: candidates {collection}", () =>
             c.Execute($"CREATE TEMP TABLE {Table(collection)} (id TEXT PRIMARY KEY COLLATE NOCASE) WITHOUT ROWID; " +
-                $"INSERT OR IGNORE INTO temp.{Table(collection)} (id) {string.Join(" UNION ", selects)}");
+                $"INSERT OR IGNORE INTO temp.{Table(collection)} (id) {string.Join(" UNION ", selects)}"));
 
         Fill("members", Differs("member", "id"));
         Fill("institutions", Differs("institution", "id"));
         Fill("policy-areas", Differs("policy_area", "id"));
-        // A plan shows its member's name; a report its plan's and member's.
-        Fill("action-plans", Differs("action_plan", "id"), $"SELECT id FROM main.action_plan WHERE member_id IN ({Ids("members")})");
-        Fill("irm-reports", Differs("irm_report", "id"),
-            $"SELECT id FROM main.irm_report WHERE action_plan_id IN ({Ids("action-plans")})");
-        // A commitment shows its filter row's rating summaries, its ratings (with their values, notes and
-        // raw texts), its institutions and policy areas, and the names of its plan, member, institutions,
-        // policy areas and reports.
+        Fill("action-plans", Differs("action_plan", "id"));
+        Fill("irm-reports", Differs("irm_report", "id"));
+        // A commitment shows its filter row's rating summaries, its ratings (with their values, notes
+        // and raw texts), its institutions and policy areas.
+        var ratings = new[] { Differs("irm_rating", "commitment_id"), Differs("irm_rating_ogp_value", "commitment_id"),
+            Differs("irm_note", "commitment_id"), Differs("irm_rating_raw", "commitment_id") };
         Fill("commitments",
-            Differs("commitment", "id"), Differs("commitment_filter", "commitment_id"), Differs("commitment_institution", "commitment_id"),
-            Differs("commitment_policy_area", "commitment_id"), Differs("irm_rating", "commitment_id"),
-            Differs("irm_rating_ogp_value", "commitment_id"), Differs("irm_note", "commitment_id"), Differs("irm_rating_raw", "commitment_id"),
-            $"SELECT id FROM main.commitment WHERE action_plan_id IN ({Ids("action-plans")}) OR member_id IN ({Ids("members")})",
-            $"SELECT commitment_id FROM main.commitment_institution WHERE institution_id IN ({Ids("institutions")})",
-            $"SELECT commitment_id FROM main.commitment_policy_area WHERE policy_area_id IN ({Ids("policy-areas")})",
-            $"SELECT commitment_id FROM main.irm_rating WHERE irm_report_id IN ({Ids("irm-reports")})");
-        // Milestones and ratings are listed by their commitment (they show its title): their
-        // candidates are commitment ids, and every milestone or rating of those is compared.
-        Fill("milestones", Differs("milestone", "commitment_id"), Ids("commitments"));
-        Fill("irm-ratings", Ids("commitments"));
+            [Differs("commitment", "id"), Differs("commitment_filter", "commitment_id"), Differs("commitment_institution", "commitment_id"),
+             Differs("commitment_policy_area", "commitment_id"), .. ratings]);
+        // Milestones and ratings are listed by their commitment: their candidates are commitment ids,
+        // and every milestone or rating of those is compared.
+        Fill("milestones", Differs("milestone", "commitment_id"));
+        Fill("irm-ratings", ratings);
     }
 
     /// <summary>
@@ -104,11 +129,11 @@ public static class ChangeFinder
     }
 
     /// <summary>Renders the candidates in both files, in every language, and keeps those that differ.</summary>
-    static async Task<List<RecordChangeRow>> CompareAsync(string collection, List<string> candidates, Db oldDb, Db newDb)
+    static async Task<List<RecordChangeRow>> CompareAsync(string collection, List<string> candidates, Db oldDb, Db newDb, List<string> languages)
     {
         Dictionary<string, JsonElement>? oldEn = null, newEn = null;
         var fields = new Dictionary<string, List<(string Field, string Lang, JsonElement Before, JsonElement After)>>(StringComparer.OrdinalIgnoreCase);
-        foreach (var lang in Languages)
+        foreach (var lang in languages)
         {
             var before = await RenderAsync(collection, oldDb, candidates, lang);
             var after = await RenderAsync(collection, newDb, candidates, lang);
@@ -120,7 +145,7 @@ public static class ChangeFinder
                 foreach (var property in now.EnumerateObject())
                 {
                     var old = was.TryGetProperty(property.Name, out var o) ? o : default;
-                    if (old.ValueKind != JsonValueKind.Undefined && old.GetRawText() == property.Value.GetRawText()) continue;
+                    if (old.ValueKind != JsonValueKind.Undefined && Canonical(old) == Canonical(property.Value)) continue;
                     if (list?.Any(f => f.Field == property.Name) == true) continue;
                     (list ??= fields[id] = []).Add((property.Name, lang, old, property.Value));
                 }
@@ -140,6 +165,51 @@ public static class ChangeFinder
                 changes.Add(new(collection, id, "changed", NameOf(record), member, FieldsJson(differ)));
         }
         return changes;
+    }
+
+    /// <summary>The value as compared: its JSON with each reference ({id, name}) reduced to its id.</summary>
+    static string Canonical(JsonElement value)
+    {
+        if (value.ValueKind is not (JsonValueKind.Object or JsonValueKind.Array)) return value.GetRawText();
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer)) WriteCanonical(json, value);
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    static void WriteCanonical(Utf8JsonWriter json, JsonElement value)
+    {
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.Object when IsReference(value):
+                json.WriteStartObject();
+                json.WritePropertyName("id");
+                value.GetProperty("id").WriteTo(json);
+                json.WriteEndObject();
+                break;
+            case JsonValueKind.Object:
+                json.WriteStartObject();
+                foreach (var property in value.EnumerateObject())
+                {
+                    json.WritePropertyName(property.Name);
+                    WriteCanonical(json, property.Value);
+                }
+                json.WriteEndObject();
+                break;
+            case JsonValueKind.Array:
+                json.WriteStartArray();
+                foreach (var item in value.EnumerateArray()) WriteCanonical(json, item);
+                json.WriteEndArray();
+                break;
+            default:
+                value.WriteTo(json);
+                break;
+        }
+    }
+
+    static bool IsReference(JsonElement value)
+    {
+        var names = value.EnumerateObject().Select(p => p.Name).ToList();
+        return names.Count == 2 && names.Contains("id") && names.Contains("name");
     }
 
     static string FieldsJson(List<(string Field, string Lang, JsonElement Before, JsonElement After)> differ)

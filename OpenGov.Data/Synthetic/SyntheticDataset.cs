@@ -19,17 +19,33 @@ public static class SyntheticDataset
     // "open" is the common word a search benchmark looks for.
     static readonly string[] Common = ["open", "government", "data", "public", "access", "information", "citizens", "transparency"];
 
-    public static void Build(string dbPath, int commitments, int seed = 1)
+    /// <summary>
+    /// Builds the dataset into <paramref name="dbPath"/> (a new release of it where it exists).
+    /// <paramref name="revised"/>: the same data with one commitment in a hundred revised (its title
+    /// and its status), as a second release of OGP's data changes a few records of many.
+    /// </summary>
+    public static Releases.ReleaseSummary Build(string dbPath, int commitments, int seed = 1, bool revised = false)
     {
         var meta = new Dictionary<string, string>
         {
             ["source"] = SourceName,
-            ["source_description"] = $"Synthetic benchmark dataset: {commitments} made-up commitments (seed {seed}).",
+            ["source_description"] = $"Synthetic benchmark dataset: {commitments} made-up commitments (seed {seed}{(revised ? ", 1% revised" : "")}).",
             ["licence"] = "CC0-1.0",
-            ["data_version"] = $"synthetic-{commitments}-{seed}",
-            ["built_at"] = "2000-01-01T00:00:00Z",
+            ["data_version"] = $"synthetic-{commitments}-{seed}{(revised ? "-revised" : "")}",
+            ["built_at"] = DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
         };
-        DatabaseFile.Build(dbPath, (c, tx) => Fill(c, tx, commitments, new Random(seed)), meta);
+        return DatabaseFile.Build(dbPath, (c, tx) =>
+        {
+            Fill(c, tx, commitments, new Random(seed));
+            if (!revised) return;
+            using var revise = c.CreateCommand();
+            revise.Transaction = tx;
+            revise.CommandText = """
+                UPDATE commitment SET title_en = title_en || ' (revised)', status = CASE status WHEN 'active' THEN 'inactive' ELSE 'active' END
+                WHERE rowid % 100 = 0
+                """;
+            revise.ExecuteNonQuery();
+        }, meta);
     }
 
     static void Fill(SqliteConnection c, SqliteTransaction tx, int commitments, Random random)

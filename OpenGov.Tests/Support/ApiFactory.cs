@@ -29,6 +29,7 @@ public sealed class ApiFactory(string? dbPath = null, IReadOnlyDictionary<string
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         File.Delete(DbPath);
         if (Directory.Exists(DbPath + ".exports")) Directory.Delete(DbPath + ".exports", recursive: true);
+        if (Directory.Exists(DbPath + ".releases")) Directory.Delete(DbPath + ".releases", recursive: true);
     }
 }
 

@@ -6,17 +6,19 @@ using OpenGov.Data.Synthetic;
 return args switch
 {
     ["generate-csv", var source, var output, var times] when int.TryParse(times, out var n) && n >= 1 => GenerateCsv.Run(source, output, n),
-    ["generate-db", var path, var count] when int.TryParse(count, CultureInfo.InvariantCulture, out var n) && n >= 1 => GenerateDb(path, n),
+    ["generate-db", var path, var count] when int.TryParse(count, CultureInfo.InvariantCulture, out var n) && n >= 1 => GenerateDb(path, n, revised: false),
+    ["generate-db", var path, var count, "--revised"] when int.TryParse(count, CultureInfo.InvariantCulture, out var n) && n >= 1 => GenerateDb(path, n, revised: true),
     ["deep-cursor", var afterId] => DeepCursor(afterId),
     ["latency", var baseUrl, var count, .. var paths] when int.TryParse(count, out var n) && n >= 1 && paths.Length > 0 => await Latency.RunAsync(baseUrl, n, paths),
     _ => Usage(),
 };
 
-static int GenerateDb(string path, int count)
+static int GenerateDb(string path, int count, bool revised)
 {
     var clock = System.Diagnostics.Stopwatch.StartNew();
-    SyntheticDataset.Build(path, count);
-    Console.WriteLine($"built {path}: {count} synthetic commitments in {clock.Elapsed.TotalSeconds:F1} s, {new FileInfo(path).Length / 1048576} MiB");
+    var release = SyntheticDataset.Build(path, count, revised: revised);
+    Console.WriteLine($"built {path}: {count} synthetic commitments{(revised ? ", 1% revised," : "")} in {clock.Elapsed.TotalSeconds:F1} s, "
+        + $"{new FileInfo(path).Length / 1048576} MiB; release {release.Seq} {release.Id}, {release.TotalChanges} records changed");
     return 0;
 }
 
@@ -34,7 +36,8 @@ static int Usage()
     Console.Error.WriteLine("""
         usage: dotnet run --project bench/OpenGov.Bench -- COMMAND
           generate-csv <source.csv> <out.csv> <times>   a synthetic OGP export, <times> copies of every row
-          generate-db <out.db> <commitments>            a synthetic database of that many commitments
+          generate-db <out.db> <commitments> [--revised] a synthetic database of that many commitments (a release of
+                                                        it over <out.db>; --revised: one commitment in 100 changed)
           deep-cursor <commitment-id>                   the /v1/commitments cursor that continues after that id
           latency <base-url> <requests> <path>...       sequential GETs of each path: p50, p99, max in ms
         """);

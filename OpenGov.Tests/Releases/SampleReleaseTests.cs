@@ -1,0 +1,168 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using OpenGov.Data.Sample;
+using OpenGov.Tests.Support;
+
+namespace OpenGov.Tests.Releases;
+
+/// <summary>
+/// Two releases of the sample data (no export needed): the second changes UK0075's French title,
+/// adds a sixth milestone to it and makes XE0001 active. Releases, pinned answers, changes and
+/// histories are checked against exactly those edits.
+/// </summary>
+[Parallelizable(ParallelScope.Self)]
+public sealed class SampleReleaseTests
+{
+    string dir = "", data = "", db = "", first = "", second = "";
+    DirectedFactory factory = null!;
+    HttpClient client = null!;
+    readonly Dictionary<string, byte[]> before = [];
+
+    static readonly string[] Pinned =
+        ["/v1/commitments/UK0075?lang=fr", "/v1/commitments?limit=5", "/v1/commitments?format=csv&limit=100", "/v1/milestones?commitment=UK0075&format=ndjson"];
+
+    [OneTimeSetUp]
+    public async Task PublishTwoReleases()
+    {
+        dir = Path.Combine(Path.GetTempPath(), $"opengov-releases-{Guid.NewGuid():N}");
+        data = Path.Combine(dir, "data");
+        db = Path.Combine(dir, "opengov.db");
+        Scratch.CopyDirectory(Repo.DataDir, data);
+        SampleDataset.Build(data, db);
+        factory = new DirectedFactory(db, data);
+        client = ContractCheck.Client(factory);
+        first = await factory.DataVersionAsync();
+        foreach (var url in Pinned) before[url] = await client.GetByteArrayAsync(url);
+
+        var uk0075 = Path.Combine(data, "commitments", "UK0075.json");
+        var commitment = JsonNode.Parse(File.ReadAllText(uk0075))!;
+        commitment["title"]!["fr"] = "Approche collaborative permanente de la réforme du gouvernement ouvert";
+        commitment["milestones"]!.AsArray().Add(new JsonObject { ["number"] = 6, ["text"] = new JsonObject { ["en"] = "Publish a yearly review of the plan." } });
+        File.WriteAllText(uk0075, commitment.ToJsonString());
+        var xe0001 = Path.Combine(data, "commitments", "XE0001.json");
+        var other = JsonNode.Parse(File.ReadAllText(xe0001))!;
+        Assume.That((string?)other["status"], Is.EqualTo("inactive"), "the edit makes XE0001 active");
+        other["status"] = "active";
+        File.WriteAllText(xe0001, other.ToJsonString());
+        SampleDataset.Build(data, db);
+        second = await factory.DataVersionAsync();
+    }
+
+    [OneTimeTearDown]
+    public void CleanUp()
+    {
+        client.Dispose();
+        factory.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(dir, recursive: true);
+    }
+
+    async Task<JsonNode> Json(string url)
+    {
+        using var response = await client.GetAsync(url);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), $"{url}: {await response.Content.ReadAsStringAsync()}");
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+    }
+
+    [Test]
+    public async Task TheReleasesAreListedNewestFirstWithTheirCountsAndChanges()
+    {
+        Assert.That(second, Is.Not.EqualTo(first));
+        var releases = (await Json("/v1/releases"))["data"]!.AsArray();
+        Assert.That(releases.Select(r => (string)r!["id"]!), Is.EqualTo(new[] { second, first }));
+        var newest = releases[0]!;
+        Assert.Multiple(() =>
+        {
+            Assert.That((long)newest["number"]!, Is.EqualTo(2));
+            Assert.That((string?)newest["previous"], Is.EqualTo(first));
+            Assert.That((bool)newest["current"]!, Is.True);
+            Assert.That(newest["changes"]!["commitments"]!.ToJsonString(), Is.EqualTo("""{"added":0,"changed":2,"removed":0}"""));
+            Assert.That(newest["changes"]!["milestones"]!.ToJsonString(), Is.EqualTo("""{"added":1,"changed":0,"removed":0}"""));
+            Assert.That((long)newest["counts"]!["milestones"]! - (long)releases[1]!["counts"]!["milestones"]!, Is.EqualTo(1));
+        });
+        var one = await Json($"/v1/releases/{first}");
+        Assert.That((long)one["data"]!["number"]!, Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task ChangesListExactlyTheEditedRecordsWithTheirFields()
+    {
+        var page = await Json($"/v1/changes?since={first}");
+        var changes = page["data"]!.AsArray();
+        Assert.That(changes.Select(c => $"{c!["collection"]}/{c["id"]} {c["change"]}"),
+            Is.EqualTo(new[] { "commitments/UK0075 changed", "commitments/XE0001 changed", "milestones/UK0075-6 added" }));
+        Assert.That((string?)page["meta"]!["until"], Is.EqualTo(second));
+        var title = changes[0]!["fields"]!.AsArray().Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That((string?)title!["field"], Is.EqualTo("title"));
+            Assert.That((string?)title["lang"], Is.EqualTo("fr"));
+            Assert.That((string?)title["before"], Is.EqualTo("Approche collaborative permanente pour la réforme du gouvernement ouvert"));
+            Assert.That((string?)title["after"], Is.EqualTo("Approche collaborative permanente de la réforme du gouvernement ouvert"));
+            var status = changes[1]!["fields"]!.AsArray().Single()!;
+            Assert.That($"{status["field"]} {status["before"]} {status["after"]}", Is.EqualTo("status inactive active"));
+            Assert.That((string?)changes[2]!["member"], Is.EqualTo("united-kingdom"));
+            Assert.That(changes[2]!["fields"], Is.Null);
+        });
+        // Nothing changed after the current release; a release never published is the parameter's error.
+        Assert.That((await Json($"/v1/changes?since={second}"))["meta"]!["total"]!.GetValue<long>(), Is.Zero);
+        using var unknown = await client.GetAsync("/v1/changes?since=no-such-release");
+        await Problem.Assert(unknown, 400, mentions: "since");
+        Assert.That((await Json("/v1/changes?collection=milestones&change=added"))["meta"]!["total"]!.GetValue<long>(), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task APinnedUrlAnswersAsTheReleaseDidBeforeTheNextWasPublished()
+    {
+        foreach (var url in Pinned)
+        {
+            var pinned = url + (url.Contains('?') ? "&" : "?") + "release=" + first;
+            using var response = await client.GetAsync(pinned);
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), pinned);
+            Assert.That(response.Headers.CacheControl?.ToString(), Is.EqualTo("public, max-age=31536000, immutable"), pinned);
+            var bytes = await response.Content.ReadAsByteArrayAsync();
+            if (url.Contains("format=")) Assert.That(bytes, Is.EqualTo(before[url]), pinned);
+            else
+            {
+                // A JSON answer's links name the URL asked, release and all: its data and meta are the bytes served before.
+                var then = JsonNode.Parse(before[url])!;
+                var now = JsonNode.Parse(bytes)!;
+                Assert.That(now["data"]!.ToJsonString(), Is.EqualTo(then["data"]!.ToJsonString()), pinned);
+                Assert.That(now["meta"]?.ToJsonString(), Is.EqualTo(then["meta"]?.ToJsonString()), pinned);
+            }
+        }
+        var current = await Json("/v1/commitments/UK0075?lang=fr");
+        Assert.That((string?)current["data"]!["title"], Does.StartWith("Approche collaborative permanente de la"));
+        using var unknown = await client.GetAsync("/v1/commitments?release=no-such-release");
+        await Problem.Assert(unknown, 404, mentions: "no-such-release");
+    }
+
+    [Test]
+    public async Task AHistoryListsEveryReleaseOfTheRecordNewestFirst()
+    {
+        var history = (await Json("/v1/commitments/UK0075/history"))["data"]!.AsArray();
+        Assert.That(history.Select(h => $"{h!["release"]} {h["change"]}"), Is.EqualTo(new[] { $"{second} changed", $"{first} added" }));
+        var unchanged = (await Json("/v1/members/united-kingdom/history"))["data"]!.AsArray();
+        Assert.That(unchanged.Select(h => $"{h!["release"]} {h["change"]}"), Is.EqualTo(new[] { $"{first} added" }));
+        using var missing = await client.GetAsync("/v1/commitments/XX9999/history");
+        await Problem.Assert(missing, 404, mentions: "XX9999");
+    }
+
+    [Test]
+    public async Task TheAtomFeedParsesAndHasAnEntryPerChange()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/v1/changes?since={first}");
+        request.Headers.Accept.ParseAdd("application/atom+xml");
+        using var response = await client.SendAsync(request);
+        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/atom+xml"));
+        using var reader = System.Xml.XmlReader.Create(await response.Content.ReadAsStreamAsync());
+        var feed = System.ServiceModel.Syndication.SyndicationFeed.Load(reader);
+        var entries = feed.Items.ToList();
+        Assert.That(entries, Has.Count.EqualTo(3));
+        Assert.That(entries.Select(e => e.Summary.Text), Has.Some.EqualTo("Status: inactive → active"));
+        Assert.That(entries.SelectMany(e => e.Links).Select(l => l.Uri.ToString()), Has.Some.EndsWith($"/v1/commitments/XE0001?release={second}"));
+        // The same URL as JSON has another ETag: a cache never serves the one for the other.
+        using var json = await client.GetAsync($"/v1/changes?since={first}");
+        Assert.That(json.Headers.ETag, Is.Not.EqualTo(response.Headers.ETag));
+    }
+}
