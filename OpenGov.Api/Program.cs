@@ -7,6 +7,8 @@ if (args is ["import", .. var importArgs])
     return ImportCommand.Run(importArgs, Console.Out, Console.Error);
 if (args is ["releases", .. var releaseArgs])
     return ReleasesCommand.Run(releaseArgs, Console.Out, Console.Error);
+if (args is ["sample", .. var sampleArgs])
+    return SampleCommand.Run(sampleArgs, Console.Out, Console.Error);
 
 // appsettings.json travels with the binaries: found wherever the service is started from.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });

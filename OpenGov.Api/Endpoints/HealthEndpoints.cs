@@ -19,13 +19,15 @@ internal static class HealthEndpoints
         return app;
     }
 
-    static Ok<HealthStatus> Live() => TypedResults.Ok(new HealthStatus("live", null));
+    static Ok<HealthStatus> Live(NodeOptions node) => TypedResults.Ok(new HealthStatus("live", null) { Node = node.Name });
 
-    static async Task<Results<Ok<HealthStatus>, ProblemHttpResult>> Ready(DatasetQueries q, DatasetState state, ILogger<DatasetQueries> log, CancellationToken ct)
+    static async Task<Results<Ok<HealthStatus>, ProblemHttpResult>> Ready(
+        DatasetQueries q, DatasetState state, NodeOptions node, ILogger<DatasetQueries> log, CancellationToken ct)
     {
         try
         {
-            if (await q.IsReadyAsync(ct)) return TypedResults.Ok(new HealthStatus("ready", state.DataVersion));
+            if (await q.IsReadyAsync(ct))
+                return TypedResults.Ok(new HealthStatus("ready", state.DataVersion) { Release = state.DataVersion, Node = node.Name });
         }
         catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
         {
@@ -38,4 +40,15 @@ internal static class HealthEndpoints
 /// <summary>A health answer: live or ready, and the data version being served.</summary>
 /// <param name="Status" example="ready">live (the process answers) or ready (its database answers too).</param>
 /// <param name="DataVersion" example="sample-a90091c79b285a53">The version of the data served; null on /health/live, which reads no database.</param>
-public sealed record HealthStatus(string Status, string? DataVersion);
+public sealed record HealthStatus(string Status, string? DataVersion)
+{
+    /// <summary>The release this node serves (its id, as /v1/releases lists it); absent on /health/live.</summary>
+    /// <example>sample-a90091c79b285a53</example>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? Release { get; init; }
+
+    /// <summary>The node's name (configuration Node:Name), where it is one of several read nodes; absent otherwise.</summary>
+    /// <example>node-1</example>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? Node { get; init; }
+}

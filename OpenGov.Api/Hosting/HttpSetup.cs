@@ -31,6 +31,7 @@ internal static class HttpSetup
         services.AddSingleton<ResponseCache>();
         services.AddSingleton(configuration.GetSection("RenderedRecords").Get<RenderedRecordsOptions>() ?? new RenderedRecordsOptions());
         services.AddSingleton<RenderedRecords>();
+        services.AddSingleton<KnownIds>();
         services.AddSingleton(configuration.GetSection("QueryBudget").Get<QueryBudgetOptions>() ?? new QueryBudgetOptions());
         services.AddSingleton(configuration.GetSection("RateLimit").Get<RateLimitOptions>() ?? new RateLimitOptions());
         services.AddSingleton<RateLimits>();

@@ -38,6 +38,7 @@ internal static class ServiceSetup
         services.AddProblemDetails();
         services.AddOpenGovOpenApi();
         services.AddHttpConcerns(configuration);
+        services.AddProxyConcerns(configuration);
         return services;
     }
 
@@ -45,6 +46,8 @@ internal static class ServiceSetup
 
     public static WebApplication UseOpenGov(this WebApplication app)
     {
+        // The client's address as the trusted proxy saw it, and the node's name on every answer.
+        app.UseProxyConcerns();
         // Outside compression, so that the answer cache keeps what was sent, compressed (see Conditional).
         app.UseAnswerCapture();
         // Outermost but for the capture, so that error answers are compressed too.

@@ -39,7 +39,11 @@ internal sealed record ListQuery(
     /// <summary>Every filter that applies: those of the path (a sub-collection's parent) and the query's.</summary>
     public IReadOnlyList<Criterion> AllCriteria => [.. FixedCriteria, .. Criteria];
 
-    public bool All => Limit == AllRows;
+    /// <summary>
+    /// Whether every row is streamed: limit=all, or CSV or NDJSON with no limit. A file for a
+    /// spreadsheet holds the whole answer unless a page is asked for: its reader never sees a Link header.
+    /// </summary>
+    public bool All => Limit == AllRows || Limit is null && Format != RecordFormat.Json && Collection is not null;
 
     /// <summary>
     /// The page size; the default where limit is not a valid number, so that a check that runs

@@ -41,7 +41,7 @@ internal static class QueryBudget
         {
             // Not bounded: limit=all streams (read in short chunks, as long as the client reads), and the
             // export files (made once per data version, then sent as files of any size).
-            if (options.Seconds <= 0 || !http.Request.Path.StartsWithSegments("/v1") || IsStream(http.Request)
+            if (options.Seconds <= 0 || !http.Request.Path.StartsWithSegments("/v1") || IsStream(http)
                 || http.Request.Path.StartsWithSegments("/v1/exports"))
             {
                 await next(http);
@@ -114,8 +114,10 @@ internal static class QueryBudget
         request.Query.ContainsKey("q") || request.Query.ContainsKey("facets")
         || request.Query.TryGetValue("sort", out var sort) && sort.ToString().Contains("title", StringComparison.Ordinal);
 
-    static bool IsStream(HttpRequest request) =>
-        request.Query.TryGetValue("limit", out var limit) && string.Equals(limit.ToString(), ListQuery.AllRows, StringComparison.OrdinalIgnoreCase);
+    // limit=all, or a list in CSV or NDJSON with no limit (see ListQuery.All): read in short chunks, each bounded by itself.
+    static bool IsStream(HttpContext http) => http.Request.Query.TryGetValue("limit", out var limit)
+        ? string.Equals(limit.ToString(), ListQuery.AllRows, StringComparison.OrdinalIgnoreCase)
+        : Formats.Of(http) != Data.Export.RecordFormat.Json && Formats.IsCollection(http);
 
     static bool IsInterruption(Exception e) =>
         e is OperationCanceledException || e is SqliteException { SqliteErrorCode: SQLitePCL.raw.SQLITE_INTERRUPT }

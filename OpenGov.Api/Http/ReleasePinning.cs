@@ -17,6 +17,21 @@ internal static class ReleasePinning
 
     public static bool IsPinnedByUrl => DatasetState.Pinned.Value?.InUrl == true;
 
+    static readonly System.Collections.Concurrent.ConcurrentDictionary<string, ReleaseEntry?> delivered = new();
+
+    /// <summary>
+    /// A release whose file is here but that the current file does not list yet: a newer one being
+    /// rolled out to the read nodes, delivered before any of them switches to it, so that a cursor
+    /// issued by a node that has switched can be followed on one that has not.
+    /// </summary>
+    static ReleaseEntry? Delivered(string dbPath, string id)
+    {
+        var path = ReleaseFiles.PathOf(dbPath, id);
+        if (id.IndexOfAny(['/', '\\']) >= 0 || id.Contains("..", StringComparison.Ordinal) || !File.Exists(path)) return null;
+        return delivered.GetOrAdd(path, p => DatabaseFile.TryReadMeta(p) is { } meta && meta.GetValueOrDefault("data_version") == id
+            ? new ReleaseEntry(0, id, meta.GetValueOrDefault("built_at") ?? "") : null);
+    }
+
     public static void UseReleasePinning(this WebApplication app) => app.Use(async (http, next) =>
     {
         var query = http.Request.Query;
@@ -29,7 +44,8 @@ internal static class ReleasePinning
         }
         var state = http.RequestServices.GetRequiredService<DatasetState>();
         var db = http.RequestServices.GetRequiredService<Db>();
-        var release = state.Releases.FirstOrDefault(x => string.Equals(x.Id, id, StringComparison.OrdinalIgnoreCase));
+        var release = state.Releases.FirstOrDefault(x => string.Equals(x.Id, id, StringComparison.OrdinalIgnoreCase))
+            ?? Delivered(db.Path, id);
         if (release is null)
         {
             // A cursor of a release this file does not know (another database's) reads the current one; its filters still bind it.

@@ -39,6 +39,8 @@ internal static class Responses
         var (parsed, errors) = Bind<T>(http, collection, parent, scope);
         if (scope?.Errors is { Count: > 0 } scopeErrors)
             foreach (var (name, messages) in scopeErrors) errors[name] = messages;
+        // Ids in filters are what the release holds (a name or an alpha-2 code read as the id it means), before any check uses them.
+        parsed = await http.RequestServices.GetRequiredService<KnownIds>().ResolveAsync(parsed, errors, http.RequestAborted);
         if (Validate(parsed, errors) is { } problem) return problem;
         if (parent is not null && !await (parent.Exists?.Invoke(http.RequestAborted)
                 ?? http.RequestServices.GetRequiredService<Db>().ExistsAsync(parent.Table, parent.Id, http.RequestAborted)))

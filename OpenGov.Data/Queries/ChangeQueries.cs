@@ -13,7 +13,10 @@ namespace OpenGov.Data.Queries;
 /// </summary>
 public sealed class ChangeQueries(Db db)
 {
-    const string From = "record_change x JOIN release r ON r.seq = x.release_seq";
+    // The release's id and time are looked up per row of the page, not joined: with a join, SQLite
+    // began from the release table and sorted every matching change (10,000 on 1,000,000 commitments,
+    // 40 ms) where the table's own key order gives the page at once.
+    const string From = "record_change x";
 
     /// <summary>The number of the release a change was published in: what since= and until= bound, and the feed sorts by.</summary>
     public static readonly Field ReleaseNumber = new("release_number", FieldType.Integer,
@@ -23,7 +26,7 @@ public sealed class ChangeQueries(Db db)
     [
         new("collection", FieldType.Enum, "The collection the changed record belongs to") { Sql = "x.collection", Values = ChangeFinder.Collections },
         new("change", FieldType.Enum, "What the release did to the record") { Sql = "x.change", Values = SnakeCase.All<ChangeKind>() },
-        CommonFields.Member("x.member_id"),
+        new("member", FieldType.Text, "The id of the member the changed record belongs to, e.g. united-kingdom (removed members too)") { Sql = "x.member_id" },
         new("id", FieldType.Text, "The changed record's id, e.g. UK0075") { Sql = "x.record_id" },
         ReleaseNumber,
     ])
@@ -46,7 +49,10 @@ public sealed class ChangeQueries(Db db)
         ],
     };
 
-    const string Select = "x.release_seq AS release_number, x.collection, x.record_id, x.change, x.name, x.member_id, x.fields, r.id AS release_id, r.published_at";
+    const string Select = """
+        x.release_seq AS release_number, x.collection, x.record_id, x.change, x.name, x.member_id, x.fields,
+        (SELECT r.id FROM release r WHERE r.seq = x.release_seq) AS release_id, (SELECT r.published_at FROM release r WHERE r.seq = x.release_seq) AS published_at
+        """;
 
     public async Task<KeysetPage<RecordChange>> ListAsync(ListRequest request, CancellationToken ct)
     {

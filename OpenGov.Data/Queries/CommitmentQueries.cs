@@ -28,11 +28,11 @@ public sealed partial class CommitmentQueries(Db db)
         CommonFields.ActionPlan("f.action_plan_id"),
         CommonFields.Integer("cycle", "p.cycle", "Year of the action plan's cycle, e.g. 2016"),
         CommonFields.Status("f.status", "commitment"),
-        new("policy_area", FieldType.Text, "Policy area id, e.g. open-data")
+        new("policy_area", FieldType.Text, "Policy area id, e.g. open-data, as /v1/policy-areas lists them, or its name; an unknown id is a 400")
             { Many = ("commitment_policy_area", "commitment_id", "policy_area_id"), NamesSql = "SELECT id, name_en, name_fr, name_es, source_lang FROM policy_area WHERE id IN (SELECT value FROM json_each(@ids))" },
         new("ogp_value", FieldType.Enum, "OGP value the IRM found the commitment relevant to")
             { Many = ("irm_rating_ogp_value", "commitment_id", "ogp_value"), Values = SnakeCase.All<OgpValue>() },
-        new("institution", FieldType.Text, "Institution id: commitments it leads or supports, e.g. cabinet-office")
+        new("institution", FieldType.Text, "Institution id: commitments it leads or supports, e.g. cabinet-office, or its name; an unknown id is a 400")
             { Many = ("commitment_institution", "commitment_id", "institution_id"), NamesSql = "SELECT id, name_en, name_fr, name_es, source_lang FROM institution WHERE id IN (SELECT value FROM json_each(@ids))" },
         CommonFields.Date("start_date", "f.start_date", "When the commitment starts"),
         CommonFields.Date("end_date", "f.end_date", "When the commitment ends"),

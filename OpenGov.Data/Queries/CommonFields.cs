@@ -12,10 +12,12 @@ internal static class CommonFields
 
     public static Field Id(string sql, string description) => new("id", FieldType.Text, description) { Sql = sql };
 
-    public static Field Member(string sql) => new("member", FieldType.Text, "Member id, e.g. united-kingdom")
+    public static Field Member(string sql) => new("member", FieldType.Text,
+        "Member id, e.g. united-kingdom, as /v1/members lists them, or the member's name in any case (United Kingdom); an id that no member has is a 400 naming the nearest")
         { Sql = sql, NamesSql = "SELECT id, name_en, name_fr, name_es, source_lang FROM member WHERE id IN (SELECT value FROM json_each(@ids))" };
 
-    public static Field Country(string sql) => new("country", FieldType.Text, "ISO 3166 alpha-3 code of the member's country, e.g. GBR")
+    public static Field Country(string sql) => new("country", FieldType.Text,
+        "ISO 3166 alpha-3 code of the member's country, e.g. GBR; its alpha-2 code (GB) or name is read as the same; a code no member has is a 400")
         { Sql = sql, SortSql = $"IFNULL({sql}, '')" };
 
     public static Field Region(string sql) => new("region", FieldType.Text, "OGP region of the member, e.g. Europe")
@@ -24,13 +26,13 @@ internal static class CommonFields
     public static Field MemberKind(string name, string sql) => new(name, FieldType.Enum, "Whether the member is national or local")
         { Sql = sql, Values = SnakeCase.All<Model.MemberKind>() };
 
-    public static Field ActionPlan(string sql) => new("action_plan", FieldType.Text, "OGP's action plan id, e.g. AP_GBR03")
+    public static Field ActionPlan(string sql) => new("action_plan", FieldType.Text, "OGP's action plan id, e.g. AP_GBR03, or the plan's title; an unknown id is a 400")
         { Sql = sql, NamesSql = "SELECT id, title_en, title_fr, title_es, source_lang FROM action_plan WHERE id IN (SELECT value FROM json_each(@ids))" };
 
-    public static Field Commitment(string sql) => new("commitment", FieldType.Text, "OGP's commitment id, e.g. UK0075")
+    public static Field Commitment(string sql) => new("commitment", FieldType.Text, "OGP's commitment id, e.g. UK0075; an unknown id is a 400")
         { Sql = sql, NamesSql = CommitmentNames };
 
-    public static Field IrmReport(string sql) => new("irm_report", FieldType.Text, "IRM report id")
+    public static Field IrmReport(string sql) => new("irm_report", FieldType.Text, "IRM report id, as /v1/irm-reports lists them, or the report's title; an unknown id is a 400")
         { Sql = sql, SortSql = $"IFNULL({sql}, '')", NamesSql = "SELECT id, title_en, title_fr, title_es, source_lang FROM irm_report WHERE id IN (SELECT value FROM json_each(@ids))" };
 
     public static Field Status(string sql, string what) => new("status", FieldType.Enum, $"Whether the {what} is being carried out now")

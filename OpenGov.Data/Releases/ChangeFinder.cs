@@ -36,7 +36,7 @@ public static class ChangeFinder
     /// </summary>
     public static async Task<List<RecordChangeRow>> FindAsync(SqliteConnection connection, string oldPath, string newPath)
     {
-        BuildTimings.Measure("release: candidate rows", () => Candidates(connection));
+        var candidates = BuildTimings.Measure("release: candidate rows", () => Candidates(oldPath, newPath));
         var oldDb = new Db(oldPath, pooling: false);
         var newDb = new Db(newPath, pooling: false);
         // A record with no text in a language is served in its source language: where neither file has
@@ -47,18 +47,58 @@ public static class ChangeFinder
         var changes = new List<RecordChangeRow>();
         foreach (var collection in Collections)
         {
-            var candidates = connection.Query<string>($"SELECT id FROM temp.{Table(collection)} ORDER BY id").ToList();
-            if (candidates.Count == 0) continue;
+            var ids = candidates[collection].Order(StringComparer.OrdinalIgnoreCase).ToList();
+            if (ids.Count == 0) continue;
             var start = System.Diagnostics.Stopwatch.GetTimestamp();
-            changes.AddRange(await CompareAsync(collection, candidates, oldDb, newDb, languages));
-            BuildTimings.Report($"release: compare {candidates.Count} {collection}", System.Diagnostics.Stopwatch.GetElapsedTime(start));
+            changes.AddRange(await CompareAsync(collection, ids, oldDb, newDb, languages));
+            BuildTimings.Report($"release: compare {ids.Count} {collection}", System.Diagnostics.Stopwatch.GetElapsedTime(start));
         }
-        connection.Execute(string.Join(";", Collections.Select(c => $"DROP TABLE temp.{Table(c)}")
-            .Concat(connection.Query<string>("SELECT name FROM temp.sqlite_schema WHERE type = 'table' AND name GLOB 'differs_*'").Select(t => $"DROP TABLE temp.{t}"))));
         return changes;
     }
 
-    static string Table(string collection) => "candidate_" + collection.Replace('-', '_');
+    /// <summary>
+    /// The tables a collection's records are made of, by collection, with the column that holds the
+    /// record's id (for milestones and ratings, their commitment's: every milestone or rating of a
+    /// candidate commitment is compared). commitment_filter is left out: it is derived from the
+    /// commitment and rating rows, whose differences are found anyway.
+    /// </summary>
+    static readonly (string Collection, string Table, string Key)[] Sources =
+    [
+        ("members", "member", "id"), ("institutions", "institution", "id"), ("policy-areas", "policy_area", "id"),
+        ("action-plans", "action_plan", "id"), ("irm-reports", "irm_report", "id"),
+        ("commitments", "commitment", "id"), ("commitments", "commitment_institution", "commitment_id"),
+        ("commitments", "commitment_policy_area", "commitment_id"),
+        // A commitment shows its ratings (with their values, notes and raw texts); so does each rating.
+        ("commitments", "irm_rating", "commitment_id"), ("commitments", "irm_rating_ogp_value", "commitment_id"),
+        ("commitments", "irm_note", "commitment_id"), ("commitments", "irm_rating_raw", "commitment_id"),
+        ("irm-ratings", "irm_rating", "commitment_id"), ("irm-ratings", "irm_rating_ogp_value", "commitment_id"),
+        ("irm-ratings", "irm_note", "commitment_id"), ("irm-ratings", "irm_rating_raw", "commitment_id"),
+        ("milestones", "milestone", "commitment_id"),
+    ];
+
+    /// <summary>
+    /// By collection, the ids of records that may differ (a superset; rendering decides): each table's
+    /// differing keys, worked out once per table, the tables side by side on connections of their own
+    /// (each a join of two files, bound by one core).
+    /// </summary>
+    static Dictionary<string, HashSet<string>> Candidates(string oldPath, string newPath)
+    {
+        var differing = new System.Collections.Concurrent.ConcurrentDictionary<string, List<string>>();
+        var tables = Sources.Select(s => (s.Table, s.Key)).Distinct().ToList();
+        Parallel.ForEach(tables, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, t =>
+        {
+            var start = System.Diagnostics.Stopwatch.GetTimestamp();
+            using var c = new SqliteConnection(Db.ConnectionString(newPath, SqliteOpenMode.ReadOnly, pooling: false));
+            c.Open();
+            c.Execute("ATTACH DATABASE @oldPath AS old", new { oldPath });
+            // Both files are read through: a page cache as large as the build's (64 MB), not SQLite's default 2 MB.
+            c.Execute("PRAGMA main.cache_size = -65536; PRAGMA old.cache_size = -65536; PRAGMA temp_store = MEMORY");
+            differing[t.Table] = c.Query<string>(DiffSql(c, t.Table, t.Key)).ToList();
+            BuildTimings.Report($"release: rows of {t.Table}", System.Diagnostics.Stopwatch.GetElapsedTime(start));
+        });
+        return Collections.ToDictionary(c => c, c => Sources.Where(s => s.Collection == c)
+            .SelectMany(s => differing[s.Table]).ToHashSet(StringComparer.OrdinalIgnoreCase));
+    }
 
     /// <summary>Whether any row of <paramref name="schema"/> has text in <paramref name="lang"/>, or was written in it.</summary>
     static bool HasText(SqliteConnection c, string schema, string lang)
@@ -73,40 +113,6 @@ public static class ChangeFinder
                 return true;
         }
         return false;
-    }
-
-    /// <summary>Fills temp.candidate_{collection}: the ids of records that may differ (a superset; rendering decides).</summary>
-    static void Candidates(SqliteConnection c)
-    {
-        // Each table's differing keys are worked out once, into a temp table, however many collections read them.
-        var differs = new Dictionary<string, string>();
-        string Differs(string table, string key)
-        {
-            if (differs.TryGetValue(table, out var kept)) return kept;
-            BuildTimings.Measure($"release: rows of {table}", () =>
-                c.Execute($"CREATE TEMP TABLE differs_{table} AS {DiffSql(c, table, key)}"));
-            return differs[table] = $"SELECT {key} FROM temp.differs_{table}";
-        }
-        void Fill(string collection, params string[] selects) => BuildTimings.Measure($"release: candidates {collection}", () =>
-            c.Execute($"CREATE TEMP TABLE {Table(collection)} (id TEXT PRIMARY KEY COLLATE NOCASE) WITHOUT ROWID; " +
-                $"INSERT OR IGNORE INTO temp.{Table(collection)} (id) {string.Join(" UNION ", selects)}"));
-
-        Fill("members", Differs("member", "id"));
-        Fill("institutions", Differs("institution", "id"));
-        Fill("policy-areas", Differs("policy_area", "id"));
-        Fill("action-plans", Differs("action_plan", "id"));
-        Fill("irm-reports", Differs("irm_report", "id"));
-        // A commitment shows its filter row's rating summaries, its ratings (with their values, notes
-        // and raw texts), its institutions and policy areas.
-        var ratings = new[] { Differs("irm_rating", "commitment_id"), Differs("irm_rating_ogp_value", "commitment_id"),
-            Differs("irm_note", "commitment_id"), Differs("irm_rating_raw", "commitment_id") };
-        Fill("commitments",
-            [Differs("commitment", "id"), Differs("commitment_filter", "commitment_id"), Differs("commitment_institution", "commitment_id"),
-             Differs("commitment_policy_area", "commitment_id"), .. ratings]);
-        // Milestones and ratings are listed by their commitment: their candidates are commitment ids,
-        // and every milestone or rating of those is compared.
-        Fill("milestones", Differs("milestone", "commitment_id"));
-        Fill("irm-ratings", ratings);
     }
 
     /// <summary>

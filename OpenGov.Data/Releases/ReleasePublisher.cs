@@ -45,8 +45,6 @@ internal static class ReleasePublisher
             // The file being replaced is a release too: kept under its id, where an older build did not keep it.
             ReleaseFiles.Keep(dbPath, dbPath, previousId);
             connection.Execute("ATTACH DATABASE @path AS old", new { path = dbPath });
-            // The old file is read as much as the new: the same page cache as the build's (64 MB), not SQLite's default 2 MB.
-            connection.Execute("PRAGMA old.cache_size = -65536");
             try
             {
                 changes = BuildTimings.Measure("release: changes", () => ChangeFinder.FindAsync(connection, dbPath, newPath).GetAwaiter().GetResult());

@@ -41,8 +41,8 @@ public static class SampleDataset
         return "sample-" + Convert.ToHexStringLower(sha.GetHashAndReset())[..16];
     }
 
-    /// <summary>Builds the database at <paramref name="dbPath"/> from the files in <paramref name="dataDir"/>.</summary>
-    public static void Build(string dataDir, string dbPath)
+    /// <summary>Builds the database at <paramref name="dbPath"/> from the files in <paramref name="dataDir"/>: a new release of it.</summary>
+    public static Releases.ReleaseSummary Build(string dataDir, string dbPath)
     {
         var meta = new Dictionary<string, string>
         {
@@ -53,7 +53,7 @@ public static class SampleDataset
             ["data_version"] = Version(dataDir),
             ["built_at"] = DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ"),
         };
-        DatabaseFile.Build(dbPath, (connection, tx) => Load(dataDir, connection, tx), meta);
+        return DatabaseFile.Build(dbPath, (connection, tx) => Load(dataDir, connection, tx), meta);
     }
 
     static void Load(string dataDir, SqliteConnection c, SqliteTransaction tx)

@@ -64,3 +64,31 @@ public sealed class CsvStreamChunkTests() : SyntheticApiTest(2500)
         Assert.That(pages, Is.EqualTo(3));
     }
 }
+
+/// <summary>CSV and NDJSON hold every row of the query unless a page is asked for: a spreadsheet never sees the Link header.</summary>
+public sealed class WholeFileTests() : SyntheticApiTest(1200)
+{
+    [TestCase("/v1/commitments?format=csv", 1200)]
+    [TestCase("/v1/commitments?format=csv&status=active", -1)]
+    [TestCase("/v1/milestones?format=csv", 2400)]
+    [TestCase("/v1/irm-ratings?format=ndjson", 2400)]
+    public async Task WithoutALimitEveryRowComes(string url, int expected)
+    {
+        using var response = await Client.GetAsync(url);
+        var rows = (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries).Length - (url.Contains("csv") ? 1 : 0);
+        var json = JsonNode.Parse(await Client.GetStringAsync(url.Replace("format=csv", "format=json").Replace("format=ndjson", "format=json") + "&limit=0"))!;
+        Assert.That(rows, Is.EqualTo((long)json["meta"]!["total"]!));
+        if (expected >= 0) Assert.That(rows, Is.EqualTo(expected));
+        Assert.That(response.Headers.Contains("Link"), Is.False, "a whole answer has no next page");
+    }
+
+    [Test]
+    public async Task ALimitOrACursorStillGivesAPage()
+    {
+        using var page = await Client.GetAsync("/v1/commitments?format=csv&limit=10");
+        Assert.That((await page.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries), Has.Length.EqualTo(11));
+        var next = page.Headers.GetValues("Link").Single().Split('<', '>')[1];
+        using var rest = await Client.GetAsync(next);
+        Assert.That((await rest.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries), Has.Length.EqualTo(11));
+    }
+}

@@ -25,6 +25,7 @@ try
 {
     var listed = await Checks.ListEveryCommitment(client);
     await Checks.FetchUk0075(client, listed);
+    await Checks.ReadReleasesAndChanges(client);
     await Checks.ReceiveTypedProblems(client);
     Console.WriteLine($"C# client: every check passed against {baseUrl}");
     return 0;
@@ -129,6 +130,21 @@ namespace OpenGov.ClientCheck
                 Check(!string.IsNullOrEmpty(milestone.Text), $"{milestone.Id} has no text");
             }
             Console.WriteLine($"ok: UK0075 \"{commitment.Title}\" ({commitment.Member!.Name}) with {milestones.Count} milestones in order");
+        }
+
+        /// <summary>The releases, what changed since the newest (nothing), and UK0075's history: added by the first release.</summary>
+        public static async Task ReadReleasesAndChanges(OpenGovClient client)
+        {
+            var releases = await client.V1.Releases.GetAsync();
+            var newest = releases?.Data?.FirstOrDefault();
+            Check(newest is not null && newest.Current == true, $"the first release listed is not the current one: {Show(newest)}");
+            var changes = await client.V1.Changes.GetAsync(request => request.QueryParameters.Since = newest!.Id);
+            Check(changes?.Meta?.Until == newest!.Id, $"meta.until is {changes?.Meta?.Until}, expected {newest.Id}");
+            Check(changes!.Data is { Count: 0 }, $"changes since the current release: {Show(changes.Data)}");
+            var history = await client.V1.Commitments["UK0075"].History.GetAsync();
+            var added = history?.Data?.LastOrDefault();
+            Check(added is { Id: "UK0075", Collection: "commitments" } && added.Change?.ToString() == "Added", $"UK0075's history ends with {Show(added)}");
+            Console.WriteLine($"ok: {releases!.Data!.Count} release(s), the newest {newest.Id}; UK0075 added in release {added!.ReleaseNumber}");
         }
 
         /// <summary>A bad request comes back as the contract's typed problem, thrown by the client.</summary>

@@ -107,6 +107,23 @@ async function fetchUk0075(listed: Set<string>): Promise<void> {
   console.log(`ok: UK0075 "${commitment.title}" (${commitment.member.name}) with ${milestones.length} milestones in order`);
 }
 
+/** The releases, what changed since the newest (nothing), and UK0075's history: added by the first release. */
+async function readReleasesAndChanges(): Promise<void> {
+  const releases = await client.GET("/v1/releases");
+  check(releases.error === undefined, `/v1/releases: ${releases.response.status} ${show(releases.error)}`);
+  const newest = releases.data.data?.[0];
+  check(newest !== undefined && newest.current === true, `the first release listed is not the current one: ${show(newest)}`);
+  const changes = await client.GET("/v1/changes", { params: { query: { since: newest.id } } });
+  check(changes.error === undefined, `/v1/changes: ${changes.response.status} ${show(changes.error)}`);
+  check(changes.data.meta?.until === newest.id, `meta.until is ${changes.data.meta?.until}, expected ${newest.id}`);
+  check((changes.data.data ?? []).length === 0, `changes since the current release: ${show(changes.data.data)}`);
+  const history = await client.GET("/v1/commitments/{id}/history", { params: { path: { id: "UK0075" } } });
+  check(history.error === undefined, `UK0075's history: ${history.response.status} ${show(history.error)}`);
+  const added = (history.data.data ?? []).at(-1);
+  check(added?.change === "added" && added.id === "UK0075" && added.collection === "commitments", `UK0075's history ends with ${show(added)}`);
+  console.log(`ok: ${(releases.data.data ?? []).length} release(s), the newest ${newest.id}; UK0075 added in release ${added.release_number}`);
+}
+
 /** A bad request comes back through the client's error branch as the contract's typed problem. */
 async function receiveTypedProblems(): Promise<void> {
   // Both values are allowed by the parameters' types, and both break the contract's rules
@@ -136,6 +153,7 @@ async function receiveTypedProblems(): Promise<void> {
 try {
   const listed = await listEveryCommitment();
   await fetchUk0075(listed);
+  await readReleasesAndChanges();
   await receiveTypedProblems();
   console.log(`TypeScript client: every check passed against ${baseUrl}`);
 } catch (failure) {
