@@ -52,7 +52,18 @@ public sealed record Commitment(
 /// <param name="CarriedForward" example="false">Whether the commitment was carried forward into the member's next action plan: true or false.</param>
 public sealed record IrmSummary(
     string? Completion, string? CompletionMidterm, string? CompletionEndOfTerm, string? Starred, string? Verifiable,
-    string? Specificity, string? PotentialImpact, string? Ambition, string? Diog, string? EarlyResults, string? CarriedForward);
+    string? Specificity, string? PotentialImpact, string? Ambition, string? Diog, string? EarlyResults, string? CarriedForward)
+{
+    /// <summary>Whether the IRM starred the commitment, as a JSON boolean like the value of an IRM rating's starred: null where starred holds a reason it is missing, or nothing.</summary>
+    /// <example>false</example>
+    public bool? StarredValue => Flag(Starred);
+
+    /// <summary>Whether the commitment was carried forward into the next plan, as a JSON boolean like the value of an IRM rating's carried_forward: null where carried_forward holds a reason it is missing, or nothing.</summary>
+    /// <example>false</example>
+    public bool? CarriedForwardValue => Flag(CarriedForward);
+
+    static bool? Flag(string? value) => value switch { "true" => true, "false" => false, _ => null };
+}
 
 /// <summary>The sections of a commitment's text, in the language served; OGP's export holds only the full text, the plans' own pages the sections.</summary>
 /// <param name="CommitmentText" example="Keep finding, shaping and delivering strong open government commitments all through the plan, working with partners in the governments, parliaments and civil society of every part of the United Kingdom.">What the government commits to do, in the plan's words.</param>

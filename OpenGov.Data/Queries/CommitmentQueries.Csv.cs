@@ -55,6 +55,8 @@ public sealed partial class CommitmentQueries
         ("irm_summary_diog", x => N(x.Row.Diog)),
         ("irm_summary_early_results", x => N(x.Row.EarlyResults)),
         ("irm_summary_carried_forward", x => N(x.Row.CarriedForward)),
+        ("irm_summary_starred_value", x => N(x.Row.Starred) is "true" or "false" ? x.Row.Starred : null),
+        ("irm_summary_carried_forward_value", x => N(x.Row.CarriedForward) is "true" or "false" ? x.Row.CarriedForward : null),
         ("url", x => x.Row.Url),
         ("illustrative", x => x.Row.Illustrative ? "true" : "false"),
         ("lang", x => x.Served),

@@ -5,6 +5,28 @@ namespace OpenGov.Tests.Api;
 
 public sealed class CommitmentTests : ApiTest
 {
+    /// <summary>One meaning, one type: the summary's yes/no as a boolean, as an IRM rating's value gives it.</summary>
+    [Test]
+    public async Task TheSummarysStarredAndCarriedForwardComeAsBooleansToo()
+    {
+        var commitments = (await GetJson("/v1/commitments?limit=1000&fields=id,irm_summary"))["data"]!.AsArray();
+        var seen = new HashSet<string>();
+        foreach (var c in commitments)
+            foreach (var key in new[] { "starred", "carried_forward" })
+            {
+                var text = (string?)c!["irm_summary"]![key];
+                var value = c["irm_summary"]![key + "_value"];
+                bool? expected = text switch { "true" => true, "false" => false, _ => null };
+                Assert.That(value?.GetValue<bool>(), Is.EqualTo(expected), $"{c["id"]} {key}: '{text}'");
+                seen.Add($"{key}:{text switch { "true" or "false" => text, null => "none", _ => "reason" }}");
+            }
+        Assert.That(seen, Is.SupersetOf(new[] { "starred:false", "starred:reason" }), "the sample has each kind");
+        var rating = (await GetJson("/v1/irm-ratings?commitment=UK0075&stage=end_of_term"))["data"]![0]!;
+        var uk0075 = (await GetJson("/v1/commitments/UK0075"))["data"]!["irm_summary"]!;
+        Assert.That(uk0075["starred_value"]!.GetValue<bool>(), Is.EqualTo(rating["starred"]!["value"]!.GetValue<bool>()));
+        Assert.That(uk0075["carried_forward_value"]!.GetValue<bool>(), Is.EqualTo(rating["carried_forward"]!["value"]!.GetValue<bool>()));
+    }
+
     [Test]
     public async Task Uk0075IsServedWholeWhateverTheCaseOfItsId()
     {
