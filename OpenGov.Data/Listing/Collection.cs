@@ -389,7 +389,7 @@ public sealed partial class Collection(
             var counts = (await connection.QueryAsync<(object? Value, long N)>(new CommandDefinition(SqlLog.Note(sql), parameters, cancellationToken: ct)))
                 .Select(c => (Value: c.Value is null or "" ? null : Convert.ToString(c.Value, System.Globalization.CultureInfo.InvariantCulture), c.N)).ToList();
             var display = await FacetNames.ForAsync(connection, field, counts.Select(c => c.Value).OfType<string>().ToList(), request.Lang, ct);
-            result[name] = counts.Select(c => new FacetCount(c.Value, c.Value is null ? FacetNames.Unassessed(field) : display.GetValueOrDefault(c.Value, c.Value), c.N)).ToList();
+            result[name] = counts.Select(c => new FacetCount(c.Value, c.Value is null ? FacetNames.Unassessed(field, request.Lang) : display.GetValueOrDefault(c.Value, c.Value), c.N)).ToList();
         }
         return result;
     }

@@ -11,7 +11,7 @@ internal static class FacetNames
         DbConnection connection, Field field, IReadOnlyList<string> values, string lang, CancellationToken ct)
     {
         if (field.NamesSql is null)
-            return values.ToDictionary(v => v, v => field.Type == FieldType.Enum ? Words(v) : v);
+            return values.ToDictionary(v => v, v => field.Type == FieldType.Enum ? Vocabulary.Name(v, lang) : v);
         var rows = await connection.QueryAsync<(string Id, string? En, string? Fr, string? Es, string SourceLang)>(
             new CommandDefinition(SqlLog.Note(field.NamesSql), new { ids = Db.IdList(values) }, cancellationToken: ct));
         var names = rows.ToDictionary(r => r.Id, r =>
@@ -23,9 +23,5 @@ internal static class FacetNames
     }
 
     /// <summary>The name of the bucket of records that have no value at all for the field.</summary>
-    public static string Unassessed(Field field) => field.Type == FieldType.Enum ? "Not assessed" : "Not given";
-
-    /// <summary>not_started → "Not started".</summary>
-    public static string Words(string value) =>
-        value.Length == 0 ? value : char.ToUpperInvariant(value[0]) + value[1..].Replace('_', ' ');
+    public static string Unassessed(Field field, string lang) => Vocabulary.Missing(field.Type == FieldType.Enum, lang);
 }
