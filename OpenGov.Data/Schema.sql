@@ -39,6 +39,8 @@ CREATE TABLE action_plan (
     title_fr     TEXT,
     title_es     TEXT,
     source_lang  TEXT NOT NULL DEFAULT 'en' CHECK (source_lang IN ('en', 'fr', 'es')),
+    -- 1 where the publisher gave no title and the import made one from the member, number and years.
+    title_made   INTEGER NOT NULL DEFAULT 0 CHECK (title_made IN (0, 1)),
     cycle        INTEGER,
     start_year   INTEGER,
     end_year     INTEGER,

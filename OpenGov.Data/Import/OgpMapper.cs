@@ -120,7 +120,10 @@ internal sealed partial class OgpMapper
         var reports = 0;
         foreach (var p in plans.Values.OrderBy(p => p.Id, StringComparer.Ordinal))
         {
-            db.Plan.Run(p.Id, p.MemberId, p.Number, p.Cycle, p.StartYear, p.EndYear, p.AnyActive ? "active" : "inactive");
+            // OGP's export names no plan: a title is made from what it does say, and marked as made.
+            var title = MadeTitle(members[p.MemberId].Name, p);
+            report.Warn("plan_title_made", $"{p.Id}: \"{title}\"");
+            db.Plan.Run(p.Id, p.MemberId, p.Number, title, 1, p.Cycle, p.StartYear, p.EndYear, p.AnyActive ? "active" : "inactive");
             foreach (var stage in p.Reports.Order(StringComparer.Ordinal))
             {
                 var midterm = stage == "midterm";
@@ -142,6 +145,18 @@ internal sealed partial class OgpMapper
         report.Written["IRM ratings (stages)"] = ratings;
         report.Written["ratings kept raw"] = rawRatings;
         report.Written["dates kept raw"] = rawDates;
+    }
+
+    /// <summary>"Albania action plan 1, 2012-2014": the member, the plan's number and its years, as far as the export gives them.</summary>
+    static string MadeTitle(string member, OgpPlan plan)
+    {
+        var years = (plan.StartYear, plan.EndYear) switch
+        {
+            (int s, int e) => $", {s}-{e}",
+            (int s, null) => $", from {s}",
+            _ => "",
+        };
+        return $"{member} action plan{(plan.Number is int n ? $" {n}" : "")}{years}";
     }
 
     /// <summary>The year most of the plan's rows give (the earliest of a tie); rows that disagree are reported.</summary>

@@ -21,7 +21,7 @@ internal sealed class OgpWriter(SqliteConnection connection) : IDisposable
     readonly Insert ogpValue = new(connection, "irm_rating_ogp_value", "commitment_id", "stage", "ogp_value");
     readonly Insert rawRating = new(connection, "irm_rating_raw", "commitment_id", "stage", "rating", "raw_text");
     public readonly Insert Member = new(connection, "member", "id", "name_en", "iso3", "region", "kind", "url");
-    public readonly Insert Plan = new(connection, "action_plan", "id", "member_id", "number", "cycle", "start_year", "end_year", "status");
+    public readonly Insert Plan = new(connection, "action_plan", "id", "member_id", "number", "title_en", "title_made", "cycle", "start_year", "end_year", "status");
     public readonly Insert Report = new(connection, "irm_report", "id", "action_plan_id", "kind", "year", "title_en");
     public readonly Insert Institution = new(connection, "institution", "id", "name_en");
     public readonly Insert PolicyArea = new(connection, "policy_area", "id", "name_en");

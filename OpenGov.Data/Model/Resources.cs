@@ -28,6 +28,7 @@ public sealed record Member(
 /// <param name="Member">The member whose plan it is.</param>
 /// <param name="Number" example="3">The plan's number among the member's plans: 3 is its third national action plan.</param>
 /// <param name="Title" example="United Kingdom Third National Action Plan 2016-18">The plan's title in the language served.</param>
+/// <param name="TitleMade" example="false">True where the publisher gave the plan no title (OGP's commitments export names no plan) and the title was made from the member, the plan's number and its years ("Albania action plan 1, 2012-2014").</param>
 /// <param name="Cycle" example="2016">The year of OGP's action plan cycle the plan belongs to, as OGP's pages show it ("Cycle du plan d'action").</param>
 /// <param name="StartYear" example="2016">The year the plan starts.</param>
 /// <param name="EndYear" example="2018">The year the plan ends.</param>
@@ -36,7 +37,7 @@ public sealed record Member(
 /// <param name="Illustrative" example="false">True for made-up records that only show the API's values; false for real data.</param>
 /// <param name="Lang" example="en">The language the record's text is served in (en, fr or es).</param>
 public sealed record ActionPlan(
-    string Id, Ref Member, int? Number, string? Title, int? Cycle, int? StartYear, int? EndYear, Status Status,
+    string Id, Ref Member, int? Number, string? Title, bool TitleMade, int? Cycle, int? StartYear, int? EndYear, Status Status,
     string? Url, bool Illustrative, string Lang) : ILocalizedResource;
 
 /// <summary>A government body or organisation that leads or supports commitments.</summary>

@@ -21,7 +21,7 @@ public sealed class ActionPlanQueries(Db db)
     ], joins: [("m", "JOIN member m ON m.id = p.member_id")]);
 
     const string Select = """
-        p.id, p.number, p.title_en, p.title_fr, p.title_es, p.source_lang, p.cycle, p.start_year, p.end_year, p.status,
+        p.id, p.number, p.title_en, p.title_fr, p.title_es, p.source_lang, p.title_made, p.cycle, p.start_year, p.end_year, p.status,
         p.url, p.illustrative, m.id AS member_id, m.name_en AS member_en, m.name_fr AS member_fr, m.name_es AS member_es,
         m.source_lang AS member_lang
         """;
@@ -49,6 +49,7 @@ public sealed class ActionPlanQueries(Db db)
         public string? TitleFr { get; set; }
         public string? TitleEs { get; set; }
         public string SourceLang { get; set; } = "en";
+        public bool TitleMade { get; set; }
         public int? Cycle { get; set; }
         public int? StartYear { get; set; }
         public int? EndYear { get; set; }
@@ -66,7 +67,7 @@ public sealed class ActionPlanQueries(Db db)
             var title = new Localized(TitleEn, TitleFr, TitleEs);
             var served = title.ServedLanguage(lang, SourceLang);
             var member = new Ref(MemberId, new Localized(MemberEn, MemberFr, MemberEs).Pick(served, MemberLang));
-            return new ActionPlan(Id, member, Number, title.Pick(served, SourceLang), Cycle, StartYear, EndYear,
+            return new ActionPlan(Id, member, Number, title.Pick(served, SourceLang), TitleMade, Cycle, StartYear, EndYear,
                 SnakeCase.Parse<Status>(Status), Url, Illustrative, served);
         }
     }

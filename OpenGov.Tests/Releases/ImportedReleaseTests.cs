@@ -156,6 +156,19 @@ public sealed class ImportedReleaseTests
         Assert.That(feed.Items.Select(i => i.Summary.Text), Has.Some.EqualTo("Status: inactive → active"));
     }
 
+    [Test, Order(1)]
+    public async Task EveryImportedPlanHasATitleMarkedAsMade()
+    {
+        var plans = (await Json("/v1/action-plans?limit=1000&fields=id,title,title_made"))["data"]!.AsArray();
+        Assert.That(plans, Has.Count.EqualTo(214));
+        Assert.That(plans.Select(p => (string?)p!["title"]), Is.All.Not.Null.And.All.Not.Empty);
+        Assert.That(plans.Select(p => (bool)p!["title_made"]!), Is.All.True);
+        Assert.That((string?)plans.Single(p => (string)p!["id"]! == "AP_ALB01")!["title"], Does.StartWith("Albania action plan 1, 20"));
+        var commitment = await Json("/v1/commitments/AL0002?fields=action_plan");
+        Assert.That((string?)commitment["data"]!["action_plan"]!["name"], Does.StartWith("Albania action plan 1"));
+        Assert.That(importOutput, Does.Contain("plan_title_made"));
+    }
+
     [Test, Order(2)]
     public async Task TheSameFileAgainPublishesNothingAndPrunedReleasesAreGone()
     {
