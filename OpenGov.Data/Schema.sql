@@ -369,3 +369,4 @@ CREATE TABLE record_change (
 CREATE INDEX record_change_record ON record_change (collection, record_id, release_seq);
 CREATE INDEX record_change_collection ON record_change (collection, release_seq, record_id);
 CREATE INDEX record_change_member ON record_change (member_id, release_seq);
+CREATE INDEX record_change_newest ON record_change (-release_seq, collection, record_id);

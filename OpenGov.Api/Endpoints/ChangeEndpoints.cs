@@ -41,12 +41,10 @@ internal static class ChangeEndpoints
                 _ => throw new InvalidOperationException("An answer of an unknown kind."),
             };
 
-        // The feed: the page of the same query, newest first unless a sort is given, written as Atom.
+        // The feed: the page of the same query, newest first (unless a sort is given), written as Atom.
         var self = http.Request.GetEncodedUrl();
-        var asked = http.Request.Query.Where(p => p.Key != "format").ToList();
-        if (!asked.Any(p => p.Key == "sort")) asked.Add(new("sort", "-release_number"));
-        http.Request.QueryString = QueryString.Create(asked);
-        var answer = await PageAsync(http, ChangeQueries.Changes, q.ListAsync, scope: scope);
+        http.Request.QueryString = QueryString.Create(http.Request.Query.Where(p => p.Key != "format"));
+        var answer = await PageAsync(http, ChangeQueries.Feed, q.FeedAsync, scope: scope);
         if (answer.Result is not DataResult<Page<RecordChange>> page) return answer.Result switch
         {
             ValidationProblem problem => problem,

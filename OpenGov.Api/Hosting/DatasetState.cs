@@ -18,7 +18,7 @@ internal sealed record PinnedRelease(string Id, DateTimeOffset PublishedAt, bool
 /// </summary>
 internal sealed class DatasetState(Db db)
 {
-    sealed record State(string Version, DateTimeOffset BuiltAt, (DateTime Time, long Length) File, IReadOnlyList<ReleaseEntry> Releases);
+    sealed record State(string Version, DateTimeOffset BuiltAt, (DateTime Time, long Length) File, IReadOnlyList<ReleaseEntry> Releases, string? ReleaseFile);
 
     State? state;
 
@@ -37,6 +37,17 @@ internal sealed class DatasetState(Db db)
     public IReadOnlyList<ReleaseEntry> Releases => Current().Releases;
 
     public void Refresh() => state = Read();
+
+    /// <summary>
+    /// The current release as one whole: its version, when it was built, and the file that holds it
+    /// under its own name (null where there is none). A request that reads that file from start to
+    /// end reads one release, even where an import or a roll switches the database path meanwhile.
+    /// </summary>
+    public (string Version, DateTimeOffset BuiltAt, string? File) Snapshot()
+    {
+        var current = Current();
+        return (current.Version, current.BuiltAt, current.ReleaseFile);
+    }
 
     State Current()
     {
@@ -58,8 +69,10 @@ internal sealed class DatasetState(Db db)
         var stamp = FileStamp();
         var meta = DatabaseFile.TryReadMeta(db.Path);
         var builtAt = ParseTime(meta?.GetValueOrDefault("built_at")) ?? (stamp.Time == DateTime.MinValue ? DateTimeOffset.UnixEpoch : new DateTimeOffset(stamp.Time));
-        return new State(meta?.GetValueOrDefault("data_version") ?? "unknown", DateTimeOffset.FromUnixTimeSeconds(builtAt.ToUnixTimeSeconds()), stamp,
-            ReleaseCatalog.Read(db.Path));
+        var version = meta?.GetValueOrDefault("data_version") ?? "unknown";
+        var file = ReleaseFiles.PathOf(db.Path, version);
+        return new State(version, DateTimeOffset.FromUnixTimeSeconds(builtAt.ToUnixTimeSeconds()), stamp,
+            ReleaseCatalog.Read(db.Path), meta is not null && File.Exists(file) ? file : null);
     }
 
     public static DateTimeOffset? ParseTime(string? text) =>

@@ -37,29 +37,35 @@ internal static class ReleasePinning
         var query = http.Request.Query;
         string? asked = query.TryGetValue("release", out var r) ? r.ToString() : null;
         var id = asked ?? (query.TryGetValue("cursor", out var c) ? Cursor.ReleaseOf(c.ToString()) : null);
-        if (!http.Request.Path.StartsWithSegments("/v1") || id is null)
+        if (!http.Request.Path.StartsWithSegments("/v1"))
         {
             await next(http);
             return;
         }
         var state = http.RequestServices.GetRequiredService<DatasetState>();
         var db = http.RequestServices.GetRequiredService<Db>();
+        if (id is null || state.Releases.All(x => !string.Equals(x.Id, id, StringComparison.OrdinalIgnoreCase)) && asked is null && Delivered(db.Path, id) is null)
+        {
+            // No release asked (or a cursor of a release this file does not know, another database's: its
+            // filters still bind it): the current one, read from its own file for the whole request, so
+            // that an import or a roll that switches the database path meanwhile cannot mix two releases.
+            var (version, builtAt, file) = state.Snapshot();
+            DatasetState.Pinned.Value = new PinnedRelease(version, builtAt, InUrl: false);
+            Db.Pinned.Value = file;
+            await next(http);
+            return;
+        }
         var release = state.Releases.FirstOrDefault(x => string.Equals(x.Id, id, StringComparison.OrdinalIgnoreCase))
             ?? Delivered(db.Path, id);
         if (release is null)
         {
-            // A cursor of a release this file does not know (another database's) reads the current one; its filters still bind it.
-            if (asked is null)
-            {
-                await next(http);
-                return;
-            }
             await Problems.WriteAsync(http, StatusCodes.Status404NotFound,
                 $"No release '{id}' has been published here. The releases are listed at /v1/releases; the current one is '{state.CurrentVersion}'.");
             return;
         }
-        string? path = null;
-        if (!string.Equals(release.Id, state.CurrentVersion, StringComparison.OrdinalIgnoreCase))
+        var snapshot = state.Snapshot();
+        string? path = snapshot.File;
+        if (!string.Equals(release.Id, snapshot.Version, StringComparison.OrdinalIgnoreCase))
         {
             path = ReleaseFiles.PathOf(db.Path, release.Id);
             if (!File.Exists(path))
@@ -71,8 +77,9 @@ internal static class ReleasePinning
                 return;
             }
         }
-        DatasetState.Pinned.Value = path is null && asked is null ? null
-            : new PinnedRelease(release.Id, DatasetState.ParseTime(release.PublishedAt) ?? state.LastModified, asked is not null);
+        DatasetState.Pinned.Value = string.Equals(release.Id, snapshot.Version, StringComparison.OrdinalIgnoreCase)
+            ? new PinnedRelease(snapshot.Version, snapshot.BuiltAt, asked is not null)
+            : new PinnedRelease(release.Id, DatasetState.ParseTime(release.PublishedAt) ?? snapshot.BuiltAt, asked is not null);
         Db.Pinned.Value = path;
         await next(http);
     });

@@ -17,7 +17,7 @@ public sealed class RenderedRecordsOptions
 /// a list page then costs choosing its keys and copying their bytes. Bounded in bytes; when full,
 /// the records kept longest are dropped first (they are made again when next asked for).
 /// </summary>
-internal sealed class RenderedRecords(RenderedRecordsOptions options)
+internal sealed class RenderedRecords(RenderedRecordsOptions options, Hosting.DatasetState state)
 {
     /// <summary>The records of one data version: a new version starts empty.</summary>
     sealed class Generation(string version)
@@ -102,7 +102,7 @@ internal sealed class RenderedRecords(RenderedRecordsOptions options)
     {
         // An earlier release, pinned: its records are made for the request and not kept (its answers
         // are immutable, for the answer cache and any HTTP cache to keep instead).
-        if (Data.Db.Pinned.Value is not null) return new Generation(dataVersion);
+        if (dataVersion != state.CurrentVersion) return new Generation(dataVersion);
         var generation = current;
         if (generation.Version == dataVersion) return generation;
         // A new version: the old records are dropped whole, none can be served again.

@@ -51,6 +51,11 @@ internal sealed partial class OgpMapper
         var commitment = new OgpCommitment(id, plan.Id, member.Id, number, OgpValues.Text(row[C.Title]), OgpValues.Text(row[C.ShortTitle]),
             OgpValues.Text(row[C.FullText], trim: false), active == "1" ? "active" : "inactive", OgpValues.Text(row[C.Theme]),
             start.Iso, end.Iso, start.Raw, end.Raw, OgpValues.Text(row[C.Url]));
+        var (lang, shortLang, fullLang) = LanguageGuess.OfRecord(commitment.Title, commitment.ShortTitle, commitment.FullText);
+        commitment = commitment with { Lang = lang, ShortTitleLang = shortLang, FullTextLang = fullLang };
+        if (lang != "en") report.Warn($"language_{lang}", $"line {row.Line} {id}: \"{commitment.Title}\"");
+        if (commitment.ShortTitle is not null && shortLang != lang) report.Warn("language_short_title_differs", $"line {row.Line} {id}: \"{commitment.ShortTitle}\" ({shortLang})");
+        if (commitment.FullText is not null && fullLang != lang) report.Warn("language_full_text_differs", $"line {row.Line} {id}: {fullLang} under a title in {lang}");
         commitments++;
         rawDates += (start.Raw is null ? 0 : 1) + (end.Raw is null ? 0 : 1);
 

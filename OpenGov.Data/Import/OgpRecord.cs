@@ -16,7 +16,17 @@ internal sealed record OgpRecord(
 /// <summary>A commitment row, by its columns in the commitment table.</summary>
 internal sealed record OgpCommitment(
     string Id, string ActionPlanId, string MemberId, string? Number, string? Title, string? ShortTitle, string? FullText,
-    string Status, string? Theme, string? StartDate, string? EndDate, string? StartDateRaw, string? EndDateRaw, string? Url);
+    string Status, string? Theme, string? StartDate, string? EndDate, string? StartDateRaw, string? EndDateRaw, string? Url)
+{
+    /// <summary>The language of its title, and so of the record (LanguageGuess): title_{lang}, and its source_lang.</summary>
+    public string Lang { get; init; } = "en";
+
+    /// <summary>The language of its short title (short_title_{lang}): not always its title's in OGP's export.</summary>
+    public string ShortTitleLang { get; init; } = "en";
+
+    /// <summary>The language of its full text (full_text_{lang}).</summary>
+    public string FullTextLang { get; init; } = "en";
+}
 
 /// <summary>A commitment_institution row of the record's commitment, and the name the institution is stored with.</summary>
 internal readonly record struct OgpInstitutionLink(string InstitutionId, string Role, int Position, string Name);

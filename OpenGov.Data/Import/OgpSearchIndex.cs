@@ -57,21 +57,42 @@ internal sealed partial class OgpSearchIndex : IDisposable
     /// <summary>No more records: the index thread finishes the index while the build goes on.</summary>
     public void CompleteAdding() => behind.CompleteAdding();
 
-    // Derived.SearchRows for the columns the import fills: English text only (the export has one
-    // language, so the English row also serves French and Spanish searches), no milestones, and the
+    // Records in French or Spanish, indexed after the English ones, as Derived.SearchRows writes them
+    // (a language at a time): the same rows in the same order, so the same index.
+    readonly List<OgpRecord> french = [], spanish = [];
+
+    // Derived.SearchRows for the columns the import fills: each record's text in its one language
+    // (LanguageGuess), whose row also serves the other two languages, no milestones, and the
     // institutions in the order of commitment_institution's key (lead before supporting, by position)
     // under the names they are stored with. A commitment without a title has no row, as there.
-    void Index(OgpRecord record)
+    void Index(OgpRecord record) => Index(record, now: false);
+
+    void Index(OgpRecord record, bool now)
     {
         var c = record.Commitment;
         if (c.Title is null) return;
-        rows.Run(c.Id, "servesen servesfr serveses", c.ShortTitle is null ? c.Title : c.Title + " " + c.ShortTitle,
+        if (!now && c.Lang != "en")
+        {
+            (c.Lang == "fr" ? french : spanish).Add(record);
+            return;
+        }
+        // Derived.SearchRows: the row of the record's language serves it first, then the languages it has no text in.
+        var serves = "serves" + c.Lang + string.Concat(new[] { "en", "fr", "es" }.Where(l => l != c.Lang).Select(l => " serves" + l));
+        // The short title joins the title where it is in the title's language (Derived: title_{lang} and short_title_{lang}).
+        rows.Run(c.Id, serves, c.ShortTitle is null || c.ShortTitleLang != c.Lang ? c.Title : c.Title + " " + c.ShortTitle,
             // commitment_text, objective, status_quo, ambition and full_text, joined by spaces.
             "    " + c.FullText, null, record.Institutions.Count == 0 ? null : string.Join(' ', record.Institutions.Select(i => i.Name)));
     }
 
     void Finish()
     {
+        // Derived writes each language in a statement of its own, and FTS5 writes what it holds at each
+        // statement's savepoint: one savepoint per language here writes the same segments.
+        foreach (var records in new[] { french, spanish })
+        {
+            Execute("SAVEPOINT language; RELEASE language");
+            foreach (var record in records) Index(record, now: true);
+        }
         Execute(Derived.SearchRanking);
         Execute("COMMIT");
         rows.Dispose();

@@ -13,8 +13,14 @@ namespace OpenGov.Data.Import;
 /// </summary>
 internal sealed class OgpWriter(SqliteConnection connection) : IDisposable
 {
+    // Each text in the column of its language (LanguageGuess), the others null.
     readonly Insert commitment = new(connection, "commitment", "id", "action_plan_id", "member_id", "number",
-        "title_en", "short_title_en", "full_text_en", "status", "theme", "start_date", "end_date", "start_date_raw", "end_date_raw", "url");
+        "title_en", "title_fr", "title_es", "short_title_en", "short_title_fr", "short_title_es", "full_text_en", "full_text_fr", "full_text_es",
+        "source_lang", "status", "theme", "start_date", "end_date", "start_date_raw", "end_date_raw", "url");
+
+    static readonly string[] Languages = ["en", "fr", "es"];
+
+    static IEnumerable<object?> InColumnOf(string lang, string? text) => Languages.Select(l => l == lang ? text : null);
     readonly Insert institutionLink = new(connection, "commitment_institution", "commitment_id", "institution_id", "role", "position");
     readonly Insert policyAreaLink = new(connection, "commitment_policy_area", "commitment_id", "policy_area_id");
     readonly Insert rating = new(connection, "irm_rating", ["commitment_id", "stage", "irm_report_id", .. StageRatings.Columns]);
@@ -32,8 +38,8 @@ internal sealed class OgpWriter(SqliteConnection connection) : IDisposable
     public void Write(OgpRecord record)
     {
         var c = record.Commitment;
-        commitment.Run(c.Id, c.ActionPlanId, c.MemberId, c.Number, c.Title, c.ShortTitle, c.FullText, c.Status, c.Theme,
-            c.StartDate, c.EndDate, c.StartDateRaw, c.EndDateRaw, c.Url);
+        commitment.Run([c.Id, c.ActionPlanId, c.MemberId, c.Number, .. InColumnOf(c.Lang, c.Title), .. InColumnOf(c.ShortTitleLang, c.ShortTitle),
+            .. InColumnOf(c.FullTextLang, c.FullText), c.Lang, c.Status, c.Theme, c.StartDate, c.EndDate, c.StartDateRaw, c.EndDateRaw, c.Url]);
         foreach (var link in record.Institutions) institutionLink.Run(c.Id, link.InstitutionId, link.Role, link.Position);
         foreach (var area in record.PolicyAreas) policyAreaLink.Run(c.Id, area);
         foreach (var (reportId, stage) in record.Stages)

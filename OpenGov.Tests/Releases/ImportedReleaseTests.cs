@@ -169,6 +169,32 @@ public sealed class ImportedReleaseTests
         Assert.That(importOutput, Does.Contain("plan_title_made"));
     }
 
+    /// <summary>Commitments labelled by reading their titles, apart from the import's guess.</summary>
+    [TestCase("AR0013", "es")] // "Proyecto de Ley para la reforma del Poder Judicial"
+    [TestCase("AR0045", "es")] // "Apertura de datos del Congreso Nacional"
+    [TestCase("CL0070", "es")] // "Transparencia del Congreso Nacional"
+    [TestCase("AL0002", "en")] // "e-Acts"
+    [TestCase("AL0003", "en")] // "e-Parliament"
+    [TestCase("AR0094", "en")] // "Open Congress Action Plan"
+    [Order(1)]
+    public async Task ARecordSaysTheLanguageItIsWrittenIn(string id, string lang)
+    {
+        using var response = await client.GetAsync($"/v1/commitments/{id}?lang=en");
+        var record = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["data"]!;
+        Assert.That((string?)record["lang"], Is.EqualTo(lang));
+        Assert.That(response.Content.Headers.ContentLanguage, Is.EqualTo(new[] { lang }));
+        Assert.That((string?)record["title"], Is.Not.Null.And.Not.Empty, "served in its own language where the one asked has no text");
+    }
+
+    [Test, Order(1)]
+    public async Task SpanishRecordsAreSearchedAndServedInSpanish()
+    {
+        var hits = (await Json("/v1/commitments?lang=es&q=congreso&fields=id,lang&limit=100"))["data"]!.AsArray();
+        Assert.That(hits.Select(h => (string)h!["id"]!), Does.Contain("AR0045"));
+        Assert.That(hits.Where(h => (string)h!["id"]! == "AR0045").Select(h => (string)h!["lang"]!), Is.All.EqualTo("es"));
+        Assert.That(importOutput, Does.Match(@"language_es\s+57"));
+    }
+
     [Test, Order(2)]
     public async Task TheSameFileAgainPublishesNothingAndPrunedReleasesAreGone()
     {
