@@ -57,7 +57,9 @@ CREATE TABLE institution (
     name_en     TEXT,
     name_fr     TEXT,
     name_es     TEXT,
-    source_lang TEXT NOT NULL DEFAULT 'en' CHECK (source_lang IN ('en', 'fr', 'es'))
+    source_lang TEXT NOT NULL DEFAULT 'en' CHECK (source_lang IN ('en', 'fr', 'es')),
+    -- The other spellings the source gave the same institution, as a JSON array; null where none.
+    aliases     TEXT
 ) WITHOUT ROWID;
 
 CREATE TABLE policy_area (

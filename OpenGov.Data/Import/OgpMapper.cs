@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using C = OpenGov.Data.Import.OgpColumns;
 
@@ -17,7 +18,10 @@ internal sealed partial class OgpMapper
     readonly Dictionary<string, long> seenIds = new(StringComparer.OrdinalIgnoreCase);
     readonly Dictionary<string, OgpMember> members = new(StringComparer.OrdinalIgnoreCase);
     readonly Dictionary<string, OgpPlan> plans = new(StringComparer.OrdinalIgnoreCase);
-    readonly Dictionary<string, string> institutions = new(StringComparer.OrdinalIgnoreCase);
+    // Institutions by the key their spellings share (OgpInstitutions.Key).
+    readonly Dictionary<string, OgpInstitution> institutions = new(StringComparer.Ordinal);
+    readonly Dictionary<string, OgpInstitution> institutionsById = new(StringComparer.OrdinalIgnoreCase);
+    readonly List<OgpInstitutions.Change> institutionChanges = [];
     readonly List<(string Column, string Id)> policyAreas;
     // Slugs of the institution and member names seen so far: the same few thousand names recur on
     // row after row, and a slug costs a Unicode normalisation and a regular expression.
@@ -60,8 +64,8 @@ internal sealed partial class OgpMapper
         rawDates += (start.Raw is null ? 0 : 1) + (end.Raw is null ? 0 : 1);
 
         var links = new List<OgpInstitutionLink>();
-        Link(links, "lead", row[C.Lead]);
-        Link(links, "supporting", row[C.Supporting]);
+        Link(links, "lead", row[C.Lead], row, id);
+        Link(links, "supporting", row[C.Supporting], row, id);
         var areas = new List<string>();
         foreach (var (column, areaId) in policyAreas)
         {
@@ -88,19 +92,40 @@ internal sealed partial class OgpMapper
             report.Warn(kind, $"line {row.Line} {id}: {column} \"{row[column]!.Trim()}\"" + (date.Iso is null ? " (kept raw)" : $" -> {date.Iso}"));
     }
 
-    void Link(List<OgpInstitutionLink> links, string role, string? cell)
+    void Link(List<OgpInstitutionLink> links, string role, string? cell, OgpRow row, string id)
     {
         var position = 0;
         var linked = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var name in OgpInstitutions.Split(cell))
+        institutionChanges.Clear();
+        foreach (var name in OgpInstitutions.Split(cell, institutionChanges))
         {
-            var slug = Slug(name);
-            if (slug.Length == 0 || !linked.Add(slug)) continue;
-            // The first name seen is the one stored (and searched), however later rows spell it.
-            if (!institutions.TryGetValue(slug, out var stored)) institutions[slug] = stored = name;
-            links.Add(new(slug, role, ++position, stored));
+            var key = OgpInstitutions.Key(name);
+            if (key.Length == 0) continue;
+            // The first spelling seen names the institution (and is searched); later ones are its aliases.
+            // Two keys whose names slug alike (they differ only in what a slug drops) are one institution too.
+            if (!institutions.TryGetValue(key, out var institution))
+            {
+                var slug = Slug(TheDropped().Replace(name, ""));
+                if (slug.Length == 0) continue;
+                institution = institutionsById.GetValueOrDefault(slug) ?? new(slug, name);
+                institutions[key] = institutionsById[slug] = institution;
+            }
+            if (institution.Name != name && institution.Aliases.Add(name))
+                report.Warn("institution_spelling_merged", $"line {row.Line} {id}: \"{name}\" is {institution.Id} (\"{institution.Name}\")");
+            if (!linked.Add(institution.Id)) continue;
+            links.Add(new(institution.Id, role, ++position, institution.Name));
         }
+        foreach (var change in institutionChanges)
+            report.Warn(change.Kind, $"line {row.Line} {id}: \"{Shortened(change.Text)}\"");
     }
+
+    static string Shortened(string text)
+    {
+        var line = text.ReplaceLineEndings(" / ");
+        return line.Length <= 120 ? line : line[..117] + "...";
+    }
+
+    [GeneratedRegex(@"^the\s+", RegexOptions.IgnoreCase)] private static partial Regex TheDropped();
 
     OgpStage Stage(OgpPlan plan, StageRatings stage, OgpRow row)
     {
@@ -138,13 +163,14 @@ internal sealed partial class OgpMapper
                 reports++;
             }
         }
-        foreach (var (slug, name) in institutions.OrderBy(i => i.Key, StringComparer.Ordinal)) db.Institution.Run(slug, name);
+        foreach (var i in institutionsById.Values.OrderBy(i => i.Id, StringComparer.Ordinal))
+            db.Institution.Run(i.Id, i.Name, i.Aliases.Count == 0 ? null : JsonSerializer.Serialize(i.Aliases.Order(StringComparer.Ordinal)));
         foreach (var (column, id) in policyAreas) db.PolicyArea.Run(id, column);
 
         report.Written["members"] = members.Count;
         report.Written["action plans"] = plans.Count;
         report.Written["commitments"] = commitments;
-        report.Written["institutions"] = institutions.Count;
+        report.Written["institutions"] = institutionsById.Count;
         report.Written["policy areas"] = policyAreas.Count;
         report.Written["IRM reports"] = reports;
         report.Written["IRM ratings (stages)"] = ratings;
@@ -215,6 +241,12 @@ internal sealed partial class OgpMapper
     }
 
     [GeneratedRegex(@"^https?://[^/]+/members/[^/]+/", RegexOptions.IgnoreCase)] private static partial Regex MemberUrl();
+
+    /// <summary>An institution as stored: its id, the first spelling seen, and every other spelling seen.</summary>
+    sealed record OgpInstitution(string Id, string Name)
+    {
+        public SortedSet<string> Aliases { get; } = new(StringComparer.Ordinal);
+    }
 
     sealed record OgpMember(string Id, string Name, string? Iso3, string? Region, string Kind, string? Url, long Line);
 

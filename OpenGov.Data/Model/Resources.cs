@@ -44,7 +44,8 @@ public sealed record ActionPlan(
 /// <param name="Id" example="cabinet-office">The institution's id: a slug of its name.</param>
 /// <param name="Name" example="Cabinet Office">Its name in the language served; null where the source gives none.</param>
 /// <param name="Lang" example="en">The language the record's text is served in (en, fr or es).</param>
-public sealed record Institution(string Id, string? Name, string Lang) : ILocalizedResource;
+/// <param name="Aliases" example='["The Cabinet Office"]'>The other spellings the source gives this institution (case, a leading "The", hyphens or punctuation apart), which the import took for the same one; empty where it gave one spelling.</param>
+public sealed record Institution(string Id, string? Name, string Lang, IReadOnlyList<string> Aliases) : ILocalizedResource;
 
 /// <summary>One of OGP's policy-area tags, which commitments are tagged with.</summary>
 /// <param name="Id" example="e-government">The policy area's id: a slug of its English name.</param>

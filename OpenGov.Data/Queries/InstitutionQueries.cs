@@ -15,7 +15,7 @@ public sealed class InstitutionQueries(Db db)
             { Many = ("commitment_institution", "institution_id", "role"), Values = SnakeCase.All<InstitutionRole>() },
     ]);
 
-    const string Select = "i.id, i.name_en, i.name_fr, i.name_es, i.source_lang";
+    const string Select = "i.id, i.name_en, i.name_fr, i.name_es, i.source_lang, i.aliases";
 
     public async Task<KeysetPage<Institution>> ListAsync(ListRequest request, CancellationToken ct)
     {
@@ -41,13 +41,16 @@ class NamedRow : KeyedRow
     public string? NameFr { get; set; }
     public string? NameEs { get; set; }
     public string SourceLang { get; set; } = "en";
+    /// <summary>Institutions only: a JSON array of other spellings, or null.</summary>
+    public string? Aliases { get; set; }
 
     Localized Name => new(NameEn, NameFr, NameEs);
 
     public Institution ToInstitution(string lang)
     {
         var served = Name.ServedLanguage(lang, SourceLang);
-        return new Institution(Id, Name.Pick(served, SourceLang), served);
+        return new Institution(Id, Name.Pick(served, SourceLang), served,
+            Aliases is null ? [] : System.Text.Json.JsonSerializer.Deserialize<List<string>>(Aliases) ?? []);
     }
 
     public PolicyArea ToPolicyArea(string lang)

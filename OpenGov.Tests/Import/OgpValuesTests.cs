@@ -55,12 +55,40 @@ public sealed class OgpValuesTests
     [TestCase("Administration of the Council of Ministers, Ministry of Justice", new[] { "Administration of the Council of Ministers", "Ministry of Justice" })]
     [TestCase("CSOs, private sector, working groups", new[] { "CSOs, private sector, working groups" })]
     [TestCase("Minister for Local Affairs (MLA), Ministry of Justice, etc.", new[] { "Minister for Local Affairs (MLA), Ministry of Justice, etc." })]
+    [TestCase("Nova Radio d.d.; Audit Office.", new[] { "Nova Radio d.d.", "Audit Office" })]
+    [TestCase("1. Ministry of Finance 2. Central Bank, 3. Audit Office", new[] { "Ministry of Finance", "Central Bank", "Audit Office" })]
+    [TestCase("Ministry of Finance 2. Central Bank 3. Audit Office", new[] { "Ministry of Finance", "Central Bank", "Audit Office" })]
+    [TestCase("Report of 2014 3. Annex", new[] { "Report of 2014 3. Annex" })]
+    [TestCase("(a) Secretary General,\n(b) Legal Bureau.\n(c) Audit Office", new[] { "Secretary General", "Legal Bureau", "Audit Office" })]
+    [TestCase("Ministry of Health\nCentral Bank", new[] { "Ministry of Health", "Central Bank" })]
+    [TestCase("National Agency of\nInformation Society", new[] { "National Agency of Information Society" })]
+    [TestCase("Unit for Access to Public Information\n(UAIP).", new[] { "Unit for Access to Public Information (UAIP)" })]
+    [TestCase("Office of the Go-\nvernment", new[] { "Office of the Government" })]
+    [TestCase("State actors involved Ministry of Justice, Audit Office Other Actors Involved Transparency Forum", new[] { "Ministry of Justice", "Audit Office", "Transparency Forum" })]
+    [TestCase("Government: Ministry of Health; CSOs: Open Data Forum", new[] { "Ministry of Health", "Open Data Forum" })]
+    [TestCase("Ministry of Finance, Budget and National Planning", new[] { "Ministry of Finance, Budget and National Planning" })]
+    [TestCase("Ministry of Finance, Audit Office, and the Central Bank", new[] { "Ministry of Finance", "Audit Office", "the Central Bank" })]
+    [TestCase("Audit   Office – Legal Unit.", new[] { "Audit Office - Legal Unit" })]
+    [TestCase("Audit Office\n41\nCentral Bank", new[] { "Audit Office", "Central Bank" })]
+    [TestCase("Audit Office; audit office", new[] { "Audit Office" })]
     [TestCase("Ministry of Finance (Budget, Treasury), Central Bank", new[] { "Ministry of Finance (Budget, Treasury)", "Central Bank" })]
     [TestCase("NA", new string[0])]
     [TestCase("N/A", new string[0])]
     [TestCase("", new string[0])]
     public void InstitutionsSplitOnlyWhereNoNameIsCutInTwo(string cell, string[] names) =>
         Assert.That(OgpInstitutions.Split(cell), Is.EqualTo(names));
+
+    [TestCase("The Estonian Co-operation Assembly", "Estonian Cooperation Assembly")]
+    [TestCase("MINISTRY OF ADMINISTRATION", "Ministry of Administration")]
+    [TestCase("Attorney-General’s Department", "Attorney General's Department")]
+    [TestCase("Ministerio Secretaría General", "Ministerio Secretaria General")]
+    public void SpellingsThatDifferOnlyInFormShareAKey(string a, string b) =>
+        Assert.That(OgpInstitutions.Key(a), Is.EqualTo(OgpInstitutions.Key(b)));
+
+    [TestCase("Ministry of Finance", "Ministry of Justice")]
+    [TestCase("The Hague Office", "Hague Office Ltd")]
+    public void DifferentNamesDoNotShareAKey(string a, string b) =>
+        Assert.That(OgpInstitutions.Key(a), Is.Not.EqualTo(OgpInstitutions.Key(b)));
 
     [Test]
     public void EveryColumnOfTheRealExportIsKnownAndDocumented()

@@ -1,0 +1,102 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using OpenGov.Data.Import;
+using OpenGov.Tests.Support;
+
+namespace OpenGov.Tests.Import;
+
+/// <summary>
+/// The institutions of OGP's real export, as a journalist reads them: one body a name, no list
+/// numbering, no line breaks, no lists still in one name, and spellings of one body kept as aliases.
+/// </summary>
+public sealed partial class ImportedInstitutionTests
+{
+    ApiFactory api = null!;
+    HttpClient client = null!;
+    ImportReport report = null!;
+    List<JsonNode> institutions = null!;
+
+    [OneTimeSetUp]
+    public async Task ImportAndList()
+    {
+        var path = OgpCsv.PathOrSkip();
+        var db = Path.Combine(Path.GetTempPath(), $"opengov-institutions-{Guid.NewGuid():N}.db");
+        report = OgpCsvImporter.Import(path, db);
+        api = new ApiFactory(db);
+        client = api.CreateClient();
+        var csv = await client.GetStringAsync("/v1/institutions?format=ndjson");
+        institutions = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!).ToList();
+    }
+
+    [OneTimeTearDown]
+    public void Stop()
+    {
+        client?.Dispose();
+        api?.Dispose();
+    }
+
+    IEnumerable<string> Names => institutions.Select(i => (string?)i["name"] ?? "");
+
+    [Test]
+    public void TheCountIsWhatMappingMdMeasured()
+    {
+        // 1,529 before lists were split and spellings merged; MAPPING.md gives both and why there are more.
+        Assert.That(institutions, Has.Count.EqualTo(1909));
+        Assert.That(report.Written["institutions"], Is.EqualTo(1909));
+    }
+
+    [Test]
+    public void NoNameIsNumberedBrokenOverLinesOrEndsInPunctuation()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(Names.Where(n => Marker().IsMatch(n)), Is.Empty, "names starting with a list marker");
+            Assert.That(Names.Where(n => n.Contains('\n') || n.Contains('\r')), Is.Empty, "names with a line break");
+            Assert.That(Names.Where(n => n.EndsWith(',') || n.EndsWith(';') || n.EndsWith(':')), Is.Empty, "names ending in a comma or colon");
+            // A full stop only after an abbreviation ("d.d.", "Inc."), never after a word.
+            Assert.That(Names.Where(n => n.EndsWith('.') && n[(n.LastIndexOf(' ') + 1)..].Count(c => c == '.') == 1 && !n.EndsWith("Inc.") && !n.EndsWith("Ltd.") && !n.EndsWith("etc.")), Is.Empty, "names ending in a full stop");
+            Assert.That(Names.Where(n => n != n.Trim() || n.Contains("  ")), Is.Empty, "names with stray spaces");
+        });
+    }
+
+    [Test]
+    public void NoNameIsAListThatTheImportCanProveIsOne()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(Names.Where(n => NumberedList().IsMatch(n)), Is.Empty, "numbered lists (1. ... 2. ...) in one name");
+            Assert.That(Names.Where(n => n.IndexOfAny(['•', '●', ';']) >= 0), Is.Empty, "bulleted or semicolon lists in one name");
+            Assert.That(Names.Where(n => TemplateHeading().IsMatch(n)), Is.Empty, "OGP template headings in a name");
+        });
+    }
+
+    [Test]
+    public async Task SpellingsOfOneBodyAreOneInstitutionWithItsAliases()
+    {
+        var eu = institutions.Where(i => OgpInstitutions.Key((string)i["name"]!) == "europeanunion").ToList();
+        Assert.That(eu, Has.Count.EqualTo(1), "one European Union");
+        var aliases = eu[0]["aliases"]!.AsArray().Select(a => (string)a!).ToList();
+        Assert.That(aliases, Is.Not.Empty);
+        Assert.That(aliases.Append((string)eu[0]["name"]!).Select(OgpInstitutions.Key).Distinct().Count(), Is.EqualTo(1));
+        // Every alias is a spelling of its institution, and no two institutions share a key.
+        Assert.That(institutions.GroupBy(i => OgpInstitutions.Key((string)i["name"]!)).Where(g => g.Count() > 1).Select(g => g.Key), Is.Empty);
+        var one = await client.GetStringAsync($"/v1/institutions/{(string)eu[0]["id"]!}");
+        Assert.That(JsonNode.Parse(one)!["data"]!["aliases"]!.AsArray(), Has.Count.EqualTo(aliases.Count));
+    }
+
+    [Test]
+    public void TheImportSummaryCountsEachKindOfChange()
+    {
+        var counts = report.WarningCounts;
+        foreach (var kind in new[] { "institution_lines_split", "institution_numbered_list_split", "institution_numbering_removed",
+                     "institution_heading_removed", "institution_name_tidied", "institution_spelling_merged" })
+        {
+            Assert.That(counts.GetValueOrDefault(kind), Is.GreaterThan(0), kind);
+            Assert.That(report.Examples(kind), Is.Not.Empty, kind);
+        }
+    }
+
+    [GeneratedRegex(@"^\s*(?:\d{1,2}[.)]\s|\([a-z0-9ivx]{1,4}\)\s|[•●\-*\uf06c\uf0b7▪]\s*)")] private static partial Regex Marker();
+    [GeneratedRegex(@"(?:^|\s)1[.)]\s.*\s2[.)]\s")] private static partial Regex NumberedList();
+    [GeneratedRegex(@"state actors involved|other actors involved|multilaterals, working groups", RegexOptions.IgnoreCase)] private static partial Regex TemplateHeading();
+}
