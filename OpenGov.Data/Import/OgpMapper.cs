@@ -165,7 +165,11 @@ internal sealed partial class OgpMapper
         }
         foreach (var i in institutionsById.Values.OrderBy(i => i.Id, StringComparer.Ordinal))
             db.Institution.Run(i.Id, i.Name, i.Aliases.Count == 0 ? null : JsonSerializer.Serialize(i.Aliases.Order(StringComparer.Ordinal)));
-        foreach (var (column, id) in policyAreas) db.PolicyArea.Run(id, column);
+        foreach (var (column, id) in policyAreas)
+        {
+            var (fr, es) = OgpPolicyAreaNames.Of(id);
+            db.PolicyArea.Run(id, column, fr, es);
+        }
 
         report.Written["members"] = members.Count;
         report.Written["action plans"] = plans.Count;

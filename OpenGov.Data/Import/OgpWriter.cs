@@ -30,7 +30,7 @@ internal sealed class OgpWriter(SqliteConnection connection) : IDisposable
     public readonly Insert Plan = new(connection, "action_plan", "id", "member_id", "number", "title_en", "title_made", "cycle", "start_year", "end_year", "status");
     public readonly Insert Report = new(connection, "irm_report", "id", "action_plan_id", "kind", "year", "title_en");
     public readonly Insert Institution = new(connection, "institution", "id", "name_en", "aliases");
-    public readonly Insert PolicyArea = new(connection, "policy_area", "id", "name_en");
+    public readonly Insert PolicyArea = new(connection, "policy_area", "id", "name_en", "name_fr", "name_es");
 
     Insert[] All => [commitment, institutionLink, policyAreaLink, rating, ogpValue, rawRating, Member, Plan, Report, Institution, PolicyArea];
 

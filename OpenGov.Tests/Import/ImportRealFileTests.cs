@@ -44,6 +44,15 @@ public sealed partial class ImportRealFileTests
         return JsonNode.Parse(body)!;
     }
 
+    [TestCase("fr", "public-participation", "Participation du public")]
+    [TestCase("es", "open-data", "Datos abiertos")]
+    public async Task PolicyAreasAreNamedInTheLanguageAsked(string lang, string id, string name)
+    {
+        var areas = (await Get($"/v1/policy-areas?lang={lang}&limit=200"))["data"]!.AsArray();
+        Assert.That(areas.Select(a => (string?)a!["lang"]).Distinct(), Is.EqualTo(new[] { lang }));
+        Assert.That(areas.Single(a => (string?)a!["id"] == id)!["name"]!.GetValue<string>(), Is.EqualTo(name));
+    }
+
     [Test]
     public async Task CountsOfMembersPlansAndCommitmentsAreTheDistinctValuesOfTheFile()
     {
@@ -104,8 +113,9 @@ public sealed partial class ImportRealFileTests
             AssertDate(c, "end_date", end, dayFirstRow, id);
             AssertInstitutions(c["lead_institutions"]!.AsArray(), F("Lead Institution"), id);
             AssertInstitutions(c["supporting_institutions"]!.AsArray(), F("Supporting Institution(s)"), id);
-            Assert.That(c["policy_areas"]!.AsArray().Select(a => (string)a!["name"]!).Order(),
-                Is.EqualTo(PolicyAreaColumns().Where(p => F(p) == "1").Order()), id);
+            // By id: a commitment in Spanish names its policy areas in Spanish.
+            Assert.That(c["policy_areas"]!.AsArray().Select(a => (string)a!["id"]!).Order(StringComparer.Ordinal),
+                Is.EqualTo(PolicyAreaColumns().Where(p => F(p) == "1").Select(OgpValues.Slug).Order(StringComparer.Ordinal)), id);
         });
         var ratings = c["irm_ratings"]!.AsArray().ToDictionary(r => (string)r!["stage"]!, r => r!);
         foreach (var (column, stage, rating) in RatingColumns)

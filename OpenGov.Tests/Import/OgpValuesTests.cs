@@ -91,6 +91,11 @@ public sealed class OgpValuesTests
         Assert.That(OgpInstitutions.Key(a), Is.Not.EqualTo(OgpInstitutions.Key(b)));
 
     [Test]
+    public void EveryPolicyAreaOfTheExportHasAFrenchAndASpanishName() =>
+        Assert.That(OgpColumns.PolicyAreas.Select(OgpValues.Slug)
+            .Where(id => OgpPolicyAreaNames.Of(id) is not ({ Length: > 0 }, { Length: > 0 })), Is.Empty);
+
+    [Test]
     public void EveryColumnOfTheRealExportIsKnownAndDocumented()
     {
         var header = OgpCsv.Load(OgpCsv.PathOrSkip()).Header;
