@@ -1,10 +1,11 @@
 using OpenGov.Api.OpenApi;
+using OpenGov.Api.Pages;
 
 namespace OpenGov.Api.Endpoints;
 
 internal static class Routes
 {
-    /// <summary>Every route of the API: /v1, health, and the contract.</summary>
+    /// <summary>Every route of the API: /v1, health, the contract, and the pages for people.</summary>
     public static WebApplication MapOpenGov(this WebApplication app)
     {
         var v1 = app.MapGroup("/v1").ProducesProblem(StatusCodes.Status500InternalServerError);
@@ -23,6 +24,7 @@ internal static class Routes
         v1.MapHistories();
         app.MapHealth();
         app.MapOpenApiDocuments();
+        app.MapPages();
         return app;
     }
 }

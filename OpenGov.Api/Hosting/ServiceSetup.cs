@@ -24,6 +24,8 @@ internal static class ServiceSetup
         services.AddSingleton<IrmRatingQueries>();
         services.AddSingleton<IrmReportQueries>();
         services.AddSingleton<InstitutionQueries>();
+        // The pages for people: Razor components rendered on the server (Pages/).
+        services.AddRazorComponents();
         services.AddSingleton<PolicyAreaQueries>();
         services.AddSingleton<DatasetQueries>();
         services.AddSingleton<ReleaseQueries>();

@@ -63,6 +63,34 @@ internal static class Responses
         return Write(http, collection, parsed, page, dataVersion, scope?.Until);
     }
 
+    /// <summary>A list as the pages for people show it: the query as read, its records and facets, the next cursor, or what is wrong with the query.</summary>
+    public sealed record ListedPage<T>(ListQuery Query, KeysetPage<T>? Page, string? NextCursor, IReadOnlyDictionary<string, string[]> Errors);
+
+    /// <summary>
+    /// The list path of /v1 for a page for people: the same bind, ids resolved and validation, then
+    /// the page's records as objects with the facets the page shows. No second implementation of
+    /// the filters: a page's query string is the API's, and its JSON twin answers the same records.
+    /// </summary>
+    public static async Task<ListedPage<T>> ListForPageAsync<T>(
+        HttpContext http, Collection collection, Func<ListRequest, CancellationToken, Task<KeysetPage<T>>> query, string facets) where T : ILocalizedResource
+    {
+        var (parsed, errors) = Bind<T>(http, collection, null, null);
+        parsed = parsed with { Facets = facets, Fields = null, FormatAsked = null, Format = RecordFormat.Json };
+        parsed = await http.RequestServices.GetRequiredService<KnownIds>().ResolveAsync(parsed, errors, http.RequestAborted);
+        if (Validate(parsed, errors) is not null) return new(parsed, null, null, errors);
+        try
+        {
+            var page = await query(parsed.ToRequest(parsed.CursorKey.Key), http.RequestAborted);
+            var dataVersion = http.RequestServices.GetRequiredService<DatasetState>().DataVersion;
+            return new(parsed, page, page.NextKey is null ? null : Cursor.Encode(page.NextKey, parsed.Fingerprint, dataVersion), errors);
+        }
+        catch (SearchSyntaxException e)
+        {
+            errors["q"] = [$"The search cannot be read ({e.Message}). Quote a phrase with \"...\"; AND, OR, NOT and * are operators."];
+            return new(parsed, null, null, errors);
+        }
+    }
+
     /// <summary>
     /// What an endpoint sets on a list from parameters of its own (since and until of /v1/changes):
     /// filters on its collection's scope fields, errors about those parameters, and the release the

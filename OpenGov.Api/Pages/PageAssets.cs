@@ -1,0 +1,24 @@
+using System.Security.Cryptography;
+
+namespace OpenGov.Api.Pages;
+
+/// <summary>
+/// The pages' static files, named by a hash of their bytes (site.1a2b3c4d.css) so that they can be
+/// cached for a year and a new version is a new URL. Read once from the assembly.
+/// </summary>
+internal static class PageAssets
+{
+    public static readonly byte[] Css = Read("site.css");
+
+    /// <summary>The stylesheet's URL: /assets/site.{first 16 hex digits of its SHA-256}.css.</summary>
+    public static readonly string CssPath = $"/assets/site.{Convert.ToHexStringLower(SHA256.HashData(Css))[..16]}.css";
+
+    static byte[] Read(string name)
+    {
+        using var stream = typeof(PageAssets).Assembly.GetManifestResourceStream($"OpenGov.Api.Pages.{name}")
+            ?? throw new InvalidOperationException($"{name} is not embedded in the assembly");
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+}

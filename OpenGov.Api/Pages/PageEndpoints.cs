@@ -1,0 +1,114 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Http.Extensions;
+using Microsoft.AspNetCore.Http.HttpResults;
+using OpenGov.Api.Hosting;
+using OpenGov.Api.Http;
+using OpenGov.Data.Listing;
+using OpenGov.Data.Model;
+using OpenGov.Data.Queries;
+
+namespace OpenGov.Api.Pages;
+
+/// <summary>
+/// The pages for people: the explorer at / and /commitments, a commitment at /commitments/{id},
+/// rendered on the server from Razor components (escaped by the framework), with no script, a
+/// strict content security policy, and ETags as on /v1. They read through the API's own list path
+/// (<see cref="Responses.ListForPageAsync{T}"/>), so a page's query string is its JSON twin's.
+/// </summary>
+internal static class PageEndpoints
+{
+    /// <summary>No script, no inline style, nothing from elsewhere: the pages need their stylesheet and nothing more.</summary>
+    public const string ContentSecurityPolicy =
+        "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+    public static WebApplication MapPages(this WebApplication app)
+    {
+        app.MapGet("/", Explorer).ExcludeFromDescription();
+        app.MapGet("/commitments", Explorer).ExcludeFromDescription();
+        app.MapGet("/commitments/{id}", CommitmentPage).ExcludeFromDescription();
+        app.MapGet(PageAssets.CssPath, (HttpContext http) =>
+        {
+            http.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
+            return Results.Bytes(PageAssets.Css, "text/css; charset=utf-8");
+        }).ExcludeFromDescription();
+        return app;
+    }
+
+    static async Task<IResult> Explorer(HttpContext http, CommitmentQueries q)
+    {
+        if (NotModified(http) is { } notModified) return notModified;
+        var text = new PageText(LanguageOf(http));
+        var listed = await Responses.ListForPageAsync(http, CommitmentQueries.Collection, q.ListAsync, ExplorerPage.Facets);
+        if (listed.Errors.Count > 0) http.Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page<ExplorerPage>(http, text, new()
+        {
+            [nameof(ExplorerPage.Text)] = text, [nameof(ExplorerPage.Listed)] = listed.Page,
+            [nameof(ExplorerPage.NextCursor)] = listed.NextCursor, [nameof(ExplorerPage.Errors)] = listed.Errors,
+            [nameof(ExplorerPage.Here)] = Here(http), [nameof(ExplorerPage.Origin)] = Origin(http),
+        });
+    }
+
+    static async Task<IResult> CommitmentPage(string id, HttpContext http, CommitmentQueries commitments, MilestoneQueries milestones, ActionPlanQueries plans)
+    {
+        if (NotModified(http) is { } notModified) return notModified;
+        var text = new PageText(LanguageOf(http));
+        var ct = http.RequestAborted;
+        if (await commitments.GetAsync(id, text.Lang, ct) is not { } commitment)
+        {
+            http.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Page<NotFoundPage>(http, text, new() { [nameof(NotFoundPage.Text)] = text, [nameof(NotFoundPage.Here)] = Here(http), [nameof(NotFoundPage.Id)] = id });
+        }
+        var steps = await milestones.ListAsync(new ListRequest([new Criterion("commitment", Op.Eq, [commitment.Id])], 1000, null, Lang: text.Lang), ct);
+        var plan = await plans.GetAsync(commitment.ActionPlan.Id, text.Lang, ct);
+        return Page<CommitmentPage>(http, text, new()
+        {
+            [nameof(Pages.CommitmentPage.Text)] = text, [nameof(Pages.CommitmentPage.C)] = commitment,
+            [nameof(Pages.CommitmentPage.Plan)] = plan, [nameof(Pages.CommitmentPage.Milestones)] = steps.Items,
+            [nameof(Pages.CommitmentPage.Here)] = Here(http), [nameof(Pages.CommitmentPage.Origin)] = Origin(http),
+        });
+    }
+
+    /// <summary>A component rendered as the answer, with the page headers: language, CSP, ETag and how long it may be kept.</summary>
+    static RazorComponentResult<TPage> Page<TPage>(HttpContext http, PageText text, Dictionary<string, object?> parameters)
+        where TPage : Microsoft.AspNetCore.Components.IComponent
+    {
+        var headers = http.Response.Headers;
+        headers.ContentLanguage = text.Lang;
+        headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        headers["Referrer-Policy"] = "no-referrer";
+        if (http.Response.StatusCode == StatusCodes.Status200OK)
+        {
+            headers.ETag = ETagOf(http);
+            headers.CacheControl = $"public, max-age={http.RequestServices.GetRequiredService<ResponseCache>().Options.MaxAgeSeconds}";
+        }
+        return new RazorComponentResult<TPage>(parameters) { ContentType = "text/html; charset=utf-8" };
+    }
+
+    /// <summary>
+    /// A page is a function of the data version, the URL and the language: a strong ETag of those,
+    /// as /v1 makes its own, and a 304 where the client has it.
+    /// </summary>
+    static string ETagOf(HttpContext http)
+    {
+        var version = http.RequestServices.GetRequiredService<DatasetState>().DataVersion;
+        var key = string.Join('\n', "page", version, http.Request.Host.Value, http.Request.Path.Value, http.Request.QueryString.Value, LanguageOf(http), PageAssets.CssPath);
+        return "\"" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)).AsSpan(0, 16)) + "\"";
+    }
+
+    static IResult? NotModified(HttpContext http)
+    {
+        var tag = ETagOf(http);
+        if (!http.Request.Headers.IfNoneMatch.ToString().Split(',').Select(t => t.Trim()).Contains(tag)) return null;
+        http.Response.Headers.ETag = tag;
+        return Results.StatusCode(StatusCodes.Status304NotModified);
+    }
+
+    /// <summary>The language asked for (?lang=, else Accept-Language), English where none of ours is asked for or lang is not one of them.</summary>
+    static string LanguageOf(HttpContext http) => Language.Asked(http.Request, new Dictionary<string, string[]>());
+
+    /// <summary>The page's path and query; / is the explorer, whose links go to /commitments.</summary>
+    static string Here(HttpContext http) => (http.Request.Path.Value is "/" or "" ? "/commitments" : http.Request.Path.Value) + http.Request.QueryString.Value;
+
+    static string Origin(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host.Value}";
+}

@@ -1,0 +1,96 @@
+using System.Globalization;
+using OpenGov.Data.Listing;
+
+namespace OpenGov.Api.Pages;
+
+/// <summary>
+/// The words of the pages for people in English, French and Spanish: headings and labels (the
+/// French ones as OGP's French commitment pages write them), and dates written as those pages do
+/// ("Mai 2016"). Values of the rating scales come from the API's own vocabulary.
+/// </summary>
+public sealed class PageText(string lang)
+{
+    public string Lang { get; } = lang;
+
+    static readonly Dictionary<string, (string En, string Fr, string Es)> Words = new()
+    {
+        ["site"] = ("OpenGov API", "OpenGov API", "OpenGov API"),
+        ["skip"] = ("Skip to content", "Aller au contenu", "Ir al contenido"),
+        ["commitments"] = ("Commitments", "Engagements", "Compromisos"),
+        ["search"] = ("Search commitments", "Rechercher des engagements", "Buscar compromisos"),
+        ["search_button"] = ("Search", "Rechercher", "Buscar"),
+        ["filters"] = ("Filters", "Filtres", "Filtros"),
+        ["clear"] = ("Clear all filters", "Effacer les filtres", "Quitar los filtros"),
+        ["results"] = ("{0} commitments", "{0} engagements", "{0} compromisos"),
+        ["id"] = ("Id", "Id", "Id"),
+        ["title"] = ("Title", "Titre", "Título"),
+        ["member"] = ("Member", "Membre", "Miembro"),
+        ["plan"] = ("Action plan", "Plan d'action", "Plan de acción"),
+        ["dates"] = ("Dates", "Dates", "Fechas"),
+        ["irm"] = ("IRM: completion, potential impact", "IRM : achèvement, impact potentiel", "IRM: cumplimiento, impacto potencial"),
+        ["next"] = ("Next page", "Page suivante", "Página siguiente"),
+        ["first"] = ("First page", "Première page", "Primera página"),
+        ["take"] = ("Take the data with you", "Emportez les données", "Llévese los datos"),
+        ["json"] = ("JSON", "JSON", "JSON"),
+        ["csv"] = ("CSV (every row)", "CSV (toutes les lignes)", "CSV (todas las filas)"),
+        ["curl"] = ("The same with curl:", "La même chose avec curl :", "Lo mismo con curl:"),
+        ["errors"] = ("This query cannot be answered", "Cette requête ne peut pas être traitée", "Esta consulta no puede responderse"),
+        ["language"] = ("Language", "Langue", "Idioma"),
+        ["at_a_glance"] = ("At a glance", "D'un coup d'œil", "De un vistazo"),
+        ["cycle"] = ("Action plan cycle", "Cycle du plan d'action", "Ciclo del plan de acción"),
+        ["status"] = ("Status", "Statut", "Estado"),
+        ["institutions"] = ("Institutions", "Institutions", "Instituciones"),
+        ["lead"] = ("Lead institution", "Institution principale", "Institución responsable"),
+        ["supporting"] = ("Supporting institution(s)", "Institution(s) de soutien", "Institución(es) de apoyo"),
+        ["policy_areas"] = ("Policy areas", "Domaines politiques", "Áreas de política"),
+        ["irm_review"] = ("IRM review", "Revue IRM", "Revisión del IRM"),
+        ["irm_reports"] = ("IRM reports", "Rapport IRM", "Informes del IRM"),
+        ["starred"] = ("Starred", "Étoilé", "Estelar"),
+        ["carried_forward"] = ("Carried forward", "Suivi", "Continuado"),
+        ["early_results"] = ("Early results", "Premiers résultats", "Resultados tempranos"),
+        ["design"] = ("Design", "Efficace", "Diseño"),
+        ["verifiable"] = ("Verifiable", "Vérifiable", "Verificable"),
+        ["relevance"] = ("Relevant to OGP values", "En rapport avec les valeurs de l'OGP", "Relevante para los valores de OGP"),
+        ["potential_impact"] = ("Potential impact", "Impact potentiel", "Impacto potencial"),
+        ["implementation"] = ("Implementation", "Implémentation", "Implementación"),
+        ["completion"] = ("Completion", "Achèvement", "Cumplimiento"),
+        ["description"] = ("Description", "Description", "Descripción"),
+        ["commitment_text"] = ("Commitment text", "Texte d'engagement", "Texto del compromiso"),
+        ["objective"] = ("Objective", "Objectif", "Objetivo"),
+        ["status_quo"] = ("Status quo", "Status Quo", "Situación actual"),
+        ["ambition"] = ("Ambition", "Ambition", "Ambición"),
+        ["milestones"] = ("Milestones", "Jalons", "Hitos"),
+        ["start_date"] = ("Start date", "Date de début", "Fecha de inicio"),
+        ["end_date"] = ("End date", "Date de fin", "Fecha de fin"),
+        ["irm_status"] = ("IRM status", "Statut", "Estado según el IRM"),
+        ["midterm"] = ("Mid-term", "Mi-parcours", "Medio término"),
+        ["end_of_term"] = ("End of term", "Fin du terme", "Fin del período"),
+        ["notes"] = ("Notes and sources", "Notes et sources", "Notas y fuentes"),
+        ["none"] = ("None", "Aucun", "Ninguno"),
+        ["yes"] = ("Yes", "Oui", "Sí"),
+        ["no"] = ("No", "Non", "No"),
+        ["not_found"] = ("No such commitment", "Engagement introuvable", "Compromiso no encontrado"),
+        ["back"] = ("All commitments", "Tous les engagements", "Todos los compromisos"),
+    };
+
+    public string this[string key] => Words.TryGetValue(key, out var w) ? Lang switch { "fr" => w.Fr, "es" => w.Es, _ => w.En } : key;
+
+    public string Format(string key, object arg) => string.Format(Culture, this[key], arg);
+
+    CultureInfo Culture => CultureInfo.GetCultureInfo(Lang switch { "fr" => "fr-FR", "es" => "es-ES", _ => "en-GB" });
+
+    /// <summary>A rating's value in words, or why it is missing ("No data", "Not reviewed", "Not applicable").</summary>
+    public string Value(string? snake) => snake is null ? "—" : Vocabulary.Name(snake, Lang);
+
+    public string YesNo(bool? value) => value is null ? "—" : value.Value ? this["yes"] : this["no"];
+
+    /// <summary>"2016-05-01" as "May 2016" (fr: "Mai 2016"), "2016" as it is; a date kept raw is shown raw.</summary>
+    public string Date(string? iso, string? raw = null)
+    {
+        if (iso is null) return raw ?? "—";
+        var parts = iso.Split('-');
+        if (parts.Length < 2 || !int.TryParse(parts[0], out var year) || !int.TryParse(parts[1], out var month)) return iso;
+        var name = Culture.DateTimeFormat.GetMonthName(month);
+        return char.ToUpper(name[0], Culture) + name[1..] + " " + year.ToString(CultureInfo.InvariantCulture);
+    }
+}
