@@ -11,7 +11,15 @@ internal static class PageAssets
     public static readonly byte[] Css = Read("site.css");
 
     /// <summary>The stylesheet's URL: /assets/site.{first 16 hex digits of its SHA-256}.css.</summary>
-    public static readonly string CssPath = $"/assets/site.{Convert.ToHexStringLower(SHA256.HashData(Css))[..16]}.css";
+    public static readonly string CssPath = PathOf("site", "css", Css);
+
+    /// <summary>The pages' icon, linked from every page so that a browser does not ask for /favicon.ico.</summary>
+    public static readonly byte[] Icon = Read("icon.svg");
+
+    public static readonly string IconPath = PathOf("icon", "svg", Icon);
+
+    static string PathOf(string name, string extension, byte[] bytes) =>
+        $"/assets/{name}.{Convert.ToHexStringLower(SHA256.HashData(bytes))[..16]}.{extension}";
 
     static byte[] Read(string name)
     {

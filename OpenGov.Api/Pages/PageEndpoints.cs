@@ -12,6 +12,7 @@ namespace OpenGov.Api.Pages;
 
 /// <summary>
 /// The pages for people: the explorer at / and /commitments, a commitment at /commitments/{id},
+/// a member at /members/{id} and an action plan at /action-plans/{id} (with charts of IRM results),
 /// rendered on the server from Razor components (escaped by the framework), with no script, a
 /// strict content security policy, and ETags as on /v1. They read through the API's own list path
 /// (<see cref="Responses.ListForPageAsync{T}"/>), so a page's query string is its JSON twin's.
@@ -27,12 +28,18 @@ internal static class PageEndpoints
         app.MapGet("/", Explorer).ExcludeFromDescription();
         app.MapGet("/commitments", Explorer).ExcludeFromDescription();
         app.MapGet("/commitments/{id}", CommitmentPage).ExcludeFromDescription();
-        app.MapGet(PageAssets.CssPath, (HttpContext http) =>
-        {
-            http.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
-            return Results.Bytes(PageAssets.Css, "text/css; charset=utf-8");
-        }).ExcludeFromDescription();
+        app.MapGet("/members/{id}", MemberPage).ExcludeFromDescription();
+        app.MapGet("/action-plans/{id}", ActionPlanPage).ExcludeFromDescription();
+        app.MapGet(PageAssets.CssPath, (HttpContext http) => Asset(http, PageAssets.Css, "text/css; charset=utf-8")).ExcludeFromDescription();
+        app.MapGet(PageAssets.IconPath, (HttpContext http) => Asset(http, PageAssets.Icon, "image/svg+xml")).ExcludeFromDescription();
         return app;
+    }
+
+    /// <summary>A file whose URL changes with its bytes: kept for a year.</summary>
+    static IResult Asset(HttpContext http, byte[] bytes, string contentType)
+    {
+        http.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
+        return Results.Bytes(bytes, contentType);
     }
 
     static async Task<IResult> Explorer(HttpContext http, CommitmentQueries q)
@@ -54,11 +61,7 @@ internal static class PageEndpoints
         if (NotModified(http) is { } notModified) return notModified;
         var text = new PageText(LanguageOf(http));
         var ct = http.RequestAborted;
-        if (await commitments.GetAsync(id, text.Lang, ct) is not { } commitment)
-        {
-            http.Response.StatusCode = StatusCodes.Status404NotFound;
-            return Page<NotFoundPage>(http, text, new() { [nameof(NotFoundPage.Text)] = text, [nameof(NotFoundPage.Here)] = Here(http), [nameof(NotFoundPage.Id)] = id });
-        }
+        if (await commitments.GetAsync(id, text.Lang, ct) is not { } commitment) return NotFound(http, text, id, "not_found");
         var steps = await milestones.ListAsync(new ListRequest([new Criterion("commitment", Op.Eq, [commitment.Id])], 1000, null, Lang: text.Lang), ct);
         var plan = await plans.GetAsync(commitment.ActionPlan.Id, text.Lang, ct);
         return Page<CommitmentPage>(http, text, new()
@@ -66,6 +69,48 @@ internal static class PageEndpoints
             [nameof(Pages.CommitmentPage.Text)] = text, [nameof(Pages.CommitmentPage.C)] = commitment,
             [nameof(Pages.CommitmentPage.Plan)] = plan, [nameof(Pages.CommitmentPage.Milestones)] = steps.Items,
             [nameof(Pages.CommitmentPage.Here)] = Here(http), [nameof(Pages.CommitmentPage.Origin)] = Origin(http),
+        });
+    }
+
+    static async Task<IResult> MemberPage(string id, HttpContext http, MemberQueries members, ActionPlanQueries plans, CommitmentQueries commitments)
+    {
+        if (NotModified(http) is { } notModified) return notModified;
+        var text = new PageText(LanguageOf(http));
+        var ct = http.RequestAborted;
+        if (await members.GetAsync(id, text.Lang, ct) is not { } member) return NotFound(http, text, id, "member_not_found");
+        var byMember = new[] { new Criterion("member", Op.Eq, [member.Id]) };
+        var memberPlans = await plans.ListAsync(new ListRequest(byMember, 1000, null, Lang: text.Lang), ct);
+        var results = new List<PlanResults>();
+        foreach (var plan in memberPlans.Items) results.Add(await PlanResults.ForAsync(plan, commitments, text, ct));
+        var list = await commitments.ListAsync(new ListRequest(byMember, 1000, null, Lang: text.Lang), ct);
+        return Page<MemberPage>(http, text, new()
+        {
+            [nameof(Pages.MemberPage.Text)] = text, [nameof(Pages.MemberPage.M)] = member, [nameof(Pages.MemberPage.Plans)] = results,
+            [nameof(Pages.MemberPage.Commitments)] = list.Items, [nameof(Pages.MemberPage.Here)] = Here(http), [nameof(Pages.MemberPage.Origin)] = Origin(http),
+        });
+    }
+
+    static async Task<IResult> ActionPlanPage(string id, HttpContext http, ActionPlanQueries plans, CommitmentQueries commitments)
+    {
+        if (NotModified(http) is { } notModified) return notModified;
+        var text = new PageText(LanguageOf(http));
+        var ct = http.RequestAborted;
+        if (await plans.GetAsync(id, text.Lang, ct) is not { } plan) return NotFound(http, text, id, "plan_not_found");
+        var results = await PlanResults.ForAsync(plan, commitments, text, ct);
+        var list = await commitments.ListAsync(new ListRequest([new Criterion("action_plan", Op.Eq, [plan.Id])], 1000, null, Lang: text.Lang), ct);
+        return Page<ActionPlanPage>(http, text, new()
+        {
+            [nameof(Pages.ActionPlanPage.Text)] = text, [nameof(Pages.ActionPlanPage.Results)] = results, [nameof(Pages.ActionPlanPage.Commitments)] = list.Items,
+            [nameof(Pages.ActionPlanPage.Here)] = Here(http), [nameof(Pages.ActionPlanPage.Origin)] = Origin(http),
+        });
+    }
+
+    static RazorComponentResult<NotFoundPage> NotFound(HttpContext http, PageText text, string id, string heading)
+    {
+        http.Response.StatusCode = StatusCodes.Status404NotFound;
+        return Page<NotFoundPage>(http, text, new()
+        {
+            [nameof(NotFoundPage.Text)] = text, [nameof(NotFoundPage.Here)] = Here(http), [nameof(NotFoundPage.Id)] = id, [nameof(NotFoundPage.Heading)] = heading,
         });
     }
 

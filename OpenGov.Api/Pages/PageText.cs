@@ -71,6 +71,12 @@ public sealed class PageText(string lang)
         ["no"] = ("No", "Non", "No"),
         ["not_found"] = ("No such commitment", "Engagement introuvable", "Compromiso no encontrado"),
         ["back"] = ("All commitments", "Tous les engagements", "Todos los compromisos"),
+        ["region"] = ("Region", "Région", "Región"),
+        ["plans"] = ("Action plans", "Plans d'action", "Planes de acción"),
+        ["irm_results"] = ("IRM results per action plan", "Résultats IRM par plan d'action", "Resultados del IRM por plan de acción"),
+        ["explore"] = ("Filter and search these commitments", "Filtrer et rechercher ces engagements", "Filtrar y buscar estos compromisos"),
+        ["member_not_found"] = ("No such member", "Membre introuvable", "Miembro no encontrado"),
+        ["plan_not_found"] = ("No such action plan", "Plan d'action introuvable", "Plan de acción no encontrado"),
     };
 
     public string this[string key] => Words.TryGetValue(key, out var w) ? Lang switch { "fr" => w.Fr, "es" => w.Es, _ => w.En } : key;

@@ -38,6 +38,9 @@ internal static class PageUrls
         return apiPath + builder.ToQueryString();
     }
 
+    /// <summary>A page's path in the language being read (?lang= where it is not English).</summary>
+    public static string InLanguage(string path, string lang) => lang == "en" ? path : $"{path}?lang={lang}";
+
     /// <summary>Every parameter of the query, one pair per value.</summary>
     public static IEnumerable<(string Name, string Value)> Params(string pathAndQuery) =>
         Split(pathAndQuery).Query.SelectMany(p => p.Value.Select(v => (p.Key, v ?? "")));

@@ -168,6 +168,36 @@ public sealed partial class PageTests : ApiTest
         Assert.That(html, Does.Contain("<a class=\"skip\" href=\"#main\">"));
     }
 
+    [Test]
+    public async Task AMembersPageChartsItsPlansWithTheNumbersBeside()
+    {
+        var html = await Html("/members/example-republic");
+        var plans = await GetJson("/v1/action-plans?member=example-republic");
+        foreach (var plan in plans["data"]!.AsArray())
+        {
+            var id = (string)plan!["id"]!;
+            var counts = await GetJson($"/v1/commitments?action_plan={id}&facets=completion,potential_impact&limit=0");
+            Assert.That(html, Does.Contain($"href=\"/action-plans/{id}\""), "each plan links to its page");
+            // Each chart is an SVG with its numbers in a table beside it: the table's rows are /v1's facet counts.
+            foreach (var facet in new[] { "completion", "potential_impact" })
+                foreach (var count in counts["meta"]!["facets"]![facet]!.AsArray())
+                    Assert.That(Text(html), Does.Contain($"{(string)count!["name"]!} {(long)count["count"]!}"), $"{id} {facet}");
+        }
+        Assert.That(Regex.Matches(html, "<svg role=\"img\" aria-labelledby=").Count, Is.EqualTo(2 * plans["data"]!.AsArray().Count));
+        Assert.That(CommitmentIds(html), Has.Count.EqualTo((long)(await GetJson("/v1/commitments?member=example-republic"))["meta"]!["total"]!));
+    }
+
+    [Test]
+    public async Task AnActionPlansPageInFrenchNamesItsResultsInFrench()
+    {
+        var html = await Html("/action-plans/AP_GBR03?lang=fr");
+        Assert.That(Text(html), Does.Contain("Achèvement : Royaume-Uni").Or.Contain("Achèvement: Royaume-Uni"));
+        Assert.That(Text(html), Does.Contain("Complet 1"));
+        Assert.That(CommitmentIds(html), Is.EqualTo(new[] { "UK0075" }));
+        await Html("/action-plans/AP_NOPE", HttpStatusCode.NotFound);
+        await Html("/members/nowhere", HttpStatusCode.NotFound);
+    }
+
     [GeneratedRegex("<[^>]+>")] private static partial Regex Tags();
     [GeneratedRegex(@"\s+")] private static partial Regex Spaces();
 }
