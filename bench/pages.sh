@@ -4,12 +4,14 @@
 # an action plan, and 75 member pages cycled). Pages are rendered on every request: the answer
 # cache keeps /v1 answers only.
 # Usage: bench/pages.sh [ogp-export.csv]   (default: the export in ../shared/data/ogp/ beside the repository)
-#   DURATION=8 seconds per wrk run (after a 2 s warm-up); CONNECTIONS=8
+#   DURATION=8 seconds per wrk run, after a warm-up of WARMUP=5 seconds (the JIT tiers up); CONNECTIONS=8
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 csv="$(ogp_export "${1:-}")"
 duration="${DURATION:-8}"
+warmup="${WARMUP:-5}"
 connections="${CONNECTIONS:-8}"
+threads=$(( connections < 2 ? connections : 2 ))
 need_wrk
 build_api
 db="$tmp/ogp.db"
@@ -31,9 +33,9 @@ LUA
 
 run() { # label, wrk arguments...: prints "label rps p99-in-ms load"
   local label=$1; shift
-  wrk -t2 -c"$connections" -d2s "$@" >/dev/null 2>&1
+  wrk -t"$threads" -c"$connections" -d"${warmup}s" "$@" >/dev/null 2>&1
   local load; load=$(cut -d' ' -f1 /proc/loadavg)
-  local out; out=$(wrk -t2 -c"$connections" -d"${duration}s" --latency "$@")
+  local out; out=$(wrk -t"$threads" -c"$connections" -d"${duration}s" --latency "$@")
   local rps; rps=$(awk '/Requests\/sec/{print $2}' <<<"$out")
   local p99; p99=$(awk '$1=="99%"{v=$2; if (v ~ /us$/) {sub(/us/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v*=1000}; print v}' <<<"$out")
   local bad; bad=$(awk '/Non-2xx/{print $NF}' <<<"$out")
@@ -41,7 +43,7 @@ run() { # label, wrk arguments...: prints "label rps p99-in-ms load"
   printf '%-28s %10s %10s %6s\n' "$label" "$rps" "$p99" "$load"
 }
 
-echo "$(curl -s "$base/v1/commitments?limit=0" | sed -E 's/.*"total":([0-9]+).*/\1/') commitments; wrk ${duration}s, 2 threads, $connections connections;" \
+echo "$(curl -s "$base/v1/commitments?limit=0" | sed -E 's/.*"total":([0-9]+).*/\1/') commitments; wrk ${duration}s, $threads threads, $connections connections;" \
   "commitment $commitment, plan $plan; explorer $(curl -s -o /dev/null -w '%{size_download}' "$base/commitments") bytes"
 printf '%-28s %10s %10s %6s\n' case "req/s" "p99 ms" load
 run live "$base/health/live"

@@ -72,7 +72,8 @@ internal static class Responses
     /// the filters: a page's query string is the API's, and its JSON twin answers the same records.
     /// </summary>
     public static async Task<ListedPage<T>> ListForPageAsync<T>(
-        HttpContext http, Collection collection, Func<ListRequest, CancellationToken, Task<KeysetPage<T>>> query, string facets) where T : ILocalizedResource
+        HttpContext http, Collection collection, Func<ListRequest, CancellationToken, Task<KeysetPage<T>>> query, string facets,
+        RecordSource<T>? rendered = null) where T : ILocalizedResource
     {
         var (parsed, errors) = Bind<T>(http, collection, null, null);
         parsed = parsed with { Facets = facets, Fields = null, FormatAsked = null, Format = RecordFormat.Json };
@@ -80,8 +81,13 @@ internal static class Responses
         if (Validate(parsed, errors) is not null) return new(parsed, null, null, errors);
         try
         {
-            var page = await query(parsed.ToRequest(parsed.CursorKey.Key), http.RequestAborted);
             var dataVersion = http.RequestServices.GetRequiredService<DatasetState>().DataVersion;
+            var cache = http.RequestServices.GetRequiredService<RenderedRecords>();
+            // As /v1 lists them: the keys chosen by the list query, the records read back (once) from the
+            // JSON rendered once per data version, instead of assembled anew.
+            var page = rendered is not null && cache.Enabled
+                ? await FromRenderedAsync(http, parsed, rendered, cache, dataVersion)
+                : await query(parsed.ToRequest(parsed.CursorKey.Key), http.RequestAborted);
             return new(parsed, page, page.NextKey is null ? null : Cursor.Encode(page.NextKey, parsed.Fingerprint, dataVersion), errors);
         }
         catch (SearchSyntaxException e)
@@ -90,6 +96,20 @@ internal static class Responses
             return new(parsed, null, null, errors);
         }
     }
+
+    static async Task<KeysetPage<T>> FromRenderedAsync<T>(HttpContext http, ListQuery parsed, RecordSource<T> source, RenderedRecords cache, string dataVersion)
+        where T : ILocalizedResource
+    {
+        var keys = await source.Keys(parsed.ToRequest(parsed.CursorKey.Key), http.RequestAborted);
+        var options = JsonOptionsOf(http);
+        var records = await cache.GetAsync(dataVersion, source, keys.Items.Select(k => k.Id).ToList(), parsed.Lang, options, http.RequestAborted);
+        var items = records.Select(r => (T)ReadBack.GetValue(r, record => System.Text.Json.JsonSerializer.Deserialize<T>(record.Json, options)!)).ToList();
+        return new KeysetPage<T>(items, keys.Total, keys.NextKey, keys.Facets);
+    }
+
+    // Each rendered record read back once: the object lives as long as its rendered record is kept
+    // (a new data version drops both), so a page's records cost a lookup, not a parse of their JSON.
+    static readonly System.Runtime.CompilerServices.ConditionalWeakTable<RenderedRecord, object> ReadBack = new();
 
     /// <summary>
     /// What an endpoint sets on a list from parameters of its own (since and until of /v1/changes):

@@ -46,7 +46,7 @@ internal static class PageEndpoints
     {
         if (NotModified(http) is { } notModified) return notModified;
         var text = new PageText(LanguageOf(http));
-        var listed = await Responses.ListForPageAsync(http, CommitmentQueries.Collection, q.ListAsync, ExplorerPage.Facets);
+        var listed = await Responses.ListForPageAsync(http, CommitmentQueries.Collection, q.ListAsync, ExplorerPage.Facets, q.Rendered);
         if (listed.Errors.Count > 0) http.Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page<ExplorerPage>(http, text, new()
         {
