@@ -28,7 +28,10 @@ internal static class ChangeFeed
         {
             // A feed's id stays the same while its entries change: its URL without paging.
             Id = self.Split("&cursor=")[0].Split("?cursor=")[0],
-            LastUpdatedTime = page.Data.Count == 0 ? DateTimeOffset.UnixEpoch : page.Data.Max(c => c.PublishedAt),
+            // An empty feed was last updated when the data it reads was (not in 1970).
+            LastUpdatedTime = page.Data.Count == 0
+                ? http.RequestServices.GetRequiredService<Hosting.DatasetState>().LastModified
+                : page.Data.Max(c => c.PublishedAt),
             Generator = "OpenGov API",
         };
         feed.Authors.Add(new SyndicationPerson { Name = "OpenGov API" });

@@ -22,6 +22,7 @@ public sealed class PageText(string lang)
         ["filters"] = ("Filters", "Filtres", "Filtros"),
         ["clear"] = ("Clear all filters", "Effacer les filtres", "Quitar los filtros"),
         ["results"] = ("{0} commitments", "{0} engagements", "{0} compromisos"),
+        ["result"] = ("{0} commitment", "{0} engagement", "{0} compromiso"),
         ["id"] = ("Id", "Id", "Id"),
         ["title"] = ("Title", "Titre", "Título"),
         ["member"] = ("Member", "Membre", "Miembro"),
@@ -48,7 +49,7 @@ public sealed class PageText(string lang)
         ["starred"] = ("Starred", "Étoilé", "Estelar"),
         ["carried_forward"] = ("Carried forward", "Suivi", "Continuado"),
         ["early_results"] = ("Early results", "Premiers résultats", "Resultados tempranos"),
-        ["design"] = ("Design", "Efficace", "Diseño"),
+        ["design"] = ("Design", "Conception", "Diseño"),
         ["verifiable"] = ("Verifiable", "Vérifiable", "Verificable"),
         ["relevance"] = ("Relevant to OGP values", "En rapport avec les valeurs de l'OGP", "Relevante para los valores de OGP"),
         ["potential_impact"] = ("Potential impact", "Impact potentiel", "Impacto potencial"),
@@ -74,6 +75,7 @@ public sealed class PageText(string lang)
         ["region"] = ("Region", "Région", "Región"),
         ["plans"] = ("Action plans", "Plans d'action", "Planes de acción"),
         ["irm_results"] = ("IRM results per action plan", "Résultats IRM par plan d'action", "Resultados del IRM por plan de acción"),
+        ["irm_results_plan"] = ("IRM results", "Résultats IRM", "Resultados del IRM"),
         ["explore"] = ("Filter and search these commitments", "Filtrer et rechercher ces engagements", "Filtrar y buscar estos compromisos"),
         ["member_not_found"] = ("No such member", "Membre introuvable", "Miembro no encontrado"),
         ["plan_not_found"] = ("No such action plan", "Plan d'action introuvable", "Plan de acción no encontrado"),
@@ -83,10 +85,22 @@ public sealed class PageText(string lang)
 
     public string Format(string key, object arg) => string.Format(Culture, this[key], arg);
 
+    /// <summary>"1 commitment", "558 commitments", in the language read.</summary>
+    public string Commitments(long count) => Format(count == 1 ? "result" : "results", count.ToString("N0", Culture));
+
+    /// <summary>A label and what follows it, with the colon as the language writes it ("Mi-parcours : Complet").</summary>
+    public string Labelled(string label, string value) => Lang == "fr" ? $"{label} : {value}" : $"{label}: {value}";
+
     CultureInfo Culture => CultureInfo.GetCultureInfo(Lang switch { "fr" => "fr-FR", "es" => "es-ES", _ => "en-GB" });
 
     /// <summary>A rating's value in words, or why it is missing ("No data", "Not reviewed", "Not applicable").</summary>
-    public string Value(string? snake) => snake is null ? "—" : Vocabulary.Name(snake, Lang);
+    public string Value(string? snake) => snake switch
+    {
+        null => "—",
+        "true" => this["yes"],
+        "false" => this["no"],
+        _ => Vocabulary.Name(snake, Lang),
+    };
 
     public string YesNo(bool? value) => value is null ? "—" : value.Value ? this["yes"] : this["no"];
 

@@ -98,7 +98,7 @@ public sealed partial class Collection(
                 rows.RemoveAt(rows.Count - 1);
                 next = rows[^1].Keys(order.Count);
             }
-            if (request.Search is not null) await SnippetsAsync(connection, request.Search, rows, ct);
+            if (request.Search is not null && request.Snippets) await SnippetsAsync(connection, request.Search, rows, ct);
             return new KeysetPage<TRow>(rows, total, next, facets);
         }
         catch (SqliteException e) when (request.Search is not null && e.Message.Contains("fts5", StringComparison.OrdinalIgnoreCase))

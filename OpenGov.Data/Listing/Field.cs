@@ -93,11 +93,12 @@ public sealed record SortKey(string Field, bool Descending);
 /// A page request: filters (all must hold), sort, full-text search, facets, page size, the key of
 /// the last row already seen, and the language of text. CountTotal false skips the count (Total is
 /// then -1): a stream of every row reads it in chunks and must not count the whole set for each.
+/// Snippets false skips each search hit's snippet (the pages for people show none).
 /// </summary>
 public sealed record ListRequest(
     IReadOnlyList<Criterion> Criteria, int Limit, IReadOnlyList<object>? After,
     IReadOnlyList<SortKey>? Sort = null, string? Search = null, IReadOnlyList<string>? Facets = null, string Lang = "en",
-    bool CountTotal = true);
+    bool CountTotal = true, bool Snippets = true);
 
 /// <summary>How many records of the filtered set have one value of a facet, with its display name.</summary>
 /// <param name="Value" example="complete">The value, as the filter of the same name takes it (a missing rating's reason is a value too); null for records that have none.</param>

@@ -173,8 +173,8 @@ public sealed class BrowserTests
             Assert.That(text, Does.Contain("Mai 2016"));
             Assert.That(text, Does.Contain("Juin 2018"));
             Assert.That(await page.Locator("#milestones ~ ol > li, section:has(#milestones) ol > li").CountAsync(), Is.EqualTo(5), "the five milestones");
-            Assert.That(text, Does.Contain("Mi-parcours: Substantiel"));
-            Assert.That(text, Does.Contain("Fin du terme: Complet"));
+            Assert.That(text, Does.Contain("Mi-parcours : Substantiel"));
+            Assert.That(text, Does.Contain("Fin du terme : Complet"));
             Assert.That(await page.Locator("nav.langs a[hreflang=en]").IsVisibleAsync(), Is.True, "a visible language switch");
         });
         await AssertCleanAndAccessible(page, problems, "commitment");

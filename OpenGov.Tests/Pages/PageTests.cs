@@ -98,8 +98,8 @@ public sealed partial class PageTests : ApiTest
             Assert.That(text, Does.Contain("Date de fin Juin 2018"));
             Assert.That(text, Does.Contain("Domaines politiques E-gouvernement, Participation du public"));
             Assert.That(Regex.Matches(html, "<li lang=\"fr\">").Count, Is.EqualTo(5), "the five milestones");
-            Assert.That(text, Does.Contain("Mi-parcours: Substantiel"));
-            Assert.That(text, Does.Contain("Fin du terme: Complet"));
+            Assert.That(text, Does.Contain("Mi-parcours : Substantiel"));
+            Assert.That(text, Does.Contain("Fin du terme : Complet"));
             Assert.That(html, Does.Contain("href=\"/commitments/UK0075?lang=en\""), "a visible language switch");
         });
     }
@@ -196,6 +196,32 @@ public sealed partial class PageTests : ApiTest
         Assert.That(CommitmentIds(html), Is.EqualTo(new[] { "UK0075" }));
         await Html("/action-plans/AP_NOPE", HttpStatusCode.NotFound);
         await Html("/members/nowhere", HttpStatusCode.NotFound);
+    }
+
+    [Test]
+    public async Task TheCsvTwinOfAPagedPageIsTheWholeResult()
+    {
+        var first = await Html("/commitments?limit=2&status=inactive");
+        var second = await Html(Links(first, "next").Single());
+        foreach (var html in new[] { first, second })
+        {
+            var csv = WebUtility.HtmlDecode(Regex.Match(html, "<a href=\"([^\"]+)\" type=\"text/csv\"").Groups[1].Value);
+            Assert.That(csv, Is.EqualTo("/v1/commitments?status=inactive&format=csv"));
+        }
+        Assert.That(Regex.Matches(first, "aria-label=\"Pages\"").Count, Is.EqualTo(1));
+        Assert.That(await Html("/commitments?member=united-kingdom"), Does.Not.Contain("aria-label=\"Pages\""), "no paging where there is one page");
+    }
+
+    [Test]
+    public async Task WordsReadAsPeopleWriteThem()
+    {
+        var one = Text(await Html("/commitments?member=united-kingdom"));
+        Assert.That(one, Does.Contain("1 commitment ").And.Not.Contain("1 commitments"));
+        var uk = Text(await Html("/commitments/UK0075"));
+        Assert.That(uk, Does.Contain("Starred No").And.Not.Contain("False"));
+        Assert.That(Text(await Html("/commitments?lang=fr")), Does.Not.Contain("Effacer les filtres"), "nothing to clear");
+        var wrong = await Html("/commitments?member=uk", HttpStatusCode.BadRequest);
+        Assert.That(wrong, Does.Not.Contain("type=\"text/csv\""), "no twins that would answer the same 400");
     }
 
     [GeneratedRegex("<[^>]+>")] private static partial Regex Tags();

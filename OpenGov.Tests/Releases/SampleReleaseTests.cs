@@ -165,4 +165,13 @@ public sealed class SampleReleaseTests
         using var json = await client.GetAsync($"/v1/changes?since={first}");
         Assert.That(json.Headers.ETag, Is.Not.EqualTo(response.Headers.ETag));
     }
+
+    [Test]
+    public async Task AnEmptyFeedWasUpdatedWhenItsDataWas()
+    {
+        using var reader = System.Xml.XmlReader.Create(await client.GetStreamAsync($"/v1/changes?since={second}&format=atom"));
+        var feed = System.ServiceModel.Syndication.SyndicationFeed.Load(reader);
+        Assert.That(feed.Items, Is.Empty);
+        Assert.That(feed.LastUpdatedTime, Is.GreaterThan(DateTimeOffset.UtcNow.AddDays(-1)), "not 1970");
+    }
 }
