@@ -131,13 +131,15 @@ internal static class PageEndpoints
     }
 
     /// <summary>
-    /// A page is a function of the data version, the URL and the language: a strong ETag of those,
+    /// A page is a function of the data version, the URL, the language and the content coding: a strong ETag of those,
     /// as /v1 makes its own, and a 304 where the client has it.
     /// </summary>
     static string ETagOf(HttpContext http)
     {
         var version = http.RequestServices.GetRequiredService<DatasetState>().DataVersion;
-        var key = string.Join('\n', "page", version, http.Request.Host.Value, http.Request.Path.Value, http.Request.QueryString.Value, LanguageOf(http), PageAssets.CssPath);
+        // The content coding too: a gzip page and a plain one are two representations, two tags.
+        var key = string.Join('\n', "page", version, http.Request.Host.Value, http.Request.Path.Value, http.Request.QueryString.Value, LanguageOf(http),
+            ETags.Encoding(http.Request), PageAssets.CssPath);
         return "\"" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)).AsSpan(0, 16)) + "\"";
     }
 

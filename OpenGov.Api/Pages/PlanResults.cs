@@ -15,20 +15,14 @@ public sealed record PlanResults(ActionPlan Plan, long Commitments, IReadOnlyLis
     {
         var page = await commitments.ListAsync(new ListRequest([new Criterion("action_plan", Op.Eq, [plan.Id])], 0, null,
             Facets: ["completion", "potential_impact"], Lang: text.Lang), ct);
-        IReadOnlyList<(string, long)> Rows(string facet, IReadOnlyList<string> order) =>
-            (page.Facets?.GetValueOrDefault(facet) ?? [])
-                .OrderBy(f => order.IndexOf(f.Value ?? "") is var i and >= 0 ? i : order.Count)
+        // In the scale's order (not started ... complete), the reasons a value is missing last.
+        IReadOnlyList<(string, long)> Rows(string facet, IReadOnlyList<string> scale)
+        {
+            var rank = scale.Select((value, i) => (value, i)).ToDictionary(x => x.value, x => x.i);
+            return (page.Facets?.GetValueOrDefault(facet) ?? [])
+                .OrderBy(f => f.Value is { } v && rank.TryGetValue(v, out var i) ? i : scale.Count)
                 .Select(f => (f.Name ?? text.Value(f.Value), f.Count)).ToList();
+        }
         return new(plan, page.Total, Rows("completion", SnakeCase.All<Completion>()), Rows("potential_impact", SnakeCase.All<PotentialImpact>()));
-    }
-}
-
-static class ListOrder
-{
-    public static int IndexOf(this IReadOnlyList<string> list, string value)
-    {
-        for (var i = 0; i < list.Count; i++)
-            if (list[i] == value) return i;
-        return -1;
     }
 }

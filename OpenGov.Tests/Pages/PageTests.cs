@@ -138,6 +138,17 @@ public sealed partial class PageTests : ApiTest
     }
 
     [Test]
+    public async Task APageCompressedAndThePagePlainHaveTwoETags()
+    {
+        using var plain = await Client.GetAsync("/commitments/UK0075");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/commitments/UK0075");
+        request.Headers.AcceptEncoding.ParseAdd("gzip");
+        using var gzip = await Client.SendAsync(request);
+        Assert.That(gzip.Content.Headers.ContentEncoding, Is.EqualTo(new[] { "gzip" }));
+        Assert.That(gzip.Headers.ETag, Is.Not.EqualTo(plain.Headers.ETag));
+    }
+
+    [Test]
     public async Task TheStylesheetIsFingerprintedAndKeptForAYear()
     {
         var html = await Html("/");
