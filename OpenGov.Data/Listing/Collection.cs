@@ -90,7 +90,7 @@ public sealed partial class Collection(
             if (top is { Truncated: true } && request.Limit > 0 && rows.Count <= request.Limit) rows = await PageAsync(null);
             var total = !request.CountTotal ? -1 : top is not null && request.Criteria.Count == 0 ? top.Hits
                 : await connection.ExecuteScalarAsync<long>(new CommandDefinition(SqlLog.Note(CountSql()), parameters, cancellationToken: ct));
-            var facets = await FacetsAsync(connection, request, search, where, parameters, ct);
+            var facets = await FacetsAsync(connection, request, search, where, parameters, total, ct);
 
             IReadOnlyList<object>? next = null;
             if (rows.Count > request.Limit)
@@ -371,16 +371,33 @@ public sealed partial class Collection(
         return "(" + string.Join(" OR ", terms.Select(t => $"({t})")) + ")";
     }
 
+    /// <summary>A searched set this small is matched once for all its facets, not once per facet.</summary>
+    const int HitsMatchedOnce = 5000;
+
     async Task<IReadOnlyDictionary<string, IReadOnlyList<FacetCount>>?> FacetsAsync(
-        DbConnection connection, ListRequest request, string search, string where, DynamicParameters parameters, CancellationToken ct)
+        DbConnection connection, ListRequest request, string search, string where, DynamicParameters parameters, long total, CancellationToken ct)
     {
         if (request.Facets is not { Count: > 0 } names) return null;
         var result = new Dictionary<string, IReadOnlyList<FacetCount>>();
+        // A search: each facet would match the full-text index again. Where the hits are few, their
+        // keys are read once and each facet counts over them (a JSON array of at most 5,000 keys).
+        var key = KeyColumns[0];
+        var hits = search.Length > 0 && KeyColumns.Count == 1 && total is >= 0 and <= HitsMatchedOnce;
+        if (hits)
+        {
+            var keys = await connection.QueryAsync<string>(new CommandDefinition(
+                SqlLog.Note($"SELECT {key} FROM {Source(search, where + " " + key)} {where}"), parameters, cancellationToken: ct));
+            parameters.Add("facet_hits", System.Text.Json.JsonSerializer.Serialize(keys));
+        }
         foreach (var name in names)
         {
             var field = Fields[name];
             var source = Source(search, where + " " + (field.Sql ?? KeyColumns[0]));
-            var sql = field.Many is var (table, owner, value)
+            var sql = hits
+                ? field.Many is var (hitTable, hitOwner, hitValue)
+                    ? $"SELECT x.{hitValue} AS value, COUNT(DISTINCT x.{hitOwner}) AS n FROM {hitTable} x WHERE x.{hitOwner} IN (SELECT value FROM json_each(@facet_hits)) GROUP BY x.{hitValue} ORDER BY n DESC, value"
+                    : $"SELECT {field.Sql} AS value, COUNT(*) AS n FROM {Source("", field.Sql + " " + key)} WHERE {key} IN (SELECT value FROM json_each(@facet_hits)) GROUP BY 1 ORDER BY n DESC, 1"
+                : field.Many is var (table, owner, value)
                 ? where.Length == 0
                     // Unfiltered: the link table alone has the answer, read in its (value, owner) index order.
                     ? $"SELECT x.{value} AS value, COUNT(DISTINCT x.{owner}) AS n FROM {table} x GROUP BY x.{value} ORDER BY n DESC, value"

@@ -50,6 +50,7 @@ public sealed class SqlSnapshotTests
         ("commitments-sort", "/v1/commitments?sort=-start_date,title&limit=3"),
         ("commitments-sort-cursor", "/v1/commitments?sort=-start_date,title&limit=3&next"),
         ("commitments-facets", "/v1/commitments?facets=completion,member,policy_area&limit=0"),
+        ("commitments-search-facets", "/v1/commitments?q=government&status=inactive&facets=completion,member,policy_area&limit=0"),
         ("commitments-fields-french", "/v1/commitments?fields=id,title,irm_summary&lang=fr&limit=3"),
         ("milestones-filter", "/v1/milestones?commitment=UK0075"),
         ("milestones-range-cursor", "/v1/milestones?number__gte=2&limit=2&next"),
