@@ -33,3 +33,19 @@ start_server() {
   for _ in $(seq 1 300); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && return; sleep 0.2; done
   echo "server on port $port did not start" >&2; cat "$tmp/server-$port.log" >&2; exit 1
 }
+
+# measure LABEL [wrk arguments...]: wrk with $threads threads (default 2) and $connections
+# connections, a warm-up of $warmup seconds (default 2) then $duration seconds with latencies;
+# prints "label req/s p99-in-ms load" and stops the script where any answer was not 2xx.
+measure() {
+  local label=$1; shift
+  local t="${threads:-2}"
+  wrk -t"$t" -c"$connections" -d"${warmup:-2}s" "$@" >/dev/null 2>&1
+  local load; load=$(cut -d' ' -f1 /proc/loadavg)
+  local out; out=$(wrk -t"$t" -c"$connections" -d"${duration}s" --latency "$@")
+  local rps; rps=$(awk '/Requests\/sec/{print $2}' <<<"$out")
+  local p99; p99=$(awk '$1=="99%"{v=$2; if (v ~ /us$/) {sub(/us/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v*=1000}; print v}' <<<"$out")
+  local bad; bad=$(awk '/Non-2xx/{print $NF}' <<<"$out")
+  [ -z "$bad" ] || { echo "$label: $bad answers were not 2xx" >&2; exit 1; }
+  echo "$label $rps $p99 $load"
+}

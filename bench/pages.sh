@@ -31,16 +31,10 @@ function request()
 end
 LUA
 
-run() { # label, wrk arguments...: prints "label rps p99-in-ms load"
-  local label=$1; shift
-  wrk -t"$threads" -c"$connections" -d"${warmup}s" "$@" >/dev/null 2>&1
-  local load; load=$(cut -d' ' -f1 /proc/loadavg)
-  local out; out=$(wrk -t"$threads" -c"$connections" -d"${duration}s" --latency "$@")
-  local rps; rps=$(awk '/Requests\/sec/{print $2}' <<<"$out")
-  local p99; p99=$(awk '$1=="99%"{v=$2; if (v ~ /us$/) {sub(/us/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v*=1000}; print v}' <<<"$out")
-  local bad; bad=$(awk '/Non-2xx/{print $NF}' <<<"$out")
-  [ -z "$bad" ] || { echo "$label: $bad answers were not 2xx" >&2; exit 1; }
-  printf '%-28s %10s %10s %6s\n' "$label" "$rps" "$p99" "$load"
+run() { # label, wrk arguments...: one line of the table
+  local line; line=$(measure "$@") || exit 1
+  # shellcheck disable=SC2086
+  printf '%-28s %10s %10s %6s\n' $line
 }
 
 echo "$(curl -s "$base/v1/commitments?limit=0" | sed -E 's/.*"total":([0-9]+).*/\1/') commitments; wrk ${duration}s, $threads threads, $connections connections;" \

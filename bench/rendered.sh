@@ -33,17 +33,7 @@ function request()
 end
 LUA
 
-run() { # label, wrk arguments...: prints "label rps p99-in-ms load"
-  local label=$1; shift
-  wrk -t2 -c"$connections" -d2s "$@" >/dev/null 2>&1
-  local load; load=$(cut -d' ' -f1 /proc/loadavg)
-  local out; out=$(wrk -t2 -c"$connections" -d"${duration}s" --latency "$@")
-  local rps; rps=$(awk '/Requests\/sec/{print $2}' <<<"$out")
-  local p99; p99=$(awk '$1=="99%"{v=$2; if (v ~ /us$/) {sub(/us/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v*=1000}; print v}' <<<"$out")
-  local bad; bad=$(awk '/Non-2xx/{print $NF}' <<<"$out")
-  [ -z "$bad" ] || { echo "$label: $bad answers were not 2xx" >&2; exit 1; }
-  echo "$label $rps $p99 $load"
-}
+run() { measure "$@"; }
 
 full="/v1/commitments?limit=50"
 narrow="/v1/commitments?limit=50&fields=id,title,member,action_plan,status,start_date,end_date,irm_summary"

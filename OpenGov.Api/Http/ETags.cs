@@ -19,10 +19,17 @@ internal static class ETags
     public static string? Of(HttpContext http) => http.Items.TryGetValue(Key, out var tag) ? tag as string : null;
 
     /// <summary>Whether this request's If-None-Match names the answer it would get (a 304, cheaper to give).</summary>
-    public static bool IsRevalidation(HttpContext http) =>
-        Of(http) is { } tag && http.Request.Headers.IfNoneMatch.ToString() is { Length: > 0 } header
+    public static bool IsRevalidation(HttpContext http) => Of(http) is { } tag && Matches(http.Request, tag);
+
+    /// <summary>Whether the request's If-None-Match names <paramref name="tag"/> (or is *).</summary>
+    public static bool Matches(HttpRequest request, string tag) =>
+        request.Headers.IfNoneMatch.ToString() is { Length: > 0 } header
         && (header.Trim() == "*" || EntityTagHeaderValue.TryParseList(header.Split(','), out var tags)
             && tags.Any(t => !t.IsWeak && t.Tag == tag || t.IsWeak && t.Tag.Value == tag));
+
+    /// <summary>A strong ETag naming everything a representation depends on, joined in <paramref name="key"/>.</summary>
+    public static string Strong(string key) =>
+        "\"" + Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)).AsSpan(0, 16)) + "\"";
 
     /// <summary>Computes and records the ETag of a GET on the data API (/v1, but not export files, which carry their own).</summary>
     public static void Compute(HttpContext http)
@@ -32,8 +39,7 @@ internal static class ETags
         var version = http.RequestServices.GetRequiredService<DatasetState>().DataVersion;
         var key = string.Join('\n', version, request.Method, request.Scheme, request.Host.Value, request.PathBase.Value, request.Path.Value,
             request.QueryString.Value, Formats.Of(http), Formats.IsAtom(http), Language.Asked(request, new Dictionary<string, string[]>()), Encoding(request));
-        var hash = SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key));
-        http.Items[Key] = "\"" + Convert.ToHexStringLower(hash.AsSpan(0, 16)) + "\"";
+        http.Items[Key] = Strong(key);
     }
 
     /// <summary>An export file: served with its own ETag (from its SHA-256), Range and Content-Length, as it is.</summary>

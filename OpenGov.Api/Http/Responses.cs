@@ -58,13 +58,17 @@ internal static class Responses
         }
         catch (SearchSyntaxException e)
         {
-            return Problems.BadRequest(new Dictionary<string, string[]> { ["q"] = [$"The search cannot be read ({e.Message}). Quote a phrase with \"...\"; AND, OR, NOT and * are operators."] });
+            return Problems.BadRequest(new Dictionary<string, string[]> { ["q"] = [Unreadable(e)] });
         }
         return Write(http, collection, parsed, page, dataVersion, scope?.Until);
     }
 
-    /// <summary>A list as the pages for people show it: the query as read, its records and facets, the next cursor, or what is wrong with the query.</summary>
-    public sealed record ListedPage<T>(ListQuery Query, KeysetPage<T>? Page, string? NextCursor, IReadOnlyDictionary<string, string[]> Errors);
+    /// <summary>A list as the pages for people show it: its records and facets, the next cursor, or what is wrong with the query.</summary>
+    public sealed record ListedPage<T>(KeysetPage<T>? Page, string? NextCursor, IReadOnlyDictionary<string, string[]> Errors);
+
+    /// <summary>What a 400 says of a search FTS5 cannot read.</summary>
+    static string Unreadable(SearchSyntaxException e) =>
+        $"The search cannot be read ({e.Message}). Quote a phrase with \"...\"; AND, OR, NOT and * are operators.";
 
     /// <summary>
     /// The list path of /v1 for a page for people: the same bind, ids resolved and validation, then
@@ -78,7 +82,7 @@ internal static class Responses
         var (parsed, errors) = Bind<T>(http, collection, null, null);
         parsed = parsed with { Facets = facets, Fields = null, FormatAsked = null, Format = RecordFormat.Json };
         parsed = await http.RequestServices.GetRequiredService<KnownIds>().ResolveAsync(parsed, errors, http.RequestAborted);
-        if (Validate(parsed, errors) is not null) return new(parsed, null, null, errors);
+        if (Validate(parsed, errors) is not null) return new(null, null, errors);
         try
         {
             var dataVersion = http.RequestServices.GetRequiredService<DatasetState>().DataVersion;
@@ -88,12 +92,12 @@ internal static class Responses
             var page = rendered is not null && cache.Enabled
                 ? await FromRenderedAsync(http, parsed, rendered, cache, dataVersion)
                 : await query(parsed.ToRequest(parsed.CursorKey.Key), http.RequestAborted);
-            return new(parsed, page, page.NextKey is null ? null : Cursor.Encode(page.NextKey, parsed.Fingerprint, dataVersion), errors);
+            return new(page, page.NextKey is null ? null : Cursor.Encode(page.NextKey, parsed.Fingerprint, dataVersion), errors);
         }
         catch (SearchSyntaxException e)
         {
-            errors["q"] = [$"The search cannot be read ({e.Message}). Quote a phrase with \"...\"; AND, OR, NOT and * are operators."];
-            return new(parsed, null, null, errors);
+            errors["q"] = [Unreadable(e)];
+            return new(null, null, errors);
         }
     }
 

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OpenGov.Api.Hosting;
@@ -136,17 +134,21 @@ internal static class PageEndpoints
     /// </summary>
     static string ETagOf(HttpContext http)
     {
+        if (http.Items.TryGetValue(PageTagKey, out var kept) && kept is string tag) return tag;
         var version = http.RequestServices.GetRequiredService<DatasetState>().DataVersion;
         // The content coding too: a gzip page and a plain one are two representations, two tags.
         var key = string.Join('\n', "page", version, http.Request.Host.Value, http.Request.Path.Value, http.Request.QueryString.Value, LanguageOf(http),
             ETags.Encoding(http.Request), PageAssets.CssPath);
-        return "\"" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)).AsSpan(0, 16)) + "\"";
+        http.Items[PageTagKey] = tag = ETags.Strong(key);
+        return tag;
     }
+
+    const string PageTagKey = "OpenGov.PageETag";
 
     static IResult? NotModified(HttpContext http)
     {
         var tag = ETagOf(http);
-        if (!http.Request.Headers.IfNoneMatch.ToString().Split(',').Select(t => t.Trim()).Contains(tag)) return null;
+        if (!ETags.Matches(http.Request, tag)) return null;
         http.Response.Headers.ETag = tag;
         return Results.StatusCode(StatusCodes.Status304NotModified);
     }

@@ -9,12 +9,9 @@ internal static class PageUrls
     /// <summary>The path and query with one parameter set to a value (null removes it); a cursor never survives a change of query.</summary>
     public static string With(string pathAndQuery, string name, string? value, bool keepCursor = false)
     {
-        var (path, query) = Split(pathAndQuery);
-        var kept = query.Where(p => p.Key != name && (keepCursor || p.Key != "cursor"))
-            .SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string>(p.Key, v ?? "")));
-        var builder = new QueryBuilder(kept);
+        var builder = Builder(Params(pathAndQuery).Where(p => p.Name != name && (keepCursor || p.Name != "cursor")));
         if (value is not null) builder.Add(name, value);
-        return path + builder.ToQueryString();
+        return Split(pathAndQuery).Path + builder.ToQueryString();
     }
 
     /// <summary>The query's values of a filter, split on commas as the API reads them.</summary>
@@ -32,8 +29,7 @@ internal static class PageUrls
     /// <summary>The API's URL of a page: the same query under /v1 (the page's own parameters dropped), plus any given.</summary>
     public static string Api(string apiPath, string pathAndQuery, params (string Name, string Value)[] extra)
     {
-        var (_, query) = Split(pathAndQuery);
-        var builder = new QueryBuilder(query.SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string>(p.Key, v ?? ""))));
+        var builder = Builder(Params(pathAndQuery));
         foreach (var (name, value) in extra) builder.Add(name, value);
         return apiPath + builder.ToQueryString();
     }
@@ -44,6 +40,9 @@ internal static class PageUrls
     /// <summary>Every parameter of the query, one pair per value.</summary>
     public static IEnumerable<(string Name, string Value)> Params(string pathAndQuery) =>
         Split(pathAndQuery).Query.SelectMany(p => p.Value.Select(v => (p.Key, v ?? "")));
+
+    static QueryBuilder Builder(IEnumerable<(string Name, string Value)> pairs) =>
+        new(pairs.Select(p => new KeyValuePair<string, string>(p.Name, p.Value)));
 
     static (string Path, Dictionary<string, Microsoft.Extensions.Primitives.StringValues> Query) Split(string pathAndQuery)
     {

@@ -392,23 +392,28 @@ public sealed partial class Collection(
         foreach (var name in names)
         {
             var field = Fields[name];
-            var source = Source(search, where + " " + (field.Sql ?? KeyColumns[0]));
-            var sql = hits
-                ? field.Many is var (hitTable, hitOwner, hitValue)
-                    ? $"SELECT x.{hitValue} AS value, COUNT(DISTINCT x.{hitOwner}) AS n FROM {hitTable} x WHERE x.{hitOwner} IN (SELECT value FROM json_each(@facet_hits)) GROUP BY x.{hitValue} ORDER BY n DESC, value"
-                    : $"SELECT {field.Sql} AS value, COUNT(*) AS n FROM {Source("", field.Sql + " " + key)} WHERE {key} IN (SELECT value FROM json_each(@facet_hits)) GROUP BY 1 ORDER BY n DESC, 1"
-                : field.Many is var (table, owner, value)
-                ? where.Length == 0
-                    // Unfiltered: the link table alone has the answer, read in its (value, owner) index order.
-                    ? $"SELECT x.{value} AS value, COUNT(DISTINCT x.{owner}) AS n FROM {table} x GROUP BY x.{value} ORDER BY n DESC, value"
-                    : $"SELECT x.{value} AS value, COUNT(DISTINCT {KeyColumns[0]}) AS n FROM {source} JOIN {table} x ON x.{owner} = {KeyColumns[0]} {where} GROUP BY x.{value} ORDER BY n DESC, value"
-                : $"SELECT {field.Sql} AS value, COUNT(*) AS n FROM {source} {where} GROUP BY 1 ORDER BY n DESC, 1";
+            var sql = FacetSql(field);
             var counts = (await connection.QueryAsync<(object? Value, long N)>(new CommandDefinition(SqlLog.Note(sql), parameters, cancellationToken: ct)))
                 .Select(c => (Value: c.Value is null or "" ? null : Convert.ToString(c.Value, System.Globalization.CultureInfo.InvariantCulture), c.N)).ToList();
             var display = await FacetNames.ForAsync(connection, field, counts.Select(c => c.Value).OfType<string>().ToList(), request.Lang, ct);
             result[name] = counts.Select(c => new FacetCount(c.Value, c.Value is null ? FacetNames.Unassessed(field, request.Lang) : display.GetValueOrDefault(c.Value, c.Value), c.N)).ToList();
         }
         return result;
+
+        string FacetSql(Field field)
+        {
+            const string OverHits = "IN (SELECT value FROM json_each(@facet_hits))";
+            if (field.Many is not var (table, owner, value))
+                return hits
+                    ? $"SELECT {field.Sql} AS value, COUNT(*) AS n FROM {Source("", field.Sql + " " + key)} WHERE {key} {OverHits} GROUP BY 1 ORDER BY n DESC, 1"
+                    : $"SELECT {field.Sql} AS value, COUNT(*) AS n FROM {Source(search, where + " " + field.Sql)} {where} GROUP BY 1 ORDER BY n DESC, 1";
+            if (hits)
+                return $"SELECT x.{value} AS value, COUNT(DISTINCT x.{owner}) AS n FROM {table} x WHERE x.{owner} {OverHits} GROUP BY x.{value} ORDER BY n DESC, value";
+            // Unfiltered: the link table alone has the answer, read in its (value, owner) index order.
+            if (where.Length == 0)
+                return $"SELECT x.{value} AS value, COUNT(DISTINCT x.{owner}) AS n FROM {table} x GROUP BY x.{value} ORDER BY n DESC, value";
+            return $"SELECT x.{value} AS value, COUNT(DISTINCT {key}) AS n FROM {Source(search, where + " " + key)} JOIN {table} x ON x.{owner} = {key} {where} GROUP BY x.{value} ORDER BY n DESC, value";
+        }
     }
 }
 

@@ -24,8 +24,8 @@ public sealed partial class ImportedInstitutionTests
         report = OgpCsvImporter.Import(path, db);
         api = new ApiFactory(db);
         client = api.CreateClient();
-        var csv = await client.GetStringAsync("/v1/institutions?format=ndjson");
-        institutions = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!).ToList();
+        var ndjson = await client.GetStringAsync("/v1/institutions?format=ndjson");
+        institutions = ndjson.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!).ToList();
     }
 
     [OneTimeTearDown]

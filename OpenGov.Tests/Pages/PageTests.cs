@@ -259,6 +259,7 @@ public static class HostileRecord
         OgpCsv.Write(csv, header, [row]);
         var db = Path.Combine(dir, "opengov.db");
         OgpCsvImporter.Import(csv, db);
+        File.Delete(csv);
         return db;
     }
 }
