@@ -44,6 +44,35 @@ public sealed class Db(string path, bool pooling = true)
         Interlocked.Increment(ref opened);
         var connection = new SqliteConnection(ConnectionString(ReadPath, SqliteOpenMode.ReadOnly, pooling));
         await connection.OpenAsync(ct);
+        return await ConfigureAsync(connection, ct);
+    }
+
+    /// <summary>Read connections kept open with their prepared statements (for the list's hot statements).</summary>
+    public KeptReads Kept { get; } = new();
+
+    /// <summary>
+    /// A read-only connection of <see cref="Kept"/>: as <see cref="OpenReadAsync"/>, but its statements
+    /// stay prepared for the next request that takes it (given back when disposed).
+    /// </summary>
+    public async Task<KeptRead> OpenKeptReadAsync(CancellationToken ct = default)
+    {
+        if (!pooling) throw new InvalidOperationException("A database read once keeps no connections.");
+        Interlocked.Increment(ref opened);
+        var kept = Kept.Take(ReadPath);
+        try
+        {
+            await ConfigureAsync(kept.Connection, ct);
+            return kept;
+        }
+        catch
+        {
+            await kept.DisposeAsync();
+            throw;
+        }
+    }
+
+    async Task<SqliteConnection> ConfigureAsync(SqliteConnection connection, CancellationToken ct)
+    {
         // The default page cache (2 MB) makes a page of 50 commitments read most of its pages back
         // from the file, one system call each (measured: most of a page's time in pread). Pooled
         // connections keep their cache, and their setting, between requests: set once per SQLite

@@ -53,12 +53,30 @@ internal sealed record ListQuery(
 
     public IReadOnlyList<SortKey> SortKeys => Split(Sort).Select(s => new SortKey(s.TrimStart('-'), s.StartsWith('-'))).ToList();
 
-    public IReadOnlyList<string>? FieldList => Fields is null ? null : Split(Fields);
+    /// <summary>The keys ?fields= keeps (null: all), split once per request (a page reads them for each record).</summary>
+    public IReadOnlyList<string>? FieldList
+    {
+        get
+        {
+            // Checked against the text it was split from: a copy made by "with" may have other fields.
+            if (Fields is null) return null;
+            var split = fieldList;
+            if (split is null || !ReferenceEquals(split.Value.From, Fields)) fieldList = split = (Fields, Split(Fields));
+            return split.Value.List;
+        }
+    }
+
+    (string From, IReadOnlyList<string> List)? fieldList;
 
     public IReadOnlyList<string>? FacetList => Facets is null ? null : Split(Facets);
 
+    /// <summary>
+    /// The request the list runs. A search's snippets are made only where the answer shows them:
+    /// ?fields= without "snippet" leaves them out, and each costs FTS5 a read of its hit's texts.
+    /// </summary>
     public ListRequest ToRequest(IReadOnlyList<object>? after = null) =>
-        new(AllCriteria, PageSize, after, SortKeys, Q, FacetList, Lang);
+        new(AllCriteria, PageSize, after, SortKeys, Q, FacetList, Lang,
+            Snippets: FieldList?.Contains(Data.Rendering.RenderedRecord.SnippetKey, StringComparer.Ordinal) ?? true);
 
     // Computed once per request: the validator checks the cursor and the page then continues after it.
     string? fingerprint;

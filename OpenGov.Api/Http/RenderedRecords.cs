@@ -102,7 +102,7 @@ internal sealed class RenderedRecords(RenderedRecordsOptions options, Hosting.Da
     {
         // An earlier release, pinned: its records are made for the request and not kept (its answers
         // are immutable, for the answer cache and any HTTP cache to keep instead).
-        if (dataVersion != state.CurrentVersion) return new Generation(dataVersion);
+        if (!state.IsCurrent(dataVersion)) return new Generation(dataVersion);
         var generation = current;
         if (generation.Version == dataVersion) return generation;
         // A new version: the old records are dropped whole, none can be served again.

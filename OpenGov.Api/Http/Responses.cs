@@ -149,7 +149,8 @@ internal static class Responses
     {
         var keys = await source.Keys(parsed.ToRequest(parsed.CursorKey.Key), http.RequestAborted);
         var records = await cache.GetAsync(dataVersion, source, keys.Items.Select(k => k.Id).ToList(), parsed.Lang, JsonOptionsOf(http), http.RequestAborted);
-        var page = keys.Items.Select((key, i) => new PageRecord(records[i], parsed.FieldList, key.Snippet)).ToList();
+        var fields = parsed.FieldList;
+        var page = keys.Items.Select((key, i) => new PageRecord(records[i], fields, key.Snippet)).ToList();
         return new FetchedPage<T>(keys.Total, keys.NextKey, keys.Facets, null, page);
     }
 

@@ -91,8 +91,9 @@ public sealed partial class CommitmentQueries(Db db)
     /// </summary>
     public async Task<KeysetPage<PageKey>> KeysAsync(ListRequest request, CancellationToken ct)
     {
-        await using var c = await db.OpenReadAsync(ct);
-        var page = await Collection.ListAsync<KeyRow>(c, "f.commitment_id AS id", request, ct);
+        // A kept connection: the list's statements stay prepared from one request to the next.
+        await using var kept = await db.OpenKeptReadAsync(ct);
+        var page = await Collection.ListAsync<KeyRow>(kept.Connection, "f.commitment_id AS id", request, ct);
         return page.Select(r => new PageKey(r.Id, r.Snippet));
     }
 

@@ -47,6 +47,7 @@ public sealed class SqlSnapshotTests
         ("commitments-range", "/v1/commitments?start_date__gte=2016&completion__gte=substantial"),
         ("commitments-search", "/v1/commitments?q=open%20government&limit=3"),
         ("commitments-search-filtered", "/v1/commitments?q=government&member=united-kingdom"),
+        ("commitments-search-fields", "/v1/commitments?q=open%20government&limit=3&fields=id,title"),
         ("commitments-sort", "/v1/commitments?sort=-start_date,title&limit=3"),
         ("commitments-sort-cursor", "/v1/commitments?sort=-start_date,title&limit=3&next"),
         ("commitments-facets", "/v1/commitments?facets=completion,member,policy_area&limit=0"),

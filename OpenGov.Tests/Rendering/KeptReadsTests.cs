@@ -1,0 +1,91 @@
+using System.Data;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using OpenGov.Data;
+
+namespace OpenGov.Tests.Rendering;
+
+/// <summary>
+/// Kept read connections: a statement prepared by one request is the one the next request runs,
+/// and a database replaced under the service is never read through a connection kept before.
+/// </summary>
+public sealed class KeptReadsTests
+{
+    string dir = "";
+    string DbPath => Path.Combine(dir, "kept.db");
+
+    [SetUp]
+    public void MakeDatabase()
+    {
+        dir = Path.Combine(Path.GetTempPath(), $"opengov-kept-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(dir);
+        using var c = Db.OpenForWriting(DbPath);
+        c.Execute("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO t VALUES (1, 'one'), (2, 'two');");
+    }
+
+    [TearDown]
+    public void RemoveDatabase()
+    {
+        SqliteConnection.ClearAllPools();
+        if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+    }
+
+    static DynamicParameters Id(object value)
+    {
+        var p = new DynamicParameters();
+        p.Add("id", value);
+        return p;
+    }
+
+    [Test]
+    public async Task AStatementPreparedByOneRequestIsTheOneTheNextRuns()
+    {
+        var db = new Db(DbPath);
+        const string sql = "SELECT name FROM t WHERE id = @id";
+        SqliteCommand first;
+        SqliteConnection connection;
+        await using (var kept = await db.OpenKeptReadAsync())
+        {
+            connection = kept.Connection;
+            first = KeptReads.Prepared(kept.Connection, sql, Id(1L))!;
+            Assert.That(first.ExecuteScalar(), Is.EqualTo("one"));
+        }
+        await using (var kept = await db.OpenKeptReadAsync())
+        {
+            Assert.That(kept.Connection, Is.SameAs(connection), "the connection given back is taken again, open");
+            var again = KeptReads.Prepared(kept.Connection, sql, Id(2L))!;
+            Assert.Multiple(() =>
+            {
+                Assert.That(again, Is.SameAs(first), "the same command, so the same prepared statement");
+                Assert.That(again.ExecuteScalar(), Is.EqualTo("two"), "bound to this request's parameters");
+            });
+        }
+    }
+
+    [Test]
+    public async Task AListParameterIsLeftToDapper()
+    {
+        var db = new Db(DbPath);
+        await using var kept = await db.OpenKeptReadAsync();
+        Assert.That(KeptReads.Prepared(kept.Connection, "SELECT name FROM t WHERE id IN @id", Id(new[] { 1L, 2L })), Is.Null,
+            "Dapper expands a list into the SQL text: that is another statement");
+    }
+
+    [Test]
+    public async Task AConnectionOfAReplacedDatabaseIsNeverTakenAgain()
+    {
+        var db = new Db(DbPath);
+        var busy = await db.OpenKeptReadAsync();
+        var inUse = busy.Connection;
+        SqliteConnection idle;
+        await using (var kept = await db.OpenKeptReadAsync()) idle = kept.Connection;
+        Assert.That(idle, Is.Not.SameAs(inUse), "a second connection while the first is in use");
+
+        db.Kept.Forget();
+        Assert.That(idle.State, Is.EqualTo(ConnectionState.Closed), "an idle connection is closed at once");
+        await busy.DisposeAsync();
+        Assert.That(inUse.State, Is.EqualTo(ConnectionState.Closed), "one in use is closed when given back");
+        await using var fresh = await db.OpenKeptReadAsync();
+        Assert.That(fresh.Connection, Is.Not.SameAs(idle).And.Not.SameAs(inUse));
+    }
+}
