@@ -52,13 +52,13 @@ public sealed class Db(string path, bool pooling = true)
 
     /// <summary>
     /// A read-only connection of <see cref="Kept"/>: as <see cref="OpenReadAsync"/>, but its statements
-    /// stay prepared for the next request that takes it (given back when disposed).
+    /// stay prepared for the next request that takes it (given back when disposed; for a database read
+    /// once, closed then).
     /// </summary>
     public async Task<KeptRead> OpenKeptReadAsync(CancellationToken ct = default)
     {
-        if (!pooling) throw new InvalidOperationException("A database read once keeps no connections.");
         Interlocked.Increment(ref opened);
-        var kept = Kept.Take(ReadPath);
+        var kept = pooling ? Kept.Take(ReadPath) : KeptReads.Once(ReadPath);
         try
         {
             await ConfigureAsync(kept.Connection, ct);

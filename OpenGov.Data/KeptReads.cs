@@ -24,12 +24,17 @@ public sealed class KeptReads
     int generation;
 
     /// <summary>A kept connection to <paramref name="path"/>, opened where none is idle.</summary>
-    internal KeptRead Take(string path)
+    internal KeptRead Take(string path) =>
+        idle.TryGetValue(path, out var bag) && bag.TryTake(out var kept) ? kept : Open(path, this, Volatile.Read(ref generation));
+
+    /// <summary>A connection of a file read once (a release compared with the one before): closed, not kept, when disposed.</summary>
+    internal static KeptRead Once(string path) => Open(path, null, 0);
+
+    static KeptRead Open(string path, KeptReads? owner, int generation)
     {
-        if (idle.TryGetValue(path, out var bag) && bag.TryTake(out var kept)) return kept;
         var connection = new SqliteConnection(Db.ConnectionString(path, SqliteOpenMode.ReadOnly, pooling: false));
         connection.Open();
-        return new KeptRead(this, connection, path, Volatile.Read(ref generation));
+        return new KeptRead(owner, connection, path, generation);
     }
 
     internal void Return(KeptRead kept)
@@ -47,20 +52,88 @@ public sealed class KeptReads
             while (bag.TryTake(out var kept)) kept.Close();
     }
 
-    /// <summary>Where <paramref name="connection"/> is a kept one: its prepared command for <paramref name="sql"/>, else null.</summary>
-    public static SqliteCommand? Prepared(DbConnection connection, string sql, DynamicParameters parameters) =>
-        KeptRead.Of(connection) is { } kept ? kept.Command(sql, parameters) : null;
+    /// <summary>
+    /// Where <paramref name="connection"/> is a kept one: its prepared command for <paramref name="sql"/>,
+    /// bound to <paramref name="parameters"/> (Dapper's DynamicParameters or an object's properties) as
+    /// Dapper binds them; else null.
+    /// </summary>
+    public static SqliteCommand? Prepared(DbConnection connection, string sql, object? parameters)
+    {
+        if (KeptRead.Of(connection) is not { } kept) return null;
+        var values = new List<(string, object)>();
+        foreach (var (name, value) in Pairs(parameters))
+        {
+            if (value is IEnumerable list and not string and not byte[])
+            {
+                // As Dapper does: a list @x becomes (@x1, @x2, ...) in the SQL, one parameter per item;
+                // the SQL then differs with the list's length, and each length is a statement of its own.
+                var items = list.Cast<object?>().ToList();
+                sql = ExpandList(sql, name, items.Count);
+                if (items.Count == 0) values.Add((name, DBNull.Value));
+                for (var i = 0; i < items.Count; i++) values.Add((name + (i + 1), Bound(items[i])));
+            }
+            else values.Add((name, Bound(value)));
+        }
+        return kept.Command(sql, values);
+    }
+
+    static object Bound(object? value) => value is Enum ? Convert.ToInt64(value) : value ?? DBNull.Value;
+
+    static readonly ConcurrentDictionary<Type, System.Reflection.PropertyInfo[]> PropertiesOf = new();
+
+    static IEnumerable<(string Name, object? Value)> Pairs(object? parameters)
+    {
+        if (parameters is DynamicParameters dynamic)
+            foreach (var name in dynamic.ParameterNames) yield return (name, dynamic.Get<object?>(name));
+        else if (parameters is not null)
+            foreach (var property in PropertiesOf.GetOrAdd(parameters.GetType(), t => t.GetProperties()))
+                yield return (property.Name, property.GetValue(parameters));
+    }
+
+    /// <summary>Dapper's expansion of a list parameter: "@x" not followed by a letter, digit or _, as "(@x1,@x2)"; empty, "(SELECT @x WHERE 1 = 0)".</summary>
+    static string ExpandList(string sql, string name, int count) =>
+        System.Text.RegularExpressions.Regex.Replace(sql, "([?@:$]" + System.Text.RegularExpressions.Regex.Escape(name) + @")(?!\w)", match =>
+            count == 0
+                ? $"(SELECT {match.Groups[1].Value} WHERE 1 = 0)"
+                : "(" + string.Join(",", Enumerable.Range(1, count).Select(i => match.Groups[1].Value + i)) + ")",
+            System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 }
 
-/// <summary>One kept connection, taken by one request at a time and given back when disposed.</summary>
+/// <summary>Dapper's queries, run on a kept connection with their statements prepared once (see <see cref="KeptReads"/>), else by Dapper.</summary>
+public static class KeptQueries
+{
+    /// <summary>As Dapper's QueryAsync, rows mapped by Dapper's own row parser.</summary>
+    public static async Task<List<T>> QueryKeptAsync<T>(this DbConnection connection, string sql, object? parameters, CancellationToken ct)
+    {
+        if (KeptReads.Prepared(connection, sql, parameters) is not { } command)
+            return (await connection.QueryAsync<T>(new CommandDefinition(sql, parameters, cancellationToken: ct))).AsList();
+        ct.ThrowIfCancellationRequested();
+        using var reader = command.ExecuteReader();
+        var parse = reader.GetRowParser<T>();
+        var rows = new List<T>();
+        while (reader.Read()) rows.Add(parse(reader));
+        return rows;
+    }
+
+    /// <summary>As Dapper's ExecuteScalarAsync of a count.</summary>
+    public static async Task<long> CountKeptAsync(this DbConnection connection, string sql, object? parameters, CancellationToken ct)
+    {
+        if (KeptReads.Prepared(connection, sql, parameters) is not { } command)
+            return await connection.ExecuteScalarAsync<long>(new CommandDefinition(sql, parameters, cancellationToken: ct));
+        ct.ThrowIfCancellationRequested();
+        return Convert.ToInt64(command.ExecuteScalar());
+    }
+}
+
+/// <summary>One kept connection, taken by one request at a time and given back when disposed (closed, where it is not kept).</summary>
 public sealed class KeptRead : IAsyncDisposable
 {
     static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SqliteConnection, KeptRead> ByConnection = new();
 
-    readonly KeptReads owner;
+    readonly KeptReads? owner;
     readonly Dictionary<string, SqliteCommand> commands = new(StringComparer.Ordinal);
 
-    internal KeptRead(KeptReads owner, SqliteConnection connection, string path, int generation)
+    internal KeptRead(KeptReads? owner, SqliteConnection connection, string path, int generation)
     {
         this.owner = owner;
         Connection = connection;
@@ -76,19 +149,9 @@ public sealed class KeptRead : IAsyncDisposable
     internal static KeptRead? Of(DbConnection connection) =>
         connection is SqliteConnection sqlite && ByConnection.TryGetValue(sqlite, out var kept) ? kept : null;
 
-    /// <summary>
-    /// The command of <paramref name="sql"/>, prepared on first use, bound to <paramref name="parameters"/>
-    /// as Dapper binds them; null where a parameter is a list (Dapper expands it into the SQL, which is then another statement).
-    /// </summary>
-    internal SqliteCommand? Command(string sql, DynamicParameters parameters)
+    /// <summary>The command of <paramref name="sql"/>, prepared on first use, bound to <paramref name="values"/>.</summary>
+    internal SqliteCommand Command(string sql, IReadOnlyList<(string Name, object Value)> values)
     {
-        var values = new List<(string, object?)>();
-        foreach (var name in parameters.ParameterNames)
-        {
-            var value = parameters.Get<object?>(name);
-            if (value is IEnumerable and not string and not byte[]) return null;
-            values.Add((name, value is Enum ? Convert.ToInt64(value) : value ?? DBNull.Value));
-        }
         if (!commands.TryGetValue(sql, out var command))
         {
             if (commands.Count >= MaxStatementsKept) ClearCommands();
@@ -118,7 +181,8 @@ public sealed class KeptRead : IAsyncDisposable
 
     public ValueTask DisposeAsync()
     {
-        owner.Return(this);
+        if (owner is null) Close();
+        else owner.Return(this);
         return ValueTask.CompletedTask;
     }
 }

@@ -149,7 +149,8 @@ internal static class Responses
     {
         var keys = await source.Keys(parsed.ToRequest(parsed.CursorKey.Key), http.RequestAborted);
         var records = await cache.GetAsync(dataVersion, source, keys.Items.Select(k => k.Id).ToList(), parsed.Lang, JsonOptionsOf(http), http.RequestAborted);
-        var fields = parsed.FieldList;
+        // Each record's keys are looked up in the fields asked for: a set, made once for the page.
+        var fields = parsed.FieldList?.ToHashSet(StringComparer.Ordinal);
         var page = keys.Items.Select((key, i) => new PageRecord(records[i], fields, key.Snippet)).ToList();
         return new FetchedPage<T>(keys.Total, keys.NextKey, keys.Facets, null, page);
     }

@@ -92,10 +92,11 @@ public sealed class RecordWriter<T>
     public async Task WriteRenderedAsync(IEnumerable<(Rendering.RenderedRecord Record, string? Snippet)> records, CancellationToken ct)
     {
         if (json is null) throw new InvalidOperationException("Rendered records are written as NDJSON.");
+        var keep = fields?.ToHashSet(StringComparer.Ordinal);
         foreach (var (record, snippet) in records)
         {
             json.Reset(pending);
-            record.WriteTo(json, fields, snippet);
+            record.WriteTo(json, keep, snippet);
             json.Flush();
             Append("\n");
             Rows++;

@@ -74,7 +74,8 @@ public sealed partial class Collection(
                 var searchRow = request.Search is null ? null : top is null ? $"{Search!.Table}.rowid" : "h.search_row";
                 sql = PageSql(request, select, pageOrder, pageSearch, page, searchRow);
             }
-            return await RowsAsync<TRow>(connection, SqlLog.Note(sql), parameters, ct);
+            // On a kept connection (see KeptReads) the page and count statements stay prepared between requests.
+            return await connection.QueryKeptAsync<TRow>(SqlLog.Note(sql), parameters, ct);
         }
 
         string CountSql() =>
@@ -89,7 +90,7 @@ public sealed partial class Collection(
             // Fewer rows than asked for from a list that left rows out: the rest of the page is among those.
             if (top is { Truncated: true } && request.Limit > 0 && rows.Count <= request.Limit) rows = await PageAsync(null);
             var total = !request.CountTotal ? -1 : top is not null && request.Criteria.Count == 0 ? top.Hits
-                : await CountAsync(connection, SqlLog.Note(CountSql()), parameters, ct);
+                : await connection.CountKeptAsync(SqlLog.Note(CountSql()), parameters, ct);
             var facets = await FacetsAsync(connection, request, search, where, parameters, total, ct);
 
             IReadOnlyList<object>? next = null;
@@ -105,28 +106,6 @@ public sealed partial class Collection(
         {
             throw new SearchSyntaxException(e.Message.Replace("SQLite Error 1: ", "", StringComparison.Ordinal).Trim('\'', '.', ' '));
         }
-    }
-
-    // The page and count statements run on every list request: on a kept connection (see KeptReads)
-    // they stay prepared between requests, mapped as Dapper maps them; elsewhere Dapper prepares them anew.
-    static async Task<List<TRow>> RowsAsync<TRow>(DbConnection connection, string sql, DynamicParameters parameters, CancellationToken ct)
-    {
-        if (KeptReads.Prepared(connection, sql, parameters) is not { } command)
-            return (await connection.QueryAsync<TRow>(new CommandDefinition(sql, parameters, cancellationToken: ct))).ToList();
-        ct.ThrowIfCancellationRequested();
-        using var reader = command.ExecuteReader();
-        var parse = reader.GetRowParser<TRow>();
-        var rows = new List<TRow>();
-        while (reader.Read()) rows.Add(parse(reader));
-        return rows;
-    }
-
-    static async Task<long> CountAsync(DbConnection connection, string sql, DynamicParameters parameters, CancellationToken ct)
-    {
-        if (KeptReads.Prepared(connection, sql, parameters) is not { } command)
-            return await connection.ExecuteScalarAsync<long>(new CommandDefinition(sql, parameters, cancellationToken: ct));
-        ct.ThrowIfCancellationRequested();
-        return Convert.ToInt64(command.ExecuteScalar());
     }
 
     /// <summary>

@@ -101,10 +101,12 @@ public sealed partial class CommitmentQueries(Db db)
     public async Task<IReadOnlyList<Commitment>> ByIdsAsync(IReadOnlyList<string> ids, string lang, CancellationToken ct)
     {
         if (ids.Count == 0) return [];
-        await using var c = await db.OpenReadAsync(ct);
+        // A kept connection: the statements that read records by id stay prepared from one page to the next.
+        await using var kept = await db.OpenKeptReadAsync(ct);
+        var c = kept.Connection;
         var byId = new PageIds(ids, IsRun: false);
-        var rows = (await c.QueryAsync<Row>(new CommandDefinition(SqlLog.Note(
-            $"SELECT {Select} FROM {From} WHERE {byId.Match("f.commitment_id")}"), byId.Parameters, cancellationToken: ct))).ToList();
+        var rows = (await c.QueryKeptAsync<Row>(SqlLog.Note(
+            $"SELECT {Select} FROM {From} WHERE {byId.Match("f.commitment_id")}"), byId.Parameters, ct)).ToList();
         return await ToCommitmentsAsync(c, rows, byId, lang, ct);
     }
 
@@ -124,11 +126,11 @@ public sealed partial class CommitmentQueries(Db db)
     static async Task<IReadOnlyList<Commitment>> ToCommitmentsAsync(DbConnection c, IReadOnlyList<Row> rows, PageIds ids, string lang, CancellationToken ct)
     {
         if (rows.Count == 0) return [];
-        var institutions = (await c.QueryAsync<LinkRow>(new CommandDefinition(SqlLog.Note(
-                $"SELECT ci.commitment_id, ci.role, i.id, i.name_en, i.name_fr, i.name_es, i.source_lang {InstitutionsOf(ids)}"), ids.Parameters, cancellationToken: ct)))
+        var institutions = (await c.QueryKeptAsync<LinkRow>(SqlLog.Note(
+                $"SELECT ci.commitment_id, ci.role, i.id, i.name_en, i.name_fr, i.name_es, i.source_lang {InstitutionsOf(ids)}"), ids.Parameters, ct))
             .ToLookup(r => (r.CommitmentId.ToUpperInvariant(), r.Role));
-        var areas = (await c.QueryAsync<LinkRow>(new CommandDefinition(SqlLog.Note(
-                $"SELECT cp.commitment_id, a.id, a.name_en, a.name_fr, a.name_es, a.source_lang {PolicyAreasOf(ids)}"), ids.Parameters, cancellationToken: ct)))
+        var areas = (await c.QueryKeptAsync<LinkRow>(SqlLog.Note(
+                $"SELECT cp.commitment_id, a.id, a.name_en, a.name_fr, a.name_es, a.source_lang {PolicyAreasOf(ids)}"), ids.Parameters, ct))
             .ToLookup(r => r.CommitmentId.ToUpperInvariant());
         var ratings = (await IrmRatingQueries.ForCommitmentsAsync(c, ids, lang, ct))
             .ToLookup(r => r.Commitment.Id.ToUpperInvariant());

@@ -63,9 +63,8 @@ public sealed class IrmRatingQueries(Db db)
     /// <summary>The ratings of several commitments, in stage order, for embedding in commitments.</summary>
     internal static async Task<IReadOnlyList<IrmRating>> ForCommitmentsAsync(DbConnection c, PageIds ids, string lang, CancellationToken ct)
     {
-        var rows = (await c.QueryAsync<Row>(new CommandDefinition(SqlLog.Note(
-            $"SELECT {Select} FROM {From} WHERE {ids.Match("r.commitment_id")} ORDER BY r.commitment_id, r.stage_order"),
-            ids.Parameters, cancellationToken: ct))).ToList();
+        var rows = (await c.QueryKeptAsync<Row>(SqlLog.Note(
+            $"SELECT {Select} FROM {From} WHERE {ids.Match("r.commitment_id")} ORDER BY r.commitment_id, r.stage_order"), ids.Parameters, ct)).ToList();
         return await ToRatingsAsync(c, rows, ids, lang, ct);
     }
 
@@ -74,14 +73,14 @@ public sealed class IrmRatingQueries(Db db)
     {
         if (rows.Count == 0) return [];
         ids ??= new PageIds(rows.Select(r => r.CommitmentId).Distinct(StringComparer.OrdinalIgnoreCase).ToList(), false);
-        var values = (await c.QueryAsync<(string CommitmentId, string Stage, string OgpValue)>(new CommandDefinition(
-                SqlLog.Note($"SELECT commitment_id, stage, ogp_value FROM irm_rating_ogp_value WHERE {ids.Match("commitment_id")}"), ids.Parameters, cancellationToken: ct)))
+        var values = (await c.QueryKeptAsync<(string CommitmentId, string Stage, string OgpValue)>(
+                SqlLog.Note($"SELECT commitment_id, stage, ogp_value FROM irm_rating_ogp_value WHERE {ids.Match("commitment_id")}"), ids.Parameters, ct))
             .ToLookup(v => (v.CommitmentId.ToUpperInvariant(), v.Stage), v => SnakeCase.Parse<OgpValue>(v.OgpValue));
-        var notes = (await c.QueryAsync<NoteRow>(new CommandDefinition(
-                SqlLog.Note($"SELECT * FROM irm_note WHERE {ids.Match("commitment_id")} ORDER BY commitment_id, stage, number"), ids.Parameters, cancellationToken: ct)))
+        var notes = (await c.QueryKeptAsync<NoteRow>(
+                SqlLog.Note($"SELECT * FROM irm_note WHERE {ids.Match("commitment_id")} ORDER BY commitment_id, stage, number"), ids.Parameters, ct))
             .ToLookup(n => (n.CommitmentId.ToUpperInvariant(), n.Stage));
-        var raw = (await c.QueryAsync<(string CommitmentId, string Stage, string Rating, string RawText)>(new CommandDefinition(
-                SqlLog.Note($"SELECT commitment_id, stage, rating, raw_text FROM irm_rating_raw WHERE {ids.Match("commitment_id")}"), ids.Parameters, cancellationToken: ct)))
+        var raw = (await c.QueryKeptAsync<(string CommitmentId, string Stage, string Rating, string RawText)>(
+                SqlLog.Note($"SELECT commitment_id, stage, rating, raw_text FROM irm_rating_raw WHERE {ids.Match("commitment_id")}"), ids.Parameters, ct))
             .ToLookup(v => (v.CommitmentId.ToUpperInvariant(), v.Stage));
         return rows.Select(r => r.ToRating(lang,
             values[(r.CommitmentId.ToUpperInvariant(), r.Stage)].Order().ToList(),

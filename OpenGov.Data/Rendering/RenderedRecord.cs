@@ -29,11 +29,11 @@ public sealed class RenderedRecord
 
     /// <summary>
     /// Writes the record as it would be serialised with only the top-level keys of
-    /// <paramref name="fields"/> (all where null), in the record's order, and with
+    /// <paramref name="fields"/> (all where null; a set where a page writes many records), in the record's order, and with
     /// <paramref name="snippet"/> as its "snippet" where given. The values' bytes are copied as they
     /// are: never parsed into objects, never serialised again.
     /// </summary>
-    public void WriteTo(Utf8JsonWriter writer, IReadOnlyList<string>? fields = null, string? snippet = null)
+    public void WriteTo(Utf8JsonWriter writer, IReadOnlyCollection<string>? fields = null, string? snippet = null)
     {
         if (fields is null && snippet is null)
         {

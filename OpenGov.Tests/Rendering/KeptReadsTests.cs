@@ -62,13 +62,25 @@ public sealed class KeptReadsTests
         }
     }
 
-    [Test]
-    public async Task AListParameterIsLeftToDapper()
+    [TestCase(new long[] { 1, 2 }, "(@id1,@id2)")]
+    [TestCase(new long[] { 2 }, "(@id1)")]
+    [TestCase(new long[0], "(SELECT @id WHERE 1 = 0)")]
+    public async Task AListIsExpandedAsDapperExpandsIt(long[] ids, string expanded)
     {
         var db = new Db(DbPath);
+        const string sql = "SELECT name FROM t WHERE id IN @id ORDER BY id";
+        await using var c = await db.OpenReadAsync();
+        var byDapper = (await c.QueryAsync<string>(sql, new { id = ids })).ToList();
         await using var kept = await db.OpenKeptReadAsync();
-        Assert.That(KeptReads.Prepared(kept.Connection, "SELECT name FROM t WHERE id IN @id", Id(new[] { 1L, 2L })), Is.Null,
-            "Dapper expands a list into the SQL text: that is another statement");
+        var command = KeptReads.Prepared(kept.Connection, sql, Id(ids))!;
+        var byKept = new List<string>();
+        using (var reader = command.ExecuteReader())
+            while (reader.Read()) byKept.Add(reader.GetString(0));
+        Assert.Multiple(() =>
+        {
+            Assert.That(command.CommandText, Is.EqualTo($"SELECT name FROM t WHERE id IN {expanded} ORDER BY id"));
+            Assert.That(byKept, Is.EqualTo(byDapper));
+        });
     }
 
     [Test]
