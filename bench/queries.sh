@@ -10,13 +10,16 @@ port=5098
 requests=100  # per list case
 
 dotnet build "$root/OpenGov.Api" -c Release -v quiet -nologo >/dev/null
+# The query budget is off (QueryBudget:Seconds=0): the slow searches below are measured whole, as
+# they were before the budget existed; with it (2 s), the page past the kept hits of "open" and the
+# search with a narrow filter end as 400 "too costly", and this script stopped at the first.
 dotnet build "$root/bench/OpenGov.Bench" -c Release -v quiet -nologo >/dev/null
 bench() { dotnet "$root/bench/OpenGov.Bench/bin/Release/net10.0/OpenGov.Bench.dll" "$@"; }
 [ -f "$db" ] || bench generate-db "$db" "$count"
 
 log="$(mktemp)"
 dotnet "$root/OpenGov.Api/bin/Release/net10.0/OpenGov.Api.dll" --db "$db" --urls "http://127.0.0.1:$port" \
-    --RateLimit:Enabled=false --ResponseCache:MaxEntries=0 >"$log" 2>&1 &
+    --RateLimit:Enabled=false --ResponseCache:MaxEntries=0 --QueryBudget:Seconds=0 >"$log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; rm -f "$log"' EXIT
 for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; kill -0 $server 2>/dev/null || break; sleep 0.2; done
