@@ -32,7 +32,7 @@ public sealed class KeptReads
 
     static KeptRead Open(string path, KeptReads? owner, int generation)
     {
-        var connection = new SqliteConnection(Db.ConnectionString(path, SqliteOpenMode.ReadOnly, pooling: false));
+        var connection = new SqliteConnection(Db.ConnectionString(Immutable(path), SqliteOpenMode.ReadOnly, pooling: false));
         connection.Open();
         return new KeptRead(owner, connection, path, generation);
     }
@@ -43,6 +43,17 @@ public sealed class KeptReads
         if (kept.Generation == Volatile.Read(ref generation) && bag.Count < MaxIdle) bag.Add(kept);
         else kept.Close();
     }
+
+    /// <summary>
+    /// The file as an SQLite URI with immutable=1: a published file is never written again (a build
+    /// writes a new file and renames it into place; a release file is that file, linked), so SQLite
+    /// need not lock it, nor read its header to see whether it changed, at each statement (measured
+    /// with Python's sqlite3 on the imported export: 33 to 24 µs for a page's key statement, 10 to
+    /// 2 µs for its count). A file changed in place anyway (as tests do) changes its stamp, and
+    /// DatasetState then forgets the kept connections (see <see cref="Forget"/>).
+    /// </summary>
+    static string Immutable(string path) =>
+        "file:" + System.IO.Path.GetFullPath(path).Replace("%", "%25").Replace("?", "%3f").Replace("#", "%23") + "?immutable=1";
 
     /// <summary>Closes every idle connection; those in use close when given back. For a database replaced under the service.</summary>
     public void Forget()

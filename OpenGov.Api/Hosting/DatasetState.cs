@@ -48,7 +48,12 @@ internal sealed class DatasetState(Db db)
     /// <summary>Every release the current file knows, oldest first.</summary>
     public IReadOnlyList<ReleaseEntry> Releases => Current().Releases;
 
-    public void Refresh() => state = Read();
+    /// <summary>Reads the state again (the file was replaced or changed): kept connections, which trust a file never to change, are forgotten.</summary>
+    public void Refresh()
+    {
+        db.Kept.Forget();
+        state = Read();
+    }
 
     /// <summary>
     /// The current release as one whole: its version, when it was built, and the file that holds it
