@@ -17,15 +17,31 @@ namespace OpenGov.Data;
 /// </summary>
 public sealed class KeptReads
 {
-    /// <summary>How many idle connections are kept per file.</summary>
+    /// <summary>
+    /// How many idle connections are kept, all files together: each holds a file handle and up to
+    /// 16 MB of page cache, and requests pinned to many earlier releases must not pile them up.
+    /// </summary>
     const int MaxIdle = 64;
 
     readonly ConcurrentDictionary<string, ConcurrentBag<KeptRead>> idle = new();
-    int generation;
+    int generation, idleCount;
+
+    /// <summary>How many connections are idle now (for tests).</summary>
+    public int IdleCount => Volatile.Read(ref idleCount);
 
     /// <summary>A kept connection to <paramref name="path"/>, opened where none is idle.</summary>
-    internal KeptRead Take(string path) =>
-        idle.TryGetValue(path, out var bag) && bag.TryTake(out var kept) ? kept : Open(path, this, Volatile.Read(ref generation));
+    internal KeptRead Take(string path)
+    {
+        var now = Volatile.Read(ref generation);
+        while (idle.TryGetValue(path, out var bag) && bag.TryTake(out var kept))
+        {
+            Interlocked.Decrement(ref idleCount);
+            // Given back while Forget ran: of a file that may have been replaced since.
+            if (kept.Generation == now) return kept;
+            kept.Close();
+        }
+        return Open(path, this, now);
+    }
 
     /// <summary>A connection of a file read once (a release compared with the one before): closed, not kept, when disposed.</summary>
     internal static KeptRead Once(string path) => Open(path, null, 0);
@@ -39,9 +55,16 @@ public sealed class KeptReads
 
     internal void Return(KeptRead kept)
     {
-        var bag = idle.GetOrAdd(kept.Path, _ => []);
-        if (kept.Generation == Volatile.Read(ref generation) && bag.Count < MaxIdle) bag.Add(kept);
-        else kept.Close();
+        if (kept.Generation == Volatile.Read(ref generation))
+        {
+            if (Interlocked.Increment(ref idleCount) <= MaxIdle)
+            {
+                idle.GetOrAdd(kept.Path, _ => []).Add(kept);
+                return;
+            }
+            Interlocked.Decrement(ref idleCount);
+        }
+        kept.Close();
     }
 
     /// <summary>
@@ -60,7 +83,11 @@ public sealed class KeptReads
     {
         Interlocked.Increment(ref generation);
         foreach (var bag in idle.Values)
-            while (bag.TryTake(out var kept)) kept.Close();
+            while (bag.TryTake(out var kept))
+            {
+                Interlocked.Decrement(ref idleCount);
+                kept.Close();
+            }
     }
 
     /// <summary>

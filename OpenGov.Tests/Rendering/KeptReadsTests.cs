@@ -100,4 +100,20 @@ public sealed class KeptReadsTests
         await using var fresh = await db.OpenKeptReadAsync();
         Assert.That(fresh.Connection, Is.Not.SameAs(idle).And.Not.SameAs(inUse));
     }
+
+    [Test]
+    public async Task IdleConnectionsAreBoundedAcrossFiles()
+    {
+        var db = new Db(DbPath);
+        var held = new List<KeptRead>();
+        for (var i = 0; i < 70; i++) held.Add(await db.OpenKeptReadAsync());
+        foreach (var kept in held) await kept.DisposeAsync();
+        Assert.Multiple(() =>
+        {
+            Assert.That(db.Kept.IdleCount, Is.EqualTo(64), "no more than 64 kept idle");
+            Assert.That(held.Count(k => k.Connection.State == ConnectionState.Closed), Is.EqualTo(6), "the others closed");
+        });
+        db.Kept.Forget();
+        Assert.That(db.Kept.IdleCount, Is.Zero);
+    }
 }
