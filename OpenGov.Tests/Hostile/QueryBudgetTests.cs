@@ -1,5 +1,7 @@
+using Dapper;
 using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using OpenGov.Data.Synthetic;
 using OpenGov.Tests.Support;
 
@@ -55,13 +57,32 @@ public sealed class QueryBudgetTests
         // Stopped, not left to finish: the whole query takes 0.4 s warm and over 1.3 s cold here.
         Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(1)));
 
-        // The connection it ran on goes back to the pool uninterrupted: the next requests answer
-        // (small ones: counting 20,000 commitments cold would not fit this budget either).
-        for (var i = 0; i < 5; i++)
+        // The connection it ran on was given back uninterrupted: every idle one answers a statement
+        // (the list's statements run on kept connections, see KeptReads).
+        var db = api.Services.GetRequiredService<OpenGov.Data.Db>();
+        var idle = db.Kept.IdleCount;
+        Assert.That(idle, Is.Positive, "the stopped request gave its connection back");
+        var taken = new List<OpenGov.Data.KeptRead>();
+        for (var i = 0; i < idle; i++) taken.Add(await db.OpenKeptReadAsync());
+        foreach (var kept in taken)
         {
-            var page = JsonNode.Parse(await client.GetStringAsync("/v1/members?limit=2&fields=id"))!;
-            Assert.That(page["data"]!.AsArray(), Has.Count.EqualTo(2));
+            Assert.That(await kept.Connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM member"), Is.Positive);
+            await kept.DisposeAsync();
         }
+        // And the next requests answer: small ones, though under the load of a whole test run even
+        // one of those may outlast 20 ms of wall time, which is the budget's answer, not a fault.
+        var answered = 0;
+        for (var i = 0; i < 10; i++)
+        {
+            using var next = await client.GetAsync("/v1/members?limit=2&fields=id");
+            if (next.StatusCode == System.Net.HttpStatusCode.OK)
+            {
+                Assert.That(JsonNode.Parse(await next.Content.ReadAsStringAsync())!["data"]!.AsArray(), Has.Count.EqualTo(2));
+                answered++;
+            }
+            else await Problem.Assert(next, 400, mentions: "budget");
+        }
+        Assert.That(answered, Is.Positive);
     }
 
     [Test]
