@@ -5,7 +5,7 @@ using Microsoft.Data.Sqlite;
 namespace OpenGov.Data;
 
 /// <summary>Opens connections to the SQLite database the service reads (<paramref name="pooling"/> false: for a file read once, as when a release is compared with the one before).</summary>
-public sealed class Db(string path, bool pooling = true)
+public sealed class Db(string path, bool pooling = true) : IDisposable
 {
     static Db()
     {
@@ -49,6 +49,9 @@ public sealed class Db(string path, bool pooling = true)
 
     /// <summary>Read connections kept open with their prepared statements (for the list's hot statements).</summary>
     public KeptReads Kept { get; } = new();
+
+    /// <summary>Closes the kept connections (the host disposes the service's Db when it stops).</summary>
+    public void Dispose() => Kept.Dispose();
 
     /// <summary>
     /// A read-only connection of <see cref="Kept"/>: as <see cref="OpenReadAsync"/>, but its statements

@@ -15,7 +15,7 @@ namespace OpenGov.Data;
 /// Connections are kept per file (a release's file never changes) and forgotten whole when the
 /// served data changes (see <see cref="Forget"/>).
 /// </summary>
-public sealed class KeptReads
+public sealed class KeptReads : IDisposable
 {
     /// <summary>
     /// How many idle connections are kept, all files together: each holds a file handle and up to
@@ -37,7 +37,7 @@ public sealed class KeptReads
         {
             Interlocked.Decrement(ref idleCount);
             // Given back while Forget ran: of a file that may have been replaced since.
-            if (kept.Generation == now) return kept;
+            if (kept.Generation == now) return kept.Taken();
             kept.Close();
         }
         return Open(path, this, now);
@@ -59,13 +59,58 @@ public sealed class KeptReads
         {
             if (Interlocked.Increment(ref idleCount) <= MaxIdle)
             {
+                kept.IdleSince = Environment.TickCount64;
                 idle.GetOrAdd(kept.Path, _ => []).Add(kept);
+                SweepNowAndThen();
                 return;
             }
             Interlocked.Decrement(ref idleCount);
         }
         kept.Close();
     }
+
+    /// <summary>How long a connection may stay idle, and how often idle ones are looked over.</summary>
+    static readonly TimeSpan IdleFor = TimeSpan.FromMinutes(2), SweepEvery = TimeSpan.FromSeconds(30);
+
+    long lastSweep = Environment.TickCount64;
+
+    /// <summary>
+    /// Closes connections idle for longer than <see cref="IdleFor"/>, and every connection of a file
+    /// that is gone (a release pruned: its disk space is freed only once no handle holds it), as the
+    /// pool of Microsoft.Data.Sqlite closes its idle connections. Run by a request giving one back,
+    /// at most every <see cref="SweepEvery"/>: no timer of its own.
+    /// </summary>
+    void SweepNowAndThen()
+    {
+        var last = Interlocked.Read(ref lastSweep);
+        var now = Environment.TickCount64;
+        if (now - last < SweepEvery.TotalMilliseconds || Interlocked.CompareExchange(ref lastSweep, now, last) != last) return;
+        Sweep(IdleFor);
+    }
+
+    /// <summary>Closes the idle connections given back longer than <paramref name="idleFor"/> ago, and those of files that are gone.</summary>
+    public void Sweep(TimeSpan idleFor)
+    {
+        var now = Environment.TickCount64;
+        foreach (var (path, bag) in idle)
+        {
+            var gone = !File.Exists(path);
+            var keep = new List<KeptRead>();
+            while (bag.TryTake(out var kept))
+            {
+                if (!gone && now - kept.IdleSince < idleFor.TotalMilliseconds) keep.Add(kept);
+                else
+                {
+                    Interlocked.Decrement(ref idleCount);
+                    kept.Close();
+                }
+            }
+            foreach (var kept in keep) bag.Add(kept);
+        }
+    }
+
+    /// <summary>Closes every idle connection, and the others when given back: the service is stopping.</summary>
+    public void Dispose() => Forget();
 
     /// <summary>
     /// The file as an SQLite URI with immutable=1: a published file is never written again (a build
@@ -159,7 +204,8 @@ public static class KeptQueries
         if (KeptReads.Prepared(connection, sql, parameters) is not { } command)
             return await connection.ExecuteScalarAsync<long>(new CommandDefinition(sql, parameters, cancellationToken: ct));
         ct.ThrowIfCancellationRequested();
-        return Convert.ToInt64(command.ExecuteScalar());
+        // As Dapper: no row, or NULL, is 0.
+        return command.ExecuteScalar() is { } n and not DBNull ? Convert.ToInt64(n) : 0;
     }
 }
 
@@ -184,6 +230,18 @@ public sealed class KeptRead : IAsyncDisposable
     internal string Path { get; }
     internal int Generation { get; }
 
+    /// <summary>When it was last given back (Environment.TickCount64).</summary>
+    internal long IdleSince { get; set; }
+
+    int givenBack;
+
+    /// <summary>Taken again from the idle ones: this lease gives it back once more.</summary>
+    internal KeptRead Taken()
+    {
+        Volatile.Write(ref givenBack, 0);
+        return this;
+    }
+
     internal static KeptRead? Of(DbConnection connection) =>
         connection is SqliteConnection sqlite && ByConnection.TryGetValue(sqlite, out var kept) ? kept : null;
 
@@ -198,7 +256,8 @@ public sealed class KeptRead : IAsyncDisposable
             commands[sql] = command;
         }
         command.Parameters.Clear();
-        foreach (var (name, value) in values) command.Parameters.AddWithValue("@" + name, value);
+        // Named without a prefix: Microsoft.Data.Sqlite then binds @name, :name or $name, as Dapper does.
+        foreach (var (name, value) in values) command.Parameters.AddWithValue(name, value);
         return command;
     }
 
@@ -219,6 +278,8 @@ public sealed class KeptRead : IAsyncDisposable
 
     public ValueTask DisposeAsync()
     {
+        // Given back once: a second dispose would put it in the idle bag twice, for two requests at once.
+        if (Interlocked.Exchange(ref givenBack, 1) == 1) return ValueTask.CompletedTask;
         if (owner is null) Close();
         else owner.Return(this);
         return ValueTask.CompletedTask;

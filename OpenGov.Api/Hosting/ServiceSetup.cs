@@ -13,7 +13,8 @@ internal static class ServiceSetup
     {
         var location = DatabaseLocation.From(configuration);
         services.AddSingleton(location);
-        services.AddSingleton(new Db(location.DbPath));
+        // Made by the container, so that it is disposed with it: its kept connections close when the host stops.
+        services.AddSingleton(_ => new Db(location.DbPath));
         services.AddSingleton<DatasetState>();
         services.AddHostedService<DatabaseInitializer>();
 

@@ -105,6 +105,8 @@ internal sealed class RenderedRecords(RenderedRecordsOptions options, Hosting.Da
         if (!state.IsCurrent(dataVersion)) return new Generation(dataVersion);
         var generation = current;
         if (generation.Version == dataVersion) return generation;
+        // A request that began on the release just replaced says it is current: the file decides.
+        if (dataVersion != state.CurrentVersion) return new Generation(dataVersion);
         // A new version: the old records are dropped whole, none can be served again.
         var fresh = new Generation(dataVersion);
         current = fresh;

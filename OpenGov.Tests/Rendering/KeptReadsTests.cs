@@ -116,4 +116,46 @@ public sealed class KeptReadsTests
         db.Kept.Forget();
         Assert.That(db.Kept.IdleCount, Is.Zero);
     }
+
+    [Test]
+    public async Task AConnectionGivenBackTwiceIsKeptOnce()
+    {
+        var db = new Db(DbPath);
+        var kept = await db.OpenKeptReadAsync();
+        await kept.DisposeAsync();
+        await kept.DisposeAsync();
+        Assert.That(db.Kept.IdleCount, Is.EqualTo(1), "else two requests could take it at once");
+        await using (var again = await db.OpenKeptReadAsync()) Assert.That(again, Is.SameAs(kept));
+        Assert.That(db.Kept.IdleCount, Is.EqualTo(1), "taken again, it is given back again");
+    }
+
+    [Test]
+    public async Task IdleConnectionsAndThoseOfDeletedFilesAreClosed()
+    {
+        var db = new Db(DbPath);
+        SqliteConnection connection;
+        await using (var kept = await db.OpenKeptReadAsync()) connection = kept.Connection;
+        db.Kept.Sweep(TimeSpan.FromHours(1));
+        Assert.That(connection.State, Is.EqualTo(ConnectionState.Open), "recently used, of a file that is there");
+        File.Delete(DbPath);
+        db.Kept.Sweep(TimeSpan.FromHours(1));
+        Assert.Multiple(() =>
+        {
+            Assert.That(connection.State, Is.EqualTo(ConnectionState.Closed), "a pruned release's file is let go");
+            Assert.That(db.Kept.IdleCount, Is.Zero);
+        });
+    }
+
+    [Test]
+    public async Task ACountOfNoRowIsZeroAsDapperSays()
+    {
+        var db = new Db(DbPath);
+        await using var kept = await db.OpenKeptReadAsync();
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await kept.Connection.CountKeptAsync("SELECT NULL", null, default), Is.Zero);
+            Assert.That(await kept.Connection.CountKeptAsync("SELECT n FROM (SELECT 1 AS n) WHERE n = 2", null, default), Is.Zero);
+            Assert.That(await kept.Connection.CountKeptAsync("SELECT COUNT(*) FROM t WHERE id > @id", Id(0L), default), Is.EqualTo(2));
+        });
+    }
 }
