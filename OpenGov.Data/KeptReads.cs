@@ -9,8 +9,9 @@ namespace OpenGov.Data;
 /// <summary>
 /// Read connections kept open, each with its statements prepared once. Microsoft.Data.Sqlite keeps
 /// a prepared statement only as long as its command object, and Dapper makes a new command for
-/// every query: each list request compiled its key and count statements anew (measured: 30 µs of
-/// the 35 µs the key statement of a page costs; see BENCHMARKS.md "Records rendered once"). A
+/// every query: each list request compiled its key and count statements anew (with Python's
+/// sqlite3 on the imported export, a page's key statement took 66 µs prepared each time and 33 µs
+/// prepared once; see BENCHMARKS.md "Steps of the kept connections"). A
 /// connection taken from here keeps its commands, by SQL text, for the next request that takes it.
 /// Connections are kept per file (a release's file never changes) and forgotten whole when the
 /// served data changes (see <see cref="Forget"/>).
@@ -95,18 +96,24 @@ public sealed class KeptReads : IDisposable
         foreach (var (path, bag) in idle)
         {
             var gone = !File.Exists(path);
-            var keep = new List<KeptRead>();
-            while (bag.TryTake(out var kept))
-            {
-                if (!gone && now - kept.IdleSince < idleFor.TotalMilliseconds) keep.Add(kept);
-                else
-                {
-                    Interlocked.Decrement(ref idleCount);
-                    kept.Close();
-                }
-            }
-            foreach (var kept in keep) bag.Add(kept);
+            CloseIdle(bag, kept => gone || now - kept.IdleSince >= idleFor.TotalMilliseconds);
         }
+    }
+
+    /// <summary>Closes the idle connections of <paramref name="bag"/> that <paramref name="due"/> names; the others stay.</summary>
+    void CloseIdle(ConcurrentBag<KeptRead> bag, Func<KeptRead, bool> due)
+    {
+        var keep = new List<KeptRead>();
+        while (bag.TryTake(out var kept))
+        {
+            if (!due(kept)) keep.Add(kept);
+            else
+            {
+                Interlocked.Decrement(ref idleCount);
+                kept.Close();
+            }
+        }
+        foreach (var kept in keep) bag.Add(kept);
     }
 
     /// <summary>Closes every idle connection, and the others when given back: the service is stopping.</summary>
@@ -127,12 +134,7 @@ public sealed class KeptReads : IDisposable
     public void Forget()
     {
         Interlocked.Increment(ref generation);
-        foreach (var bag in idle.Values)
-            while (bag.TryTake(out var kept))
-            {
-                Interlocked.Decrement(ref idleCount);
-                kept.Close();
-            }
+        foreach (var bag in idle.Values) CloseIdle(bag, _ => true);
     }
 
     /// <summary>

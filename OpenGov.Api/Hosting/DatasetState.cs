@@ -6,12 +6,7 @@ using OpenGov.Data.Releases;
 namespace OpenGov.Api.Hosting;
 
 /// <summary>A release a request reads other than the current one: its id, when it was published, and whether the URL names it (?release=).</summary>
-/// <summary>
-/// A release a request reads other than the current one: its id, when it was published, and whether
-/// the URL names it (?release=). IsCurrent: it was the current release when the request began (what
-/// the request keeps to, without asking the file system again).
-/// </summary>
-internal sealed record PinnedRelease(string Id, DateTimeOffset PublishedAt, bool InUrl, bool IsCurrent = false);
+internal sealed record PinnedRelease(string Id, DateTimeOffset PublishedAt, bool InUrl);
 
 /// <summary>
 /// The data version of the database being served and when it was built, kept for every answer's
@@ -34,13 +29,6 @@ internal sealed class DatasetState(Db db)
 
     /// <summary>The version of the current release, pinned or not.</summary>
     public string CurrentVersion => Current().Version;
-
-    /// <summary>
-    /// Whether <paramref name="version"/> is the current release: as the request's pin says where it
-    /// began on the current one (one look at the file per request, not one per question), else as the file says now.
-    /// </summary>
-    public bool IsCurrent(string version) =>
-        Pinned.Value is { IsCurrent: true } pin && pin.Id == version || version == Current().Version;
 
     /// <summary>When the data was built (its meta built_at, else the file's time), to the second as HTTP dates are.</summary>
     public DateTimeOffset LastModified => Pinned.Value?.PublishedAt ?? Current().BuiltAt;

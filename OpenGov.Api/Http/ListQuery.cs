@@ -53,20 +53,7 @@ internal sealed record ListQuery(
 
     public IReadOnlyList<SortKey> SortKeys => Split(Sort).Select(s => new SortKey(s.TrimStart('-'), s.StartsWith('-'))).ToList();
 
-    /// <summary>The keys ?fields= keeps (null: all), split once per request (a page reads them for each record).</summary>
-    public IReadOnlyList<string>? FieldList
-    {
-        get
-        {
-            // Checked against the text it was split from: a copy made by "with" may have other fields.
-            if (Fields is null) return null;
-            var split = fieldList;
-            if (split is null || !ReferenceEquals(split.Value.From, Fields)) fieldList = split = (Fields, Split(Fields));
-            return split.Value.List;
-        }
-    }
-
-    (string From, IReadOnlyList<string> List)? fieldList;
+    public IReadOnlyList<string>? FieldList => Fields is null ? null : Split(Fields);
 
     public IReadOnlyList<string>? FacetList => Facets is null ? null : Split(Facets);
 

@@ -50,7 +50,7 @@ internal static class ReleasePinning
             // filters still bind it): the current one, read from its own file for the whole request, so
             // that an import or a roll that switches the database path meanwhile cannot mix two releases.
             var (version, builtAt, file) = state.Snapshot();
-            DatasetState.Pinned.Value = new PinnedRelease(version, builtAt, InUrl: false, IsCurrent: true);
+            DatasetState.Pinned.Value = new PinnedRelease(version, builtAt, InUrl: false);
             Db.Pinned.Value = file;
             await next(http);
             return;
@@ -78,7 +78,7 @@ internal static class ReleasePinning
             }
         }
         DatasetState.Pinned.Value = string.Equals(release.Id, snapshot.Version, StringComparison.OrdinalIgnoreCase)
-            ? new PinnedRelease(snapshot.Version, snapshot.BuiltAt, asked is not null, IsCurrent: true)
+            ? new PinnedRelease(snapshot.Version, snapshot.BuiltAt, asked is not null)
             : new PinnedRelease(release.Id, DatasetState.ParseTime(release.PublishedAt) ?? snapshot.BuiltAt, asked is not null);
         Db.Pinned.Value = path;
         await next(http);

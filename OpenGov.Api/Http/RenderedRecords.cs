@@ -100,12 +100,11 @@ internal sealed class RenderedRecords(RenderedRecordsOptions options, Hosting.Da
 
     Generation GenerationOf(string dataVersion)
     {
-        // An earlier release, pinned: its records are made for the request and not kept (its answers
-        // are immutable, for the answer cache and any HTTP cache to keep instead).
-        if (!state.IsCurrent(dataVersion)) return new Generation(dataVersion);
+        // The records kept are those of the current release: asked for them, no look at the file is needed.
         var generation = current;
         if (generation.Version == dataVersion) return generation;
-        // A request that began on the release just replaced says it is current: the file decides.
+        // An earlier release, pinned: its records are made for the request and not kept (its answers
+        // are immutable, for the answer cache and any HTTP cache to keep instead).
         if (dataVersion != state.CurrentVersion) return new Generation(dataVersion);
         // A new version: the old records are dropped whole, none can be served again.
         var fresh = new Generation(dataVersion);

@@ -105,9 +105,8 @@ internal static class Responses
         where T : ILocalizedResource
     {
         // The pages show no snippets: a snippet reads its row's text, a third of a search's time.
-        var keys = await source.Keys(parsed.ToRequest(parsed.CursorKey.Key) with { Snippets = false }, http.RequestAborted);
+        var (keys, records) = await KeysAndRecordsAsync(http, parsed, parsed.ToRequest(parsed.CursorKey.Key) with { Snippets = false }, source, cache, dataVersion);
         var options = JsonOptionsOf(http);
-        var records = await cache.GetAsync(dataVersion, source, keys.Items.Select(k => k.Id).ToList(), parsed.Lang, options, http.RequestAborted);
         var items = records.Select(r => (T)ReadBack.GetValue(r, record => System.Text.Json.JsonSerializer.Deserialize<T>(record.Json, options)!)).ToList();
         return new KeysetPage<T>(items, keys.Total, keys.NextKey, keys.Facets);
     }
@@ -147,12 +146,20 @@ internal static class Responses
     static async Task<FetchedPage<T>> FetchRenderedAsync<T>(
         HttpContext http, ListQuery parsed, RecordSource<T> source, RenderedRecords cache, string dataVersion) where T : ILocalizedResource
     {
-        var keys = await source.Keys(parsed.ToRequest(parsed.CursorKey.Key), http.RequestAborted);
-        var records = await cache.GetAsync(dataVersion, source, keys.Items.Select(k => k.Id).ToList(), parsed.Lang, JsonOptionsOf(http), http.RequestAborted);
+        var (keys, records) = await KeysAndRecordsAsync(http, parsed, parsed.ToRequest(parsed.CursorKey.Key), source, cache, dataVersion);
         // Each record's keys are looked up in the fields asked for: a set, made once for the page.
         var fields = parsed.FieldList?.ToHashSet(StringComparer.Ordinal);
         var page = keys.Items.Select((key, i) => new PageRecord(records[i], fields, key.Snippet)).ToList();
         return new FetchedPage<T>(keys.Total, keys.NextKey, keys.Facets, null, page);
+    }
+
+    /// <summary>A page's keys chosen by the list query, and its records as rendered once per data version and language.</summary>
+    static async Task<(KeysetPage<PageKey> Keys, IReadOnlyList<RenderedRecord> Records)> KeysAndRecordsAsync<T>(
+        HttpContext http, ListQuery parsed, ListRequest request, RecordSource<T> source, RenderedRecords cache, string dataVersion) where T : ILocalizedResource
+    {
+        var keys = await source.Keys(request, http.RequestAborted);
+        var records = await cache.GetAsync(dataVersion, source, keys.Items.Select(k => k.Id).ToList(), parsed.Lang, JsonOptionsOf(http), http.RequestAborted);
+        return (keys, records);
     }
 
     /// <summary>Write: the envelope (meta, links), the Link header and Content-Language, as JSON, CSV or NDJSON.</summary>

@@ -106,7 +106,7 @@ public sealed partial class CommitmentQueries(Db db)
         var c = kept.Connection;
         var byId = new PageIds(ids, IsRun: false);
         var rows = (await c.QueryKeptAsync<Row>(SqlLog.Note(
-            $"SELECT {Select} FROM {From} WHERE {byId.Match("f.commitment_id")}"), byId.Parameters, ct)).ToList();
+            $"SELECT {Select} FROM {From} WHERE {byId.Match("f.commitment_id")}"), byId.Parameters, ct));
         return await ToCommitmentsAsync(c, rows, byId, lang, ct);
     }
 

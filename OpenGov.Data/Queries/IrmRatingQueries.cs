@@ -64,7 +64,7 @@ public sealed class IrmRatingQueries(Db db)
     internal static async Task<IReadOnlyList<IrmRating>> ForCommitmentsAsync(DbConnection c, PageIds ids, string lang, CancellationToken ct)
     {
         var rows = (await c.QueryKeptAsync<Row>(SqlLog.Note(
-            $"SELECT {Select} FROM {From} WHERE {ids.Match("r.commitment_id")} ORDER BY r.commitment_id, r.stage_order"), ids.Parameters, ct)).ToList();
+            $"SELECT {Select} FROM {From} WHERE {ids.Match("r.commitment_id")} ORDER BY r.commitment_id, r.stage_order"), ids.Parameters, ct));
         return await ToRatingsAsync(c, rows, ids, lang, ct);
     }
 
