@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Data.Common;
 using Dapper;
 using Microsoft.Data.Sqlite;
+using OpenGov.Data.Listing;
 
 namespace OpenGov.Data;
 
@@ -197,6 +198,41 @@ public static class KeptQueries
         var parse = reader.GetRowParser<T>();
         var rows = new List<T>();
         while (reader.Read()) rows.Add(parse(reader));
+        return rows;
+    }
+
+    /// <summary>
+    /// The rows of a page of ids (columns id, k0, k1, ... and search_row), as Dapper would map them to
+    /// <see cref="IdRow"/>, but read by hand: each row's id and search row, and the sort values of row
+    /// <paramref name="cursorRow"/> alone, the last of the page, whose values the next cursor is made
+    /// of. Dapper's parser reads every column of every row as a boxed value, a tenth of the time of a
+    /// page of 50 narrow records.
+    /// </summary>
+    public static async Task<List<IdRow>> QueryIdRowsKeptAsync(this DbConnection connection, string sql, object? parameters, int cursorRow, CancellationToken ct)
+    {
+        if (KeptReads.Prepared(connection, sql, parameters) is not { } command)
+            return (await connection.QueryAsync<IdRow>(new CommandDefinition(sql, parameters, cancellationToken: ct))).AsList();
+        ct.ThrowIfCancellationRequested();
+        using var reader = command.ExecuteReader();
+        int id = -1, searchRow = -1;
+        var keys = new List<(int Key, int Column)>();
+        for (var c = 0; c < reader.FieldCount; c++)
+        {
+            var name = reader.GetName(c);
+            if (name.Equals("id", StringComparison.OrdinalIgnoreCase)) id = c;
+            else if (name.Equals("search_row", StringComparison.OrdinalIgnoreCase)) searchRow = c;
+            else if (name.Length == 2 && name[0] is 'k' or 'K' && char.IsAsciiDigit(name[1])) keys.Add((name[1] - '0', c));
+        }
+        if (id < 0) throw new InvalidOperationException("A page of ids selects its id AS id.");
+        var rows = new List<IdRow>(Math.Max(0, cursorRow + 2));
+        while (reader.Read())
+        {
+            var row = new IdRow { Id = reader.GetString(id) };
+            if (searchRow >= 0 && !reader.IsDBNull(searchRow)) row.SearchRow = reader.GetInt64(searchRow);
+            if (rows.Count == cursorRow)
+                foreach (var (key, column) in keys) row.SetKey(key, reader.IsDBNull(column) ? null : reader.GetValue(column));
+            rows.Add(row);
+        }
         return rows;
     }
 

@@ -9,7 +9,7 @@ namespace OpenGov.Api.Http;
 /// null) and, in a search, the hit's snippet. Serialised by copying the bytes, never by parsing them.
 /// </summary>
 [JsonConverter(typeof(Converter))]
-public sealed record PageRecord(RenderedRecord Record, IReadOnlyCollection<string>? Fields, string? Snippet)
+public sealed record PageRecord(RenderedRecord Record, FieldSelection? Fields, string? Snippet)
 {
     sealed class Converter : JsonConverter<PageRecord>
     {

@@ -147,8 +147,8 @@ internal static class Responses
         HttpContext http, ListQuery parsed, RecordSource<T> source, RenderedRecords cache, string dataVersion) where T : ILocalizedResource
     {
         var (keys, records) = await KeysAndRecordsAsync(http, parsed, parsed.ToRequest(parsed.CursorKey.Key), source, cache, dataVersion);
-        // Each record's keys are looked up in the fields asked for: a set, made once for the page.
-        var fields = parsed.FieldList?.ToHashSet(StringComparer.Ordinal);
+        // The fields asked for, matched against the records' keys once for the page.
+        var fields = FieldSelection.Of(parsed.FieldList);
         var page = keys.Items.Select((key, i) => new PageRecord(records[i], fields, key.Snippet)).ToList();
         return new FetchedPage<T>(keys.Total, keys.NextKey, keys.Facets, null, page);
     }
@@ -237,7 +237,7 @@ internal static class Responses
             if (await cache.FindAsync(dataVersion, rendered, id, lang, JsonOptionsOf(http), http.RequestAborted) is not { } record)
                 return Problems.NotFound(kind, id);
             Language.Declare(http.Response, lang, [record.Lang]);
-            return new DataResult<Item<T>>(default!, parsed.FieldList, rendered: new Item<PageRecord>(new PageRecord(record, parsed.FieldList, null), links));
+            return new DataResult<Item<T>>(default!, parsed.FieldList, rendered: new Item<PageRecord>(new PageRecord(record, FieldSelection.Of(parsed.FieldList), null), links));
         }
         if (await get(id, lang, http.RequestAborted) is not { } item) return Problems.NotFound(kind, id);
         Language.Declare(http.Response, lang, [item]);

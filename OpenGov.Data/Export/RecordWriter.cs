@@ -92,7 +92,7 @@ public sealed class RecordWriter<T>
     public async Task WriteRenderedAsync(IEnumerable<(Rendering.RenderedRecord Record, string? Snippet)> records, CancellationToken ct)
     {
         if (json is null) throw new InvalidOperationException("Rendered records are written as NDJSON.");
-        var keep = fields?.ToHashSet(StringComparer.Ordinal);
+        var keep = Rendering.FieldSelection.Of(fields);
         foreach (var (record, snippet) in records)
         {
             json.Reset(pending);

@@ -75,6 +75,9 @@ public sealed partial class Collection(
                 sql = PageSql(request, select, pageOrder, pageSearch, page, searchRow);
             }
             // On a kept connection (see KeptReads) the page and count statements stay prepared between requests.
+            // A page of ids alone (the rendered path) is read by hand, the sort values of the one row a cursor is made from.
+            if (typeof(TRow) == typeof(IdRow))
+                return (List<TRow>)(object)await connection.QueryIdRowsKeptAsync(SqlLog.Note(sql), parameters, cursorRow: request.Limit - 1, ct);
             return await connection.QueryKeptAsync<TRow>(SqlLog.Note(sql), parameters, ct);
         }
 
@@ -438,4 +441,27 @@ public abstract class KeyedRow
 
     public IReadOnlyList<object> Keys(int count) =>
         new[] { K0, K1, K2, K3, K4, K5, K6, K7 }.Take(count).Select(k => k ?? throw new InvalidOperationException("a sort key is null")).ToList();
+
+    /// <summary>Sets sort value k<paramref name="i"/>.</summary>
+    internal void SetKey(int i, object? value)
+    {
+        switch (i)
+        {
+            case 0: K0 = value; break;
+            case 1: K1 = value; break;
+            case 2: K2 = value; break;
+            case 3: K3 = value; break;
+            case 4: K4 = value; break;
+            case 5: K5 = value; break;
+            case 6: K6 = value; break;
+            case 7: K7 = value; break;
+            default: throw new ArgumentOutOfRangeException(nameof(i), "A row carries at most eight sort values.");
+        }
+    }
+}
+
+/// <summary>A row of a page's keys alone (the rendered path): the record's id (selected AS id), its sort values and search row.</summary>
+public sealed class IdRow : KeyedRow
+{
+    public string Id { get; set; } = "";
 }

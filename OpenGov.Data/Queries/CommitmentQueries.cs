@@ -93,7 +93,7 @@ public sealed partial class CommitmentQueries(Db db)
     {
         // A kept connection: the list's statements stay prepared from one request to the next.
         await using var kept = await db.OpenKeptReadAsync(ct);
-        var page = await Collection.ListAsync<KeyRow>(kept.Connection, "f.commitment_id AS id", request, ct);
+        var page = await Collection.ListAsync<IdRow>(kept.Connection, "f.commitment_id AS id", request, ct);
         return page.Select(r => new PageKey(r.Id, r.Snippet));
     }
 
@@ -185,11 +185,6 @@ public sealed partial class CommitmentQueries(Db db)
     }
 
     /// <summary>A page's row on the rendered path: the key alone.</summary>
-    sealed class KeyRow : KeyedRow
-    {
-        public string Id { get; set; } = "";
-    }
-
     sealed class Row : KeyedRow
     {
         public string Id { get; set; } = "";

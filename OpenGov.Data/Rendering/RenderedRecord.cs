@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 
 namespace OpenGov.Data.Rendering;
@@ -9,15 +10,14 @@ namespace OpenGov.Data.Rendering;
 /// </summary>
 public sealed class RenderedRecord
 {
-    /// <summary>A top-level key: its name as the writer takes it, and where its value lies in the record's bytes.</summary>
-    readonly record struct Key(string Name, JsonEncodedText Encoded, int Start, int Length);
-
-    readonly Key[] keys;
+    readonly KeyLayout layout;
+    // Key i's value is Json[spans[2i] .. spans[2i] + spans[2i + 1]].
+    readonly int[] spans;
 
     public RenderedRecord(string id, byte[] json, string lang)
     {
         (Id, Json, Lang) = (id, json, lang);
-        keys = KeysOf(json);
+        (layout, spans) = KeysOf(json);
     }
 
     public string Id { get; }
@@ -29,11 +29,11 @@ public sealed class RenderedRecord
 
     /// <summary>
     /// Writes the record as it would be serialised with only the top-level keys of
-    /// <paramref name="fields"/> (all where null; a set where a page writes many records), in the record's order, and with
+    /// <paramref name="fields"/> (all where null), in the record's order, and with
     /// <paramref name="snippet"/> as its "snippet" where given. The values' bytes are copied as they
     /// are: never parsed into objects, never serialised again.
     /// </summary>
-    public void WriteTo(Utf8JsonWriter writer, IReadOnlyCollection<string>? fields = null, string? snippet = null)
+    public void WriteTo(Utf8JsonWriter writer, FieldSelection? fields = null, string? snippet = null)
     {
         if (fields is null && snippet is null)
         {
@@ -41,30 +41,70 @@ public sealed class RenderedRecord
             return;
         }
         writer.WriteStartObject();
-        foreach (var key in keys)
-        {
-            if (fields is not null && !fields.Contains(key.Name)) continue;
-            writer.WritePropertyName(key.Encoded);
-            if (snippet is not null && key.Name == SnippetKey) writer.WriteStringValue(snippet);
-            else writer.WriteRawValue(Json.AsSpan(key.Start, key.Length), skipInputValidation: true);
-        }
+        if (fields is null)
+            for (var i = 0; i < layout.Names.Length; i++) WriteKey(writer, i, snippet);
+        else
+            foreach (var i in fields.KeysIn(layout)) WriteKey(writer, i, snippet);
         writer.WriteEndObject();
     }
 
-    /// <summary>Each top-level key of a JSON object and the span of its value, read once when the record is made.</summary>
-    static Key[] KeysOf(byte[] json)
+    void WriteKey(Utf8JsonWriter writer, int i, string? snippet)
     {
-        var keys = new List<Key>();
+        writer.WritePropertyName(layout.Encoded[i]);
+        if (snippet is not null && i == layout.Snippet) writer.WriteStringValue(snippet);
+        else writer.WriteRawValue(Json.AsSpan(spans[2 * i], spans[2 * i + 1]), skipInputValidation: true);
+    }
+
+    /// <summary>Each top-level key of a JSON object and the span of its value, read once when the record is made.</summary>
+    static (KeyLayout, int[]) KeysOf(byte[] json)
+    {
+        var names = new List<string>();
+        var spans = new List<int>();
         var reader = new Utf8JsonReader(json);
         reader.Read();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var name = reader.GetString()!;
+            names.Add(reader.GetString()!);
             reader.Read();
             var start = (int)reader.TokenStartIndex;
             reader.Skip();
-            keys.Add(new Key(name, JsonEncodedText.Encode(name), start, (int)reader.BytesConsumed - start));
+            spans.Add(start);
+            spans.Add((int)reader.BytesConsumed - start);
         }
-        return [.. keys];
+        return (KeyLayout.Of(names), [.. spans]);
+    }
+}
+
+/// <summary>
+/// The top-level keys of rendered records, in order, shared by every record with the same ones: nulls
+/// are written, so all the records of a collection have one layout, and ?fields= is matched against
+/// it once per page (<see cref="FieldSelection"/>) instead of key by key in every record.
+/// </summary>
+public sealed class KeyLayout
+{
+    static readonly ConcurrentDictionary<string, KeyLayout> Known = new(StringComparer.Ordinal);
+
+    /// <summary>Past this many different layouts (never reached by the API's types) a layout is made per record, not shared.</summary>
+    const int MaxShared = 1_000;
+
+    KeyLayout(string[] names)
+    {
+        Names = names;
+        Encoded = [.. names.Select(n => JsonEncodedText.Encode(n))];
+        Snippet = Array.IndexOf(names, RenderedRecord.SnippetKey);
+    }
+
+    public string[] Names { get; }
+    internal JsonEncodedText[] Encoded { get; }
+
+    /// <summary>Where the snippet key is (-1: none).</summary>
+    internal int Snippet { get; }
+
+    internal static KeyLayout Of(List<string> names)
+    {
+        var key = string.Join('\n', names);
+        if (Known.TryGetValue(key, out var known)) return known;
+        var layout = new KeyLayout([.. names]);
+        return Known.Count < MaxShared ? Known.GetOrAdd(key, layout) : layout;
     }
 }

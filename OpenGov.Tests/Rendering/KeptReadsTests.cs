@@ -158,4 +158,28 @@ public sealed class KeptReadsTests
             Assert.That(await kept.Connection.CountKeptAsync("SELECT COUNT(*) FROM t WHERE id > @id", Id(0L), default), Is.EqualTo(2));
         });
     }
+
+    [TestCase(1)]
+    [TestCase(0)]
+    [TestCase(5)]
+    public async Task IdRowsReadByHandAreDapperRowsWithTheCursorRowsSortValues(int cursorRow)
+    {
+        var db = new Db(DbPath);
+        const string sql = "SELECT name AS id, id AS k0, name AS k1, NULL AS k2, CASE id WHEN 1 THEN 7 END AS search_row FROM t ORDER BY id";
+        await using var c = await db.OpenReadAsync();
+        var byDapper = (await c.QueryAsync<OpenGov.Data.Listing.IdRow>(sql)).ToList();
+        await using var kept = await db.OpenKeptReadAsync();
+        var byHand = await kept.Connection.QueryIdRowsKeptAsync(sql, null, cursorRow, CancellationToken.None);
+        Assert.That(byHand, Has.Count.EqualTo(byDapper.Count));
+        Assert.Multiple(() =>
+        {
+            for (var i = 0; i < byDapper.Count; i++)
+            {
+                Assert.That(byHand[i].Id, Is.EqualTo(byDapper[i].Id), $"row {i}: id");
+                Assert.That(byHand[i].SearchRow, Is.EqualTo(byDapper[i].SearchRow), $"row {i}: search row");
+                object?[] hand = [byHand[i].K0, byHand[i].K1, byHand[i].K2], dapper = [byDapper[i].K0, byDapper[i].K1, byDapper[i].K2];
+                Assert.That(hand, Is.EqualTo(i == cursorRow ? dapper : new object?[3]), $"row {i}: sort values only on the cursor's row");
+            }
+        });
+    }
 }
