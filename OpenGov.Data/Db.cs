@@ -11,6 +11,13 @@ public sealed class Db(string path, bool pooling = true) : IDisposable
     {
         // Columns like member_id map onto properties like MemberId.
         DefaultTypeMap.MatchNamesWithUnderscores = true;
+        // No memory statistics: with them every allocation SQLite makes takes one mutex shared by all
+        // connections, and two threads making search snippets (FTS5 allocates per token run) queue on
+        // it. Nothing here reads them (no heap limit is set). Only possible before the library starts:
+        // where a connection was opened first (a test opening SQLite directly), the call is refused
+        // and the statistics stay on.
+        SQLitePCL.Batteries_V2.Init();
+        SQLitePCL.raw.sqlite3_config(SQLitePCL.raw.SQLITE_CONFIG_MEMSTATUS, 0);
     }
 
     public string Path { get; } = path;
