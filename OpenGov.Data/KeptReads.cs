@@ -45,6 +45,9 @@ public sealed class KeptReads : IDisposable
         return Open(path, this, now);
     }
 
+    /// <summary>How much of a file a kept connection maps: address space, not memory (the file's pages are shared with the system's cache); the library's own ceiling.</summary>
+    const long MapBytes = 0x7fff0000;
+
     /// <summary>A connection of a file read once (a release compared with the one before): closed, not kept, when disposed.</summary>
     internal static KeptRead Once(string path) => Open(path, null, 0);
 
@@ -52,6 +55,15 @@ public sealed class KeptReads : IDisposable
     {
         var connection = new SqliteConnection(Db.ConnectionString(Immutable(path), SqliteOpenMode.ReadOnly, pooling: false));
         connection.Open();
+        // The file mapped into memory: a long text (a commitment's description, read by a search's
+        // snippet) lies in overflow pages, which this build of SQLite reads past its page cache with
+        // one system call each; from the mapping they are a copy. Safe because the file is never
+        // written again (see Immutable): a mapped file truncated in place would fault the process.
+        using (var map = connection.CreateCommand())
+        {
+            map.CommandText = $"PRAGMA mmap_size = {MapBytes}";
+            map.ExecuteNonQuery();
+        }
         return new KeptRead(owner, connection, path, generation);
     }
 
@@ -125,8 +137,9 @@ public sealed class KeptReads : IDisposable
     /// writes a new file and renames it into place; a release file is that file, linked), so SQLite
     /// need not lock it, nor read its header to see whether it changed, at each statement (measured
     /// with Python's sqlite3 on the imported export: 33 to 24 µs for a page's key statement, 10 to
-    /// 2 µs for its count). A file changed in place anyway (as tests do) changes its stamp, and
-    /// DatasetState then forgets the kept connections (see <see cref="Forget"/>).
+    /// 2 µs for its count). A file changed in place anyway (as tests do, between requests) changes its
+    /// stamp, and DatasetState then forgets the kept connections (see <see cref="Forget"/>); one made
+    /// shorter while a kept connection reads it would fault the process, as the file is mapped.
     /// </summary>
     static string Immutable(string path) =>
         "file:" + System.IO.Path.GetFullPath(path).Replace("%", "%25").Replace("?", "%3f").Replace("#", "%23") + "?immutable=1";
