@@ -54,16 +54,36 @@ internal sealed class DatasetState(Db db)
         return (current.Version, current.BuiltAt, current.ReleaseFile);
     }
 
+    /// <summary>
+    /// Starts a request: the first look at the state in it stats the file, later ones in the same
+    /// request take what it found (unless the state was read again meanwhile), so a request sees
+    /// one version throughout and stats once, not once per header and check that asks (six to eight).
+    /// </summary>
+    public static void BeginRequest() => Seen.Value = new SeenState();
+
+    sealed class SeenState
+    {
+        public State? State;
+    }
+
+    static readonly AsyncLocal<SeenState?> Seen = new();
+
     State Current()
     {
+        var seen = Seen.Value;
         var known = state;
-        if (known is not null && known.File == FileStamp()) return known;
-        if (known is not null)
+        if (known is not null && seen is not null && ReferenceEquals(seen.State, known)) return known;
+        if (known is null || known.File != FileStamp())
         {
-            SqliteConnection.ClearAllPools();
-            db.Kept.Forget();
+            if (known is not null)
+            {
+                SqliteConnection.ClearAllPools();
+                db.Kept.Forget();
+            }
+            state = known = Read();
         }
-        return state = Read();
+        if (seen is not null) seen.State = known;
+        return known;
     }
 
     // Write time and length, from one stat: the length too, where a file system keeps coarse times.

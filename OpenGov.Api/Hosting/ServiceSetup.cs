@@ -49,6 +49,12 @@ internal static class ServiceSetup
 
     public static WebApplication UseOpenGov(this WebApplication app)
     {
+        // First: every look at the served file's state within a request sees what the first saw.
+        app.Use((context, next) =>
+        {
+            DatasetState.BeginRequest();
+            return next(context);
+        });
         // The client's address as the trusted proxy saw it, and the node's name on every answer.
         app.UseProxyConcerns();
         // Outside compression, so that the answer cache keeps what was sent, compressed (see Conditional).

@@ -63,7 +63,21 @@ public sealed class DataResult<T>(T value, IReadOnlyList<string>? fields, TableB
         builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(T), ["application/json"]));
 
     /// <summary>The JSON keys of <typeparamref name="TRecord"/>: what ?fields= may name.</summary>
-    public static IReadOnlyList<string> KeysOf<TRecord>(HttpContext http) =>
-        http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions
-            .GetTypeInfo(typeof(TRecord)).Properties.Select(p => p.Name).ToList();
+    public static IReadOnlyList<string> KeysOf<TRecord>(HttpContext http)
+    {
+        var options = http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        // Made once per type and settings, not per request.
+        if (KeysOfType<TRecord>.Known is { } known && ReferenceEquals(known.Options, options)) return known.Keys;
+        var keys = options.GetTypeInfo(typeof(TRecord)).Properties.Select(p => p.Name).ToList();
+        KeysOfType<TRecord>.Known = new(options, keys);
+        return keys;
+    }
+
+    // One object, so that a reader never pairs one settings' keys with another's (hosts in tests each have their own).
+    sealed record KnownKeys(JsonSerializerOptions Options, IReadOnlyList<string> Keys);
+
+    static class KeysOfType<TRecord>
+    {
+        public static KnownKeys? Known;
+    }
 }

@@ -23,10 +23,16 @@ internal sealed class RenderedRecords(RenderedRecordsOptions options, Hosting.Da
     sealed class Generation(string version)
     {
         public readonly string Version = version;
-        // Ids ignore case, as the database's do: uk0075 asked by a client is the UK0075 a list chose.
-        public readonly ConcurrentDictionary<(string Collection, string Lang, string Id), RenderedRecord> Records = new(IdIgnoringCase.Instance);
-        public readonly ConcurrentQueue<(string, string, string)> Added = new();
+        // A shelf per collection and language, so that a page looks it up once and then only hashes ids.
+        readonly ConcurrentDictionary<(string Collection, string Lang), ConcurrentDictionary<string, RenderedRecord>> shelves = new();
+        public readonly ConcurrentQueue<(string Collection, string Lang, string Id)> Added = new();
         public long Bytes;
+
+        // Ids ignore case, as the database's do: uk0075 asked by a client is the UK0075 a list chose.
+        public ConcurrentDictionary<string, RenderedRecord> Shelf(string collection, string lang) =>
+            shelves.GetOrAdd((collection, lang), static _ => new ConcurrentDictionary<string, RenderedRecord>(StringComparer.OrdinalIgnoreCase));
+
+        public int Count => shelves.Values.Sum(s => s.Count);
     }
 
     Generation current = new("");
@@ -34,7 +40,7 @@ internal sealed class RenderedRecords(RenderedRecordsOptions options, Hosting.Da
     public bool Enabled => options.MaxBytes > 0;
 
     /// <summary>How many records are kept now (for tests).</summary>
-    public int Count => current.Records.Count;
+    public int Count => current.Count;
 
     /// <summary>
     /// The rendered records of <paramref name="ids"/>, in their order: those kept are copied from
@@ -45,10 +51,11 @@ internal sealed class RenderedRecords(RenderedRecordsOptions options, Hosting.Da
         where T : ILocalizedResource
     {
         var generation = GenerationOf(dataVersion);
+        var shelf = generation.Shelf(source.Name, lang);
         var found = new RenderedRecord?[ids.Count];
         List<string>? missing = null;
         for (var i = 0; i < ids.Count; i++)
-            if (generation.Records.TryGetValue((source.Name, lang, ids[i]), out var record)) found[i] = record;
+            if (shelf.TryGetValue(ids[i], out var record)) found[i] = record;
             else (missing ??= []).Add(ids[i]);
         if (missing is null) return found!;
 
@@ -65,7 +72,7 @@ internal sealed class RenderedRecords(RenderedRecordsOptions options, Hosting.Da
         where T : ILocalizedResource
     {
         var generation = GenerationOf(dataVersion);
-        if (generation.Records.TryGetValue((source.Name, lang, id), out var kept)) return kept;
+        if (generation.Shelf(source.Name, lang).TryGetValue(id, out var kept)) return kept;
         return (await RenderAsync(generation, source, [id], lang, json, ct)).Values.SingleOrDefault();
     }
 
@@ -82,17 +89,6 @@ internal sealed class RenderedRecords(RenderedRecordsOptions options, Hosting.Da
             Keep(generation, (source.Name, lang, rendered.Id), rendered);
         }
         return made;
-    }
-
-    sealed class IdIgnoringCase : IEqualityComparer<(string Collection, string Lang, string Id)>
-    {
-        public static readonly IdIgnoringCase Instance = new();
-
-        public bool Equals((string Collection, string Lang, string Id) x, (string Collection, string Lang, string Id) y) =>
-            x.Collection == y.Collection && x.Lang == y.Lang && string.Equals(x.Id, y.Id, StringComparison.OrdinalIgnoreCase);
-
-        public int GetHashCode((string Collection, string Lang, string Id) key) =>
-            HashCode.Combine(key.Collection, key.Lang, StringComparer.OrdinalIgnoreCase.GetHashCode(key.Id));
     }
 
     /// <summary>Drops every kept record (for tests that must see records read from the database).</summary>
@@ -112,13 +108,13 @@ internal sealed class RenderedRecords(RenderedRecordsOptions options, Hosting.Da
         return fresh;
     }
 
-    void Keep(Generation generation, (string, string, string) key, RenderedRecord record)
+    void Keep(Generation generation, (string Collection, string Lang, string Id) key, RenderedRecord record)
     {
-        if (record.Json.Length > options.MaxBytes || !generation.Records.TryAdd(key, record)) return;
+        if (record.Json.Length > options.MaxBytes || !generation.Shelf(key.Collection, key.Lang).TryAdd(key.Id, record)) return;
         generation.Added.Enqueue(key);
         var bytes = Interlocked.Add(ref generation.Bytes, record.Json.Length);
         while (bytes > options.MaxBytes && generation.Added.TryDequeue(out var oldest))
-            if (generation.Records.TryRemove(oldest, out var dropped))
+            if (generation.Shelf(oldest.Collection, oldest.Lang).TryRemove(oldest.Id, out var dropped))
                 bytes = Interlocked.Add(ref generation.Bytes, -dropped.Json.Length);
     }
 }

@@ -216,8 +216,8 @@ public sealed partial class Collection(
         for (var changed = true; changed;)
         {
             changed = false;
-            foreach (var (alias, clause) in joins ?? [])
-                if (!needed.Contains(alias) && System.Text.RegularExpressions.Regex.IsMatch(text, $@"\b{alias}\."))
+            foreach (var (alias, clause, used) in joinsUsed)
+                if (!needed.Contains(alias) && used.IsMatch(text))
                 {
                     needed.Add(alias);
                     text += " " + clause;
@@ -226,8 +226,12 @@ public sealed partial class Collection(
         }
         // A search drives the query from the full-text index (CROSS JOIN keeps that table the outer
         // loop): looked up the other way round, the index would be scanned once per record.
-        return searchJoin + from + string.Concat((joins ?? []).Where(j => needed.Contains(j.Alias)).Select(j => " " + j.Clause));
+        return searchJoin + from + string.Concat(joinsUsed.Where(j => needed.Contains(j.Alias)).Select(j => " " + j.Clause));
     }
+
+    /// <summary>Each join, and what finds its alias used in SQL (made once: a pattern built per request cost a lookup in Regex's cache each time).</summary>
+    readonly (string Alias, string Clause, System.Text.RegularExpressions.Regex Used)[] joinsUsed =
+        [.. (joins ?? []).Select(j => (j.Alias, j.Clause, new System.Text.RegularExpressions.Regex($@"\b{j.Alias}\.", System.Text.RegularExpressions.RegexOptions.CultureInvariant)))];
 
     /// <summary>
     /// The WHERE clause of the count and facets, and that of the page, which may read the same condition

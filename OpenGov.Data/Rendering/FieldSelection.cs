@@ -8,12 +8,17 @@ namespace OpenGov.Data.Rendering;
 public sealed class FieldSelection
 {
     readonly HashSet<string> names;
+    readonly string key;
     // The layout last asked about and its kept positions, in one object so that a reader never pairs
     // one layout with another's positions.
     sealed record Kept(KeyLayout Layout, int[] Positions);
     Kept? last;
 
-    public FieldSelection(IEnumerable<string> names) => this.names = names.ToHashSet(StringComparer.Ordinal);
+    public FieldSelection(IEnumerable<string> names)
+    {
+        this.names = names.ToHashSet(StringComparer.Ordinal);
+        key = string.Join(',', this.names.Order(StringComparer.Ordinal));
+    }
 
     /// <summary>The selection of <paramref name="fields"/>, or null (every key) where there are none.</summary>
     public static FieldSelection? Of(IEnumerable<string>? fields) => fields is null ? null : new FieldSelection(fields);
@@ -24,13 +29,7 @@ public sealed class FieldSelection
     internal int[] KeysIn(KeyLayout layout)
     {
         var kept = last;
-        if (kept is null || !ReferenceEquals(kept.Layout, layout))
-        {
-            var positions = new List<int>();
-            for (var i = 0; i < layout.Names.Length; i++)
-                if (names.Contains(layout.Names[i])) positions.Add(i);
-            last = kept = new Kept(layout, [.. positions]);
-        }
+        if (kept is null || !ReferenceEquals(kept.Layout, layout)) last = kept = new Kept(layout, layout.Positions(key, names));
         return kept.Positions;
     }
 }

@@ -40,12 +40,41 @@ public sealed class RenderedRecord
             writer.WriteRawValue(Json, skipInputValidation: true);
             return;
         }
+        if (fields is not null && snippet is null)
+        {
+            writer.WriteRawValue(ProjectionOf(fields.KeysIn(layout)), skipInputValidation: true);
+            return;
+        }
         writer.WriteStartObject();
         if (fields is null)
             for (var i = 0; i < layout.Names.Length; i++) WriteKey(writer, i, snippet);
         else
             foreach (var i in fields.KeysIn(layout)) WriteKey(writer, i, snippet);
         writer.WriteEndObject();
+    }
+
+    /// <summary>The record with only the keys at Positions, as one run of bytes.</summary>
+    sealed record Projection(int[] Positions, byte[] Json);
+
+    // The last ?fields= projection written: a dashboard asks the same fields page after page, and one
+    // copy of its bytes costs less than a property name and a value written for each key. One per
+    // record, never larger than the record; positions are shared per layout and fields (see
+    // KeyLayout.Positions), so the same fields find it again.
+    Projection? projection;
+
+    byte[] ProjectionOf(int[] positions)
+    {
+        var known = projection;
+        if (known is not null && ReferenceEquals(known.Positions, positions)) return known.Json;
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(Json.Length);
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            writer.WriteStartObject();
+            foreach (var i in positions) WriteKey(writer, i, null);
+            writer.WriteEndObject();
+        }
+        projection = known = new Projection(positions, buffer.WrittenSpan.ToArray());
+        return known.Json;
     }
 
     void WriteKey(Utf8JsonWriter writer, int i, string? snippet)
@@ -99,6 +128,22 @@ public sealed class KeyLayout
 
     /// <summary>Where the snippet key is (-1: none).</summary>
     internal int Snippet { get; }
+
+    // The positions kept for each set of fields asked (sorted, joined), shared so that a record's last
+    // projection is found again by reference; bounded, past which positions are worked out anew.
+    readonly ConcurrentDictionary<string, int[]> positions = new(StringComparer.Ordinal);
+    const int MaxSelections = 256;
+
+    /// <summary>The positions of the keys in <paramref name="fields"/>, in the layout's order (<paramref name="key"/>: the fields, sorted and joined).</summary>
+    internal int[] Positions(string key, HashSet<string> fields)
+    {
+        if (positions.TryGetValue(key, out var known)) return known;
+        var kept = new List<int>();
+        for (var i = 0; i < Names.Length; i++)
+            if (fields.Contains(Names[i])) kept.Add(i);
+        int[] made = [.. kept];
+        return positions.Count < MaxSelections ? positions.GetOrAdd(key, made) : made;
+    }
 
     internal static KeyLayout Of(List<string> names)
     {

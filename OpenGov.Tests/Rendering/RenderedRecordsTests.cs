@@ -87,4 +87,30 @@ public sealed class RenderedRecordsTests
             }
         }
     }
+
+    [Test]
+    public void EachSetOfFieldsGetsItsOwnKeysWhenSetsAlternate()
+    {
+        var record = new OpenGov.Data.Rendering.RenderedRecord("R1", System.Text.Encoding.UTF8.GetBytes("""{"id":"R1","title":"Été","n":2,"tags":["a"],"snippet":null}"""), "fr");
+        string Write(string? fields, string? snippet = null)
+        {
+            var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+            using (var writer = new System.Text.Json.Utf8JsonWriter(buffer, new System.Text.Json.JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping })) record.WriteTo(writer, OpenGov.Data.Rendering.FieldSelection.Of(fields?.Split(',')), snippet);
+            return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+        }
+        Assert.Multiple(() =>
+        {
+            // The same sets again and again, in turn: a projection kept for one set is never written for another.
+            for (var round = 0; round < 2; round++)
+            {
+                Assert.That(Write("title,id"), Is.EqualTo("""{"id":"R1","title":"Été"}"""));
+                Assert.That(Write("tags"), Is.EqualTo("""{"tags":["a"]}"""));
+                Assert.That(Write("id,title"), Is.EqualTo("""{"id":"R1","title":"Été"}"""), "the same set named in another order");
+                Assert.That(Write("id,snippet", "<mark>x</mark>"), Is.EqualTo("""{"id":"R1","snippet":"<mark>x</mark>"}"""));
+                Assert.That(Write("id,snippet"), Is.EqualTo("""{"id":"R1","snippet":null}"""));
+                Assert.That(Write(null), Is.EqualTo("""{"id":"R1","title":"Été","n":2,"tags":["a"],"snippet":null}"""));
+                Assert.That(Write("nothing"), Is.EqualTo("{}"));
+            }
+        });
+    }
 }
