@@ -64,6 +64,10 @@ public sealed class KeptReads : IDisposable
             map.CommandText = $"PRAGMA mmap_size = {MapBytes}";
             map.ExecuteNonQuery();
         }
+        // One plan per statement, whatever its parameters: otherwise SQLite prepares a statement again
+        // at every run whose plan could depend on a bound value (a search's LIKE @serves_token was,
+        // once per request), which undoes keeping it prepared.
+        SQLitePCL.raw.sqlite3_db_config(connection.Handle, SQLitePCL.raw.SQLITE_DBCONFIG_ENABLE_QPSG, 1, out _);
         return new KeptRead(owner, connection, path, generation);
     }
 

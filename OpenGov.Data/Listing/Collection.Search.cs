@@ -42,9 +42,10 @@ public sealed partial class Collection
         if (Search is not { TopHits: true } || request.Search is not { } q || (request.Sort?.Count ?? 0) > 0) return null;
         var serves = SearchTopHits.ServesBit(request.Lang);
         if (serves == 0 || SearchTopHits.TermOf(q) is not { } term) return null;
-        var word = await connection.QuerySingleOrDefaultAsync<(long Hits, long Rows, long Kept)?>(new CommandDefinition(
-            SqlLog.Note($"SELECT hits_{request.Lang}, rows, kept FROM search_term WHERE term = @term"), new { term }, cancellationToken: ct));
-        if (word is not { } w) return null;
+        // On a kept connection, as the page's statements: prepared once, not once per search.
+        var words = await connection.QueryKeptAsync<(long Hits, long Rows, long Kept)>(
+            SqlLog.Note($"SELECT hits_{request.Lang}, rows, kept FROM search_term WHERE term = @term"), new { term }, ct);
+        if (words is not [var w]) return null;
         parameters.Add("term", term);
         parameters.Add("serves", serves);
         return new TopHitsOfWord(w.Hits, w.Kept < w.Rows);
@@ -58,9 +59,9 @@ public sealed partial class Collection
     {
         if (rows.Count == 0) return;
         var t = Search!.Table;
-        var snippets = (await connection.QueryAsync<(long Row, string Snippet)>(new CommandDefinition(
+        var snippets = (await connection.QueryKeptAsync<(long Row, string Snippet)>(
             SqlLog.Note($"SELECT rowid, snippet({t}, -1, '<mark>', '</mark>', '…', 16) FROM {t} WHERE {t} MATCH @q AND rowid IN @rows"),
-            new { q = SearchQuery.ToFts5(search), rows = rows.Select(r => r.SearchRow).ToArray() }, cancellationToken: ct)))
+            new { q = SearchQuery.ToFts5(search), rows = rows.Select(r => r.SearchRow).ToArray() }, ct))
             .ToDictionary(s => s.Row, s => s.Snippet);
         // Line breaks and runs of spaces from the source text say nothing in a one-line extract.
         foreach (var row in rows)

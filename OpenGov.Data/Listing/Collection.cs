@@ -49,7 +49,6 @@ public sealed partial class Collection(
             if (after.Count != order.Count) throw new ArgumentException("The cursor does not fit this sort order.");
             for (var i = 0; i < after.Count; i++) parameters.Add("k" + i, after[i]);
         }
-        parameters.Add("take", request.Limit + 1);
         // The count and facets join only what their conditions use: every join is one row to one, so
         // leaving the others out changes no count and saves a lookup per row.
         var countSource = Source(search, where);
@@ -126,16 +125,21 @@ public sealed partial class Collection(
     {
         var keys = string.Join(", ", order.Select((k, i) => $"{k.Sql} AS k{i}"));
         var orderBy = string.Join(", ", order.Select(k => k.Sql + (k.Descending ? " DESC" : "")));
+        // The page size (and the one row more that says whether a next page exists) is written into
+        // the SQL, not bound: SQLite's planner reads a bound LIMIT's value, so such a statement is
+        // prepared again at every run after its parameters are bound (seen with a probe on SQLite's
+        // prepare: once per request), which undid keeping it prepared. An integer, never text from the request.
+        var take = (request.Limit + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (KeyColumns.Count != 1 || IsRunInKeyOrder(request))
         {
             var row = searchRow is null ? "" : $", {searchRow} AS search_row";
-            return $"SELECT {select}, {keys}{row} FROM {Source(search, select + keys + row + page + orderBy)} {page} ORDER BY {orderBy} LIMIT @take";
+            return $"SELECT {select}, {keys}{row} FROM {Source(search, select + keys + row + page + orderBy)} {page} ORDER BY {orderBy} LIMIT {take}";
         }
         var key = KeyColumns[0];
         if (searchRow is null)
             return $"""
                 SELECT {select}, {keys} FROM {Source("", select + keys + orderBy)}
-                WHERE {key} IN (SELECT {key} FROM {Source("", page + orderBy)} {page} ORDER BY {orderBy} LIMIT @take)
+                WHERE {key} IN (SELECT {key} FROM {Source("", page + orderBy)} {page} ORDER BY {orderBy} LIMIT {take})
                 ORDER BY {orderBy}
                 """;
         // A search's keys include its rank, which only the full-text index (or the kept top hits) can
@@ -144,7 +148,7 @@ public sealed partial class Collection(
         var hitOrder = string.Join(", ", order.Select((k, i) => $"hit.k{i}" + (k.Descending ? " DESC" : "")));
         return $"""
             SELECT {select}, {hitKeys}, hit.search_row AS search_row
-            FROM (SELECT {keys}, {searchRow} AS search_row FROM {hitSource ?? Source(search, keys + page + orderBy)} {page} ORDER BY {orderBy} LIMIT @take) hit
+            FROM (SELECT {keys}, {searchRow} AS search_row FROM {hitSource ?? Source(search, keys + page + orderBy)} {page} ORDER BY {orderBy} LIMIT {take}) hit
             CROSS JOIN {Source("", select)} WHERE {key} = hit.k{order.Count - 1}
             ORDER BY {hitOrder}
             """;

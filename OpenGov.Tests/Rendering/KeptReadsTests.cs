@@ -182,4 +182,29 @@ public sealed class KeptReadsTests
             }
         });
     }
+
+    /// <summary>SQLITE_STMTSTATUS_REPREPARE: how many times a statement was prepared again (SQLitePCL names no constant for it).</summary>
+    const int StmtStatusReprepare = 5;
+
+    [Test]
+    public async Task AStatementWhosePlanCouldDependOnItsParametersIsNotPreparedAgainAtEachRun()
+    {
+        var db = new Db(DbPath);
+        // A bound LIKE pattern and a bound LIMIT: SQLite would plan again for each binding, unless told not to.
+        const string sql = "SELECT id, name FROM t WHERE name LIKE @pattern ORDER BY id LIMIT @n";
+        await using var kept = await db.OpenKeptReadAsync();
+        kept.Connection.Handle!.enable_sqlite3_next_stmt(true);
+        foreach (var (pattern, n) in new[] { ("o%", 1L), ("t%", 2L), ("%o", 5L) })
+        {
+            var p = new DynamicParameters();
+            p.Add("pattern", pattern);
+            p.Add("n", n);
+            await kept.Connection.QueryKeptAsync<(long Id, string Name)>(sql, p, CancellationToken.None);
+        }
+        var handle = kept.Connection.Handle!;
+        var reprepared = new List<string>();
+        for (var stmt = SQLitePCL.raw.sqlite3_next_stmt(handle, null); stmt is not null; stmt = SQLitePCL.raw.sqlite3_next_stmt(handle, stmt))
+            if (SQLitePCL.raw.sqlite3_stmt_status(stmt, StmtStatusReprepare, 0) > 0) reprepared.Add(SQLitePCL.raw.sqlite3_sql(stmt).utf8_to_string());
+        Assert.That(reprepared, Is.Empty);
+    }
 }

@@ -1,6 +1,6 @@
 -- GET /v1/commitments?limit=3&next
 
-SELECT f.commitment_id AS id, f.commitment_id AS k0 FROM commitment_filter f WHERE (f.commitment_id) > (@k0) ORDER BY f.commitment_id LIMIT @take;
+SELECT f.commitment_id AS id, f.commitment_id AS k0 FROM commitment_filter f WHERE (f.commitment_id) > (@k0) ORDER BY f.commitment_id LIMIT 4;
 
 SELECT n FROM commitment_count WHERE field = '';
 

@@ -1,6 +1,6 @@
 -- GET /v1/commitments?fields=id,title,irm_summary&lang=fr&limit=3
 
-SELECT f.commitment_id AS id, f.commitment_id AS k0 FROM commitment_filter f  ORDER BY f.commitment_id LIMIT @take;
+SELECT f.commitment_id AS id, f.commitment_id AS k0 FROM commitment_filter f  ORDER BY f.commitment_id LIMIT 4;
 
 SELECT n FROM commitment_count WHERE field = '';
 

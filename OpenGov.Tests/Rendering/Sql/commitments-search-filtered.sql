@@ -3,7 +3,7 @@
 SELECT hits_en, rows, kept FROM search_term WHERE term = @term;
 
 SELECT f.commitment_id AS id, hit.k0 AS k0, hit.k1 AS k1, hit.search_row AS search_row
-FROM (SELECT commitment_search.rank AS k0, f.commitment_id AS k1, commitment_search.rowid AS search_row FROM commitment_search CROSS JOIN commitment_filter f WHERE (f.member_id IN @f0_) AND (commitment_search MATCH @q AND ' ' || commitment_search.serves || ' ' LIKE @serves_token AND f.commitment_id = commitment_search.commitment_id) ORDER BY commitment_search.rank, f.commitment_id LIMIT @take) hit
+FROM (SELECT commitment_search.rank AS k0, f.commitment_id AS k1, commitment_search.rowid AS search_row FROM commitment_search CROSS JOIN commitment_filter f WHERE (f.member_id IN @f0_) AND (commitment_search MATCH @q AND ' ' || commitment_search.serves || ' ' LIKE @serves_token AND f.commitment_id = commitment_search.commitment_id) ORDER BY commitment_search.rank, f.commitment_id LIMIT 51) hit
 CROSS JOIN commitment_filter f WHERE f.commitment_id = hit.k1
 ORDER BY hit.k0, hit.k1;
 
