@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # HTTP benchmark: requests per second against /health/live of the same server as the baseline
 # (the cached list also with Accept-Encoding br and gzip, as browsers send it), and the throughput
-# and memory of a CSV of every commitment.
+# and memory of a CSV of every commitment. Distinct queries (never answered from the answer cache)
+# run twice: on a cold server, and on a second server after a warm-up of other distinct queries.
 # Usage: bench/http.sh [commitments]        (default 100000; a synthetic database of that size is built)
 #   HTTP_BENCH_DB=path      serve this database instead of building one
 #   HTTP_BENCH_CSV_DB=path  stream the CSV from this database (e.g. one of 1,000,000 commitments); default the same
@@ -30,12 +31,13 @@ if [ -z "$db" ]; then
 fi
 csvdb="${HTTP_BENCH_CSV_DB:-$db}"
 
-start() { # db, port: starts a server, leaves its pid in $server
-  dotnet "$api" --db "$1" --urls "http://127.0.0.1:$2" --RateLimit:Enabled=false --Logging:LogLevel:Default=Warning >"$tmp/server-$2.log" 2>&1 &
+start() { # db, port, [settings...]: starts a server, leaves its pid in $server
+  local file=$1 at=$2; shift 2
+  dotnet "$api" --db "$file" --urls "http://127.0.0.1:$at" --RateLimit:Enabled=false --Logging:LogLevel:Default=Warning "$@" >"$tmp/server-$at.log" 2>&1 &
   server=$!
   pids+=("$server")
-  for _ in $(seq 1 300); do curl -sf "http://127.0.0.1:$2/health/ready" >/dev/null && return; sleep 0.2; done
-  echo "server on $1 did not start" >&2; cat "$tmp/server-$2.log" >&2; exit 1
+  for _ in $(seq 1 300); do curl -sf "http://127.0.0.1:$at/health/ready" >/dev/null && return; sleep 0.2; done
+  echo "server on $file did not start" >&2; cat "$tmp/server-$at.log" >&2; exit 1
 }
 
 port=5190
@@ -53,11 +55,12 @@ members=$(curl -s "$base/v1/members?limit=1000&fields=id" | grep -o '"id":"[^"]*
 cat >"$tmp/distinct.lua" <<LUA
 local members = { $members }
 local threads = 0
+local offset = tonumber(os.getenv("DISTINCT_FROM") or "0")
 function setup(thread) thread:set("id", threads); threads = threads + 1 end
 local n = 0
 function request()
   n = n + 1
-  local k = n * 2 + id
+  local k = n * 2 + id + offset
   local m = members[(k % #members) + 1]
   local r = math.floor(k / #members)
   local status = ({ "", "&status=active", "&status=inactive" })[(r % 3) + 1]
@@ -70,7 +73,7 @@ run() { # label, wrk arguments...: prints "label rps p99"
   local label=$1; shift
   # Warm-up; not for the distinct queries, whose measured run would ask the warm-up's URLs again
   # and get them from the answer cache (the list cases before it have warmed that path up).
-  [ "$label" = distinct ] || wrk -t2 -c"$connections" -d2s "$@" >/dev/null 2>&1
+  [[ "$label" == distinct* ]] || wrk -t2 -c"$connections" -d2s "$@" >/dev/null 2>&1
   local out; out=$(wrk -t2 -c"$connections" -d"${duration}s" --latency "$@")
   local rps; rps=$(awk '/Requests\/sec/{print $2}' <<<"$out")
   local p99; p99=$(awk '$1=="99%"{print $2}' <<<"$out")
@@ -87,10 +90,22 @@ results+=("$(run list-br -H "Accept-Encoding: br" "$base/v1/commitments?limit=50
 results+=("$(run list-gzip -H "Accept-Encoding: gzip" "$base/v1/commitments?limit=50")")
 results+=("$(run revalidation -H "If-None-Match: $etag" "$base/v1/commitments?limit=50")")
 results+=("$(run distinct -s "$tmp/distinct.lua" "$base")")
+# The same distinct queries on a server that has been answering others for a while: the first
+# run above is a cold server's first seconds (its code compiled as it goes, no record rendered
+# yet). This one has its answer cache off, so that a query asked twice is made twice, and a
+# 5-second warm-up of queries from further along the same sequence.
+port=5192
+start "$db" $port --ResponseCache:MaxEntries=0
+warm="http://127.0.0.1:$port"
+DISTINCT_FROM=1000000 wrk -t2 -c"$connections" -d5s -s "$tmp/distinct.lua" "$warm" >/dev/null 2>&1
+results+=("$(run baseline-2 "$warm/health/live")")
+results+=("$(run distinct-warm -s "$tmp/distinct.lua" "$warm")")
 baseline=$(awk '{print $2}' <<<"${results[0]}")
+baseline2=$(awk '{print $2}' <<<"${results[6]}")
 printf '%-14s %12s %10s %8s %12s\n' case "req/s" "p99" "ratio" "non-2xx"
 for r in "${results[@]}"; do
   read -r label rps p99 bad <<<"$r"
+  [ "$label" = baseline-2 ] && baseline=$baseline2  # the second server's cases against its own /health/live
   printf '%-14s %12s %10s %7.0f%% %12s\n' "$label" "$rps" "$p99" "$(echo "100 * $rps / $baseline" | bc -l)" "$bad"
 done
 
