@@ -23,8 +23,6 @@ public sealed class FieldSelection
     /// <summary>The selection of <paramref name="fields"/>, or null (every key) where there are none.</summary>
     public static FieldSelection? Of(IEnumerable<string>? fields) => fields is null ? null : new FieldSelection(fields);
 
-    public bool Contains(string name) => names.Contains(name);
-
     /// <summary>The positions in <paramref name="layout"/> of the keys kept, in the layout's order.</summary>
     internal int[] KeysIn(KeyLayout layout)
     {
