@@ -89,15 +89,9 @@ internal sealed class DatasetState(Db db)
     // Write time and length, from one stat: the length too, where a file system keeps coarse times.
     (DateTime Time, long Length) FileStamp()
     {
-        // One FileInfo per thread, refreshed (one stat): made anew for every request, its path was
-        // normalised and its object allocated each time, a twentieth of a small page's time.
-        var (path, file) = stampFile;
-        if (file is null || !ReferenceEquals(path, db.Path)) stampFile = (db.Path, file = new FileInfo(db.Path));
-        else file.Refresh();
+        var file = new FileInfo(db.Path);
         return file.Exists ? (file.LastWriteTimeUtc, file.Length) : (DateTime.MinValue, 0);
     }
-
-    [ThreadStatic] static (string? Path, FileInfo? File) stampFile;
 
     State Read()
     {

@@ -38,8 +38,20 @@ public sealed partial class Collection(
     public IReadOnlyList<string> SortableNames => Fields.Values.Where(f => f.IsSortable).Select(f => f.Name).Concat(LanguageSorts.Keys).ToList();
 
     /// <summary>Runs the page, the count and the facets of <paramref name="request"/>; <paramref name="select"/> lists the row's columns.</summary>
-    public async Task<KeysetPage<TRow>> ListAsync<TRow>(DbConnection connection, string select, ListRequest request, CancellationToken ct)
-        where TRow : KeyedRow
+    public Task<KeysetPage<TRow>> ListAsync<TRow>(DbConnection connection, string select, ListRequest request, CancellationToken ct)
+        where TRow : KeyedRow =>
+        ListAsync(connection, select, request, (sql, parameters) => connection.QueryKeptAsync<TRow>(sql, parameters, ct), ct);
+
+    /// <summary>
+    /// The page's ids alone (<paramref name="id"/>: the column that holds them), with the count and
+    /// facets: the rendered path. Rows read by hand, the sort values of only the row a cursor is made from.
+    /// </summary>
+    public Task<KeysetPage<IdRow>> IdsAsync(DbConnection connection, string id, ListRequest request, CancellationToken ct) =>
+        ListAsync(connection, $"{id} AS id", request,
+            (sql, parameters) => connection.QueryIdRowsKeptAsync(sql, parameters, cursorRow: request.Limit - 1, ct), ct);
+
+    async Task<KeysetPage<TRow>> ListAsync<TRow>(DbConnection connection, string select, ListRequest request,
+        Func<string, DynamicParameters, Task<List<TRow>>> readPage, CancellationToken ct) where TRow : KeyedRow
     {
         var parameters = new DynamicParameters();
         var (search, where, _) = Where(request, parameters);
@@ -74,10 +86,7 @@ public sealed partial class Collection(
                 sql = PageSql(request, select, pageOrder, pageSearch, page, searchRow);
             }
             // On a kept connection (see KeptReads) the page and count statements stay prepared between requests.
-            // A page of ids alone (the rendered path) is read by hand, the sort values of the one row a cursor is made from.
-            if (typeof(TRow) == typeof(IdRow))
-                return (List<TRow>)(object)await connection.QueryIdRowsKeptAsync(SqlLog.Note(sql), parameters, cursorRow: request.Limit - 1, ct);
-            return await connection.QueryKeptAsync<TRow>(SqlLog.Note(sql), parameters, ct);
+            return await readPage(SqlLog.Note(sql), parameters);
         }
 
         string CountSql() =>

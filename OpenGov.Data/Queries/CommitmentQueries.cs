@@ -93,7 +93,7 @@ public sealed partial class CommitmentQueries(Db db)
     {
         // A kept connection: the list's statements stay prepared from one request to the next.
         await using var kept = await db.OpenKeptReadAsync(ct);
-        var page = await Collection.ListAsync<IdRow>(kept.Connection, "f.commitment_id AS id", request, ct);
+        var page = await Collection.IdsAsync(kept.Connection, "f.commitment_id", request, ct);
         return page.Select(r => new PageKey(r.Id, r.Snippet));
     }
 

@@ -66,7 +66,7 @@ public sealed class RenderedRecord
         var known = projection;
         if (known is not null && ReferenceEquals(known.Positions, positions)) return known.Json;
         var buffer = new System.Buffers.ArrayBufferWriter<byte>(Json.Length);
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true }))
         {
             writer.WriteStartObject();
             foreach (var i in positions) WriteKey(writer, i, null);
