@@ -97,6 +97,18 @@ public sealed class BrowserTests
         return (page, problems);
     }
 
+    // A navigation is waited for by polling in the page (its URL, then document.readyState), not by
+    // Playwright's wait for the load event (WaitForURLAsync, WaitForLoadStateAsync): in two full runs
+    // of the suite that wait missed the event and spent its 30 s, with the page loaded.
+
+    /// <summary>Waits until the page shows the document of <paramref name="pathAndQuery"/>, loaded.</summary>
+    static Task ShownAt(IPage page, string pathAndQuery) =>
+        page.WaitForFunctionAsync("want => location.pathname + location.search === want && document.readyState === 'complete'", pathAndQuery);
+
+    /// <summary>Waits until the page shows a document other than the one at <paramref name="previousUrl"/>, loaded.</summary>
+    static Task ShownAfter(IPage page, string previousUrl) =>
+        page.WaitForFunctionAsync("before => location.href !== before && document.readyState === 'complete'", previousUrl);
+
     async Task AssertCleanAndAccessible(IPage page, List<string> problems, string name)
     {
         // axe-core is evaluated through the driver, which the page's own policy does not govern.
@@ -122,7 +134,7 @@ public sealed class BrowserTests
         var (page, problems) = await Open(baseUrl + "/");
         var before = await page.Locator("tbody tr").CountAsync();
         await page.Locator("a[data-facet=member]", new() { HasText = "United Kingdom" }).ClickAsync();
-        await page.WaitForURLAsync("**/commitments?member=united-kingdom");
+        await ShownAt(page, "/commitments?member=united-kingdom");
         Assert.That(await page.Locator("tbody tr").CountAsync(), Is.EqualTo(1).And.LessThan(before));
         Assert.That(await page.Locator("tbody tr td").First.InnerTextAsync(), Is.EqualTo("UK0075"));
         await AssertCleanAndAccessible(page, problems, "explorer");
@@ -138,7 +150,7 @@ public sealed class BrowserTests
         Assert.That(await page.EvaluateAsync<string>("() => document.activeElement.id"), Is.EqualTo("q"), "the search box is reached with Tab");
         await page.Keyboard.TypeAsync("collaborative");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/commitments?q=collaborative");
+        await ShownAt(page, "/commitments?q=collaborative");
         Assert.That(await page.Locator("tbody tr td a", new() { HasText = "UK0075" }).CountAsync(), Is.EqualTo(1));
         await AssertCleanAndAccessible(page, problems, "search");
     }
@@ -153,8 +165,9 @@ public sealed class BrowserTests
             ids.AddRange(await page.Locator("tbody tr td:first-child").AllInnerTextsAsync());
             var next = page.Locator("a[rel=next]");
             if (await next.CountAsync() == 0) break;
+            var before = page.Url;
             await next.ClickAsync();
-            await page.WaitForLoadStateAsync();
+            await ShownAfter(page, before);
         }
         var total = JsonDocument.Parse(await page.APIRequest.GetAsync(baseUrl + "/v1/commitments").Result.TextAsync()).RootElement.GetProperty("meta").GetProperty("total").GetInt32();
         Assert.That(ids, Is.Unique.And.Count.EqualTo(total));
