@@ -4,6 +4,7 @@ using System.Data.Common;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using OpenGov.Data.Listing;
+using OpenGov.Data.Snippets;
 
 namespace OpenGov.Data;
 
@@ -148,10 +149,40 @@ public sealed class KeptReads : IDisposable
     static string Immutable(string path) =>
         "file:" + System.IO.Path.GetFullPath(path).Replace("%", "%25").Replace("?", "%3f").Replace("#", "%23") + "?immutable=1";
 
+    /// <summary>
+    /// How many bytes of search rows tokenized for snippets are kept per file (texts and three numbers
+    /// a token; the real export's 1,674 rows of the index take about 20 MB), and for how many files
+    /// at most (the current release's, and a few pinned ones).
+    /// </summary>
+    const long TokenizedRowsMaxBytes = 64L << 20;
+    const int TokenizedFilesKept = 4;
+
+    /// <summary>The tokenized rows of one generation, by file: swapped whole, so a connection never sees another generation's rows.</summary>
+    sealed record TokenizedEra(int Generation, ConcurrentDictionary<string, TokenizedRows> Files);
+
+    TokenizedEra tokenized = new(0, new());
+
+    /// <summary>
+    /// The search rows tokenized for snippets of the file <paramref name="kept"/> reads (see
+    /// TokenizedRows), kept while its generation is the one kept; null for an earlier generation.
+    /// </summary>
+    internal TokenizedRows? TokenizedRowsOf(KeptRead kept)
+    {
+        var era = Volatile.Read(ref tokenized);
+        if (era.Generation != kept.Generation) return null;
+        if (era.Files.TryGetValue(kept.Path, out var rows)) return rows;
+        if (era.Files.Count >= TokenizedFilesKept) era.Files.Clear();
+        return era.Files.GetOrAdd(kept.Path, _ => new TokenizedRows(TokenizedRowsMaxBytes));
+    }
+
+    /// <summary>Drops the tokenized rows (for tests that must see a search's texts read from the database).</summary>
+    public void ForgetTokenizedRows() => Volatile.Write(ref tokenized, new TokenizedEra(Volatile.Read(ref generation), new()));
+
     /// <summary>Closes every idle connection; those in use close when given back. For a database replaced under the service.</summary>
     public void Forget()
     {
-        Interlocked.Increment(ref generation);
+        // Rows tokenized from the file replaced are not those of the new one.
+        Volatile.Write(ref tokenized, new TokenizedEra(Interlocked.Increment(ref generation), new()));
         foreach (var bag in idle.Values) CloseIdle(bag, _ => true);
     }
 
@@ -253,6 +284,28 @@ public static class KeptQueries
         return rows;
     }
 
+    /// <summary>
+    /// Rows of a row id and text columns, each text as its UTF-8 bytes (NULL as null), on a kept
+    /// connection; null where <paramref name="connection"/> is not a kept one (the statement is noted in SqlLog only when run). For a search's snippets,
+    /// made from the bytes as FTS5 makes them (see SnippetMaker).
+    /// </summary>
+    public static List<(long Row, byte[]?[] Texts)>? QueryTextsKept(this DbConnection connection, string sql, object? parameters, CancellationToken ct)
+    {
+        if (KeptReads.Prepared(connection, sql, parameters) is not { } command) return null;
+        ct.ThrowIfCancellationRequested();
+        SqlLog.Note(sql);
+        using var reader = command.ExecuteReader();
+        var rows = new List<(long, byte[]?[])>();
+        while (reader.Read())
+        {
+            var texts = new byte[]?[reader.FieldCount - 1];
+            for (var c = 1; c < reader.FieldCount; c++)
+                texts[c - 1] = reader.IsDBNull(c) ? null : reader.GetFieldValue<byte[]>(c);
+            rows.Add((reader.GetInt64(0), texts));
+        }
+        return rows;
+    }
+
     /// <summary>As Dapper's ExecuteScalarAsync of a count.</summary>
     public static async Task<long> CountKeptAsync(this DbConnection connection, string sql, object? parameters, CancellationToken ct)
     {
@@ -296,6 +349,9 @@ public sealed class KeptRead : IAsyncDisposable
         Volatile.Write(ref givenBack, 0);
         return this;
     }
+
+    /// <summary>The search rows tokenized for snippets that this connection's file keeps, or null (see KeptReads.TokenizedRowsOf).</summary>
+    internal TokenizedRows? TokenizedRows => owner?.TokenizedRowsOf(this);
 
     internal static KeptRead? Of(DbConnection connection) =>
         connection is SqliteConnection sqlite && ByConnection.TryGetValue(sqlite, out var kept) ? kept : null;

@@ -60,6 +60,24 @@ public sealed class RenderedRecordsTests
         Assert.That((string?)one["data"]![0]!["title"], Is.EqualTo("Approche collaborative continue pour la réforme du gouvernement ouvert"));
     }
 
+    [Test]
+    public async Task ASnippetAfterANewVersionOfTheDataIsMadeFromTheNewText()
+    {
+        using var api = Serve();
+        using var client = api.CreateClient();
+        async Task<string> Snippet() =>
+            (string)JsonNode.Parse(await client.GetStringAsync("/v1/commitments?q=%22collaborative%20approach%22&member=united-kingdom&fields=id,snippet"))!["data"]!
+                .AsArray().Single(r => (string?)r!["id"] == "UK0075")!["snippet"]!;
+        Assert.That(await Snippet(), Does.Contain("Permanent <mark>collaborative approach</mark>"));
+
+        // A new version of the data, built into a new file renamed over the one served (as an import does):
+        // the row's tokens kept for snippets are of the old text, and must not be used.
+        var file = Path.Combine(Data, "commitments", "UK0075.json");
+        File.WriteAllText(file, File.ReadAllText(file).Replace("Permanent collaborative approach", "Rolling collaborative approach"));
+        SampleDataset.Build(Data, DbPath);
+        Assert.That(await Snippet(), Does.Contain("Rolling <mark>collaborative approach</mark>").And.Not.Contain("Permanent"));
+    }
+
     [TestCase("id")]
     [TestCase("id,title,member,action_plan,status,start_date,end_date,irm_summary")]
     [TestCase("irm_summary,title")]

@@ -10,8 +10,9 @@ namespace OpenGov.Tests.Rendering;
 /// The SQL each typical list request runs, kept in a file per case (Rendering/Sql/*.sql) and
 /// compared here, so that a change of the generated SQL shows in the diff. A case whose file
 /// differs fails and shows the statements; with OPENGOV_UPDATE_SQL=1 the files are written anew
-/// (then review the diff and commit it). Every case starts with no rendered record kept, so its
-/// statements include the reading of the page's records by id.
+/// (then review the diff and commit it). Every case starts with no rendered record and no tokenized
+/// search row kept, so its statements include the reading of the page's records by id and of its
+/// hits' texts.
 /// </summary>
 public sealed class SqlSnapshotTests
 {
@@ -72,6 +73,7 @@ public sealed class SqlSnapshotTests
             asked = ((string)first["links"]!["next"]!).Replace("http://localhost", "");
         }
         factory.Services.GetRequiredService<RenderedRecords>().Clear();
+        factory.Services.GetRequiredService<OpenGov.Data.Db>().Kept.ForgetTokenizedRows();
         IReadOnlyList<string> statements;
         using (SqlLog.Capture(out statements))
         {

@@ -9,6 +9,8 @@ return args switch
     ["generate-db", var path, var count] when int.TryParse(count, CultureInfo.InvariantCulture, out var n) && n >= 1 => GenerateDb(path, n, revised: false),
     ["generate-db", var path, var count, "--revised"] when int.TryParse(count, CultureInfo.InvariantCulture, out var n) && n >= 1 => GenerateDb(path, n, revised: true),
     ["deep-cursor", var afterId] => DeepCursor(afterId),
+    ["check-snippets", var path, .. var searches] => CheckSnippets.Run(path, searches),
+    ["time-snippets", var path, var search] => TimeSnippets.Run(path, search),
     ["latency", var baseUrl, var count, .. var paths] when int.TryParse(count, out var n) && n >= 1 && paths.Length > 0 => await Latency.RunAsync(baseUrl, n, paths),
     _ => Usage(),
 };
@@ -39,6 +41,9 @@ static int Usage()
           generate-db <out.db> <commitments> [--revised] a synthetic database of that many commitments (a release of
                                                         it over <out.db>; --revised: one commitment in 100 changed)
           deep-cursor <commitment-id>                   the /v1/commitments cursor that continues after that id
+          check-snippets <db> [search...]               snippets made in C# against FTS5's, every matching row of each
+                                                        search (none given: every word of the index, prefixes,
+                                                        phrases, AND and OR of words from titles)
           latency <base-url> <requests> <path>...       sequential GETs of each path: p50, p99, max in ms
         """);
     return 2;

@@ -1,0 +1,99 @@
+using System.Text.RegularExpressions;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using OpenGov.Data;
+using OpenGov.Data.Listing;
+using OpenGov.Data.Queries;
+using OpenGov.Data.Sample;
+using OpenGov.Data.Snippets;
+using OpenGov.Tests.Support;
+
+namespace OpenGov.Tests.Data;
+
+/// <summary>
+/// Snippets made in C# (SnippetMaker) are FTS5's snippet(), byte for byte: on the sample's index and
+/// rows written to test the rules FTS5 follows (sentences, long texts, repeated and overlapping
+/// phrases, accents and combining marks, characters outside the tokenizer's learning), for every
+/// word of the index, its prefixes, phrases, ANDs and ORs, every matching row is compared.
+/// </summary>
+public sealed class SnippetMakerTests
+{
+    string path = "";
+
+    static readonly string[] Written =
+    [
+        "Open data. Open government: the open data portal publishes open data sets, and parliament reviews open data every year in an open session.",
+        "A long text without sentences where the word budget appears late after many many many many many many many many many many many many words and then budget again and again budget budget.",
+        "Élections et Ministère de l'Intérieur: la transparence budgétaire ; E\u0301lections (accent combiné), soft\u00adhyphen, naïve café.",
+        "  Leading spaces then words:   parliament   open   data\n\nNew paragraph. Budget\tafter a tab. Final: sentence",
+        "Emoji \U0001F600 beside parliament and open data, a character FTS5 alone reads here.",
+        "data data data open open data open data data open government government data open",
+    ];
+
+    [OneTimeSetUp]
+    public void BuildSample()
+    {
+        path = Path.Combine(Path.GetTempPath(), $"opengov-snippets-{Guid.NewGuid():N}.db");
+        SampleDataset.Build(Repo.DataDir, path);
+        using var c = new SqliteConnection($"Data Source={path};Pooling=False");
+        c.Open();
+        foreach (var text in Written)
+            c.Execute("INSERT INTO commitment_search (commitment_id, serves, title, description, milestones, institutions) VALUES ('XX0001', 'servesen', @title, @text, @text, NULL)",
+                new { title = string.Join(' ', text.Split(' ').Take(6)), text });
+    }
+
+    [OneTimeTearDown]
+    public void Remove()
+    {
+        SqliteConnection.ClearAllPools();
+        File.Delete(path);
+    }
+
+    static SearchIndex Index => CommitmentQueries.Collection.Search!;
+
+    [Test]
+    public void EverySnippetOfEveryWordPrefixPhraseAndOrIsFts5s()
+    {
+        var searches = SnippetCheck.SearchesOf(path, Index.Table);
+        searches.AddRange(["\"open data\"", "open data", "open OR data OR parliament", "budget*", "\"open da\"*", "elections", "ministere", "softhyphen", "soft", "cafe", "naive",
+            "parliament open", "data open", "open AND data", "\"data open\" government", "tab", "sentence"]);
+        var result = SnippetCheck.Run(path, Index, searches);
+        Assert.That(result.Differing, Is.Zero, string.Join("\n", result.Examples));
+        Assert.That(result.Rows, Is.GreaterThan(1000), "the sample's index should give many matching rows");
+        // Only rows holding a character the tokenizer was not taught (the emoji row) are left to FTS5.
+        Assert.That(result.LeftToFts5, Is.LessThan(result.Rows / 20));
+        Assert.That(result.Same + result.LeftToFts5, Is.EqualTo(result.Rows));
+    }
+
+    [Test]
+    public void ARowWithACharacterOutsideTheLearningIsLeftToFts5()
+    {
+        var vocabulary = new TermNumbers();
+        var texts = new[] { null, "x"u8.ToArray(), System.Text.Encoding.UTF8.GetBytes(Written[4]) };
+        Assert.That(TokenizedRow.Of(texts, Fts5Tokenizer.Default, vocabulary), Is.Null);
+        texts[2] = System.Text.Encoding.UTF8.GetBytes(Written[2]);
+        Assert.That(TokenizedRow.Of(texts, Fts5Tokenizer.Default, vocabulary), Is.Not.Null);
+    }
+
+    [TestCase("open data", true)]
+    [TestCase("\"open data\" government", true)]
+    [TestCase("open OR data", true)]
+    [TestCase("parl*", true)]
+    [TestCase("open -data", false)]
+    [TestCase("(open data) OR parliament", false)]
+    [TestCase("open data OR parliament", false)]
+    public void QueriesOfAndOrOrAloneAreMadeInCSharp(string q, bool made) =>
+        Assert.That(SnippetQuery.Of(SearchQuery.ToFts5(q), Fts5Tokenizer.Default) is not null, Is.EqualTo(made));
+
+    [Test]
+    public void TheTokenizerAndColumnsAreThoseTheSchemaDeclares()
+    {
+        var schema = File.ReadAllText(Path.Combine(Repo.Root, "OpenGov.Data", "Schema.sql"));
+        var create = Regex.Match(schema, @"CREATE VIRTUAL TABLE " + Index.Table + @" USING fts5 \((?<body>[^;]*)\);");
+        Assert.That(create.Success, "the index's CREATE statement was not found in Schema.sql");
+        var parts = create.Groups["body"].Value.Split(',').Select(p => p.Trim()).ToList();
+        Assert.That(parts[^1], Is.EqualTo($"tokenize = '{Fts5Tokenizer.Declaration}'"));
+        var columns = parts[..^1].Select(p => p.EndsWith(" UNINDEXED", StringComparison.Ordinal) ? null : p).ToList();
+        Assert.That(columns, Is.EqualTo(Index.Columns));
+    }
+}
