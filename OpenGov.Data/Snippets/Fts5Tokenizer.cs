@@ -35,10 +35,21 @@ public sealed class Fts5Tokenizer
     readonly Kind[] kinds;
     readonly int[] folds;
 
+    /// <summary>The ASCII characters at a glance (most of any text): a token character's folded byte, else one of these two.</summary>
+    readonly byte[] ascii = new byte[128];
+    const byte AsciiSeparator = 0, AsciiUnknown = 0xFF;
+
     Fts5Tokenizer(Kind[] kinds, int[] folds)
     {
         this.kinds = kinds;
         this.folds = folds;
+        for (var c = 0; c < 128; c++)
+            ascii[c] = kinds[c] switch
+            {
+                Kind.Separator => AsciiSeparator,
+                Kind.TokenChar when folds[c] is > 0 and < 0x80 => (byte)folds[c],
+                _ => AsciiUnknown,
+            };
     }
 
     static readonly Lazy<Fts5Tokenizer> Learned = new(() => Learn(Declaration));
@@ -171,19 +182,30 @@ public sealed class Fts5Tokenizer
             while (true)
             {
                 // Skip separators, and characters that only continue a token, up to a token's first character.
-                int start, code;
+                int start, length = 0;
                 while (true)
                 {
                     if (i >= n) return true;
                     start = i;
-                    if (!Read(text, ref i, out code)) return false;
+                    var b = text[i];
+                    if (b < 0x80)
+                    {
+                        var a = ascii[b];
+                        if (a == AsciiUnknown) return false;
+                        i++;
+                        if (a == AsciiSeparator) continue;
+                        fold[length++] = a;
+                        break;
+                    }
+                    if (!Read(text, ref i, out var code)) return false;
                     var kind = kinds[code];
                     if (kind == Kind.Unknown) return false;
-                    if (kind == Kind.TokenChar) break;
+                    if (kind != Kind.TokenChar) continue;
+                    length += WriteUtf8(folds[code], fold);
+                    break;
                 }
-                var length = 0;
-                var end = i;
-                while (true)
+                // The token's other characters, each folded.
+                while (i < n)
                 {
                     // Room for one more character (at most three bytes within the plane).
                     if (length + 4 > fold.Length)
@@ -194,19 +216,26 @@ public sealed class Fts5Tokenizer
                         rented = larger;
                         fold = larger;
                     }
-                    // Folded to nothing (a diacritic removed): no byte written, as FTS5 writes none.
-                    if (folds[code] != 0) length += WriteUtf8(folds[code], fold[length..]);
-                    end = i;
-                    if (i >= n) break;
+                    var b = text[i];
+                    if (b < 0x80)
+                    {
+                        var a = ascii[b];
+                        if (a == AsciiSeparator) break;
+                        if (a == AsciiUnknown) return false;
+                        fold[length++] = a;
+                        i++;
+                        continue;
+                    }
                     var next = i;
-                    if (!Read(text, ref next, out code)) return false;
+                    if (!Read(text, ref next, out var code)) return false;
                     var kind = kinds[code];
                     if (kind == Kind.Unknown) return false;
                     if (kind == Kind.Separator) break;
+                    // Folded to nothing (a diacritic removed): no byte written, as FTS5 writes none.
+                    if (folds[code] != 0) length += WriteUtf8(folds[code], fold[length..]);
                     i = next;
                 }
-                sink.Token(fold[..length], start, end);
-                i = end;
+                sink.Token(fold[..length], start, i);
             }
         }
         finally

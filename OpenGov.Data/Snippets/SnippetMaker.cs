@@ -56,45 +56,42 @@ public sealed class SnippetMaker
     /// </summary>
     public string? Make(TokenizedRow row)
     {
-        var masks = new ulong[row.Columns.Length][];
-        for (var c = 0; c < masks.Length; c++)
-        {
-            if (row.Columns[c] is not { } column) continue;
-            var m = masks[c] = new ulong[column.Count];
-            var terms = column.Terms;
-            for (var i = 0; i < m.Length; i++) m[i] = BitsOf(terms[i]);
-        }
-        var instances = Instances(row, masks);
+        var instances = Instances(row);
         return instances.Count == 0 ? null : Snippet(row, instances);
     }
 
     /// <summary>Each phrase instance (phrase, column, token offset), in FTS5's order: by column, offset, then phrase.</summary>
-    List<(int Phrase, int Column, int Offset)> Instances(TokenizedRow row, ulong[]?[] masksOf)
+    List<(int Phrase, int Column, int Offset)> Instances(TokenizedRow row)
     {
-        var found = new List<(int Phrase, int Column, int Offset)>();
         var phrases = query.Phrases;
-        var perPhrase = new List<(int Column, int Offset)>[phrases.Count];
-        for (var p = 0; p < phrases.Count; p++)
+        var found = new List<(int Phrase, int Column, int Offset)>();
+        var foundOf = new bool[phrases.Count];
+        // The tokens that match a term of the query, in order (most match none): a phrase of n tokens
+        // is found at p where the tokens p to p+n-1 are n consecutive hits, each of its term.
+        var hits = new List<(int Position, ulong Bits)>();
+        for (var c = 0; c < row.Columns.Length; c++)
         {
-            var list = perPhrase[p] = [];
-            var phrase = phrases[p];
-            for (var c = 0; c < masksOf.Length; c++)
-            {
-                if (masksOf[c] is not { } masks) continue;
-                for (var at = 0; at + phrase.Length <= masks.Length; at++)
+            if (row.Columns[c] is not { } column) continue;
+            hits.Clear();
+            var terms = column.Terms;
+            for (var i = 0; i < terms.Length; i++)
+                if (BitsOf(terms[i]) is var bits and not 0) hits.Add((i, bits));
+            for (var h = 0; h < hits.Count; h++)
+                for (var p = 0; p < phrases.Count; p++)
                 {
-                    var all = true;
-                    for (var t = 0; t < phrase.Length && all; t++) all = (masks[at + t] & (1UL << phrase[t])) != 0;
-                    if (all) list.Add((c, at));
+                    var phrase = phrases[p];
+                    var all = h + phrase.Length <= hits.Count;
+                    for (var t = 0; t < phrase.Length && all; t++)
+                        all = hits[h + t].Position == hits[h].Position + t && (hits[h + t].Bits & (1UL << phrase[t])) != 0;
+                    if (!all) continue;
+                    // Found in order of column, then position, then phrase: FTS5's order.
+                    found.Add((p, c, hits[h].Position));
+                    foundOf[p] = true;
                 }
-            }
-            // Joined by AND, every phrase is found in a matching row; a row without one is not a match
-            // as this reading of the query sees it, so FTS5 decides.
-            if (!query.AnyOf && list.Count == 0) return [];
         }
-        for (var p = 0; p < phrases.Count; p++)
-            foreach (var (c, at) in perPhrase[p]) found.Add((p, c, at));
-        found.Sort((a, b) => a.Column != b.Column ? a.Column.CompareTo(b.Column) : a.Offset != b.Offset ? a.Offset.CompareTo(b.Offset) : a.Phrase.CompareTo(b.Phrase));
+        // Joined by AND, every phrase is found in a matching row; a row without one is not a match
+        // as this reading of the query sees it, so FTS5 decides.
+        if (!query.AnyOf && foundOf.Contains(false)) return [];
         return found;
     }
 
@@ -106,9 +103,20 @@ public sealed class SnippetMaker
         Array.Clear(seen);
         int first = -1, last = 0, score = 0;
         long end = (long)position + Tokens;
-        foreach (var (p, c, offset) in instances)
+        // Instances are in order of column and offset: those of the window are a run, found by halving
+        // (FTS5 reads them all, with the same result: the run is read in the same order).
+        int lo = 0, hi = instances.Count;
+        while (lo < hi)
         {
-            if (c != column || offset < position || offset >= end) continue;
+            var mid = (lo + hi) >>> 1;
+            var (_, mc, mo) = instances[mid];
+            if (mc < column || (mc == column && mo < position)) lo = mid + 1;
+            else hi = mid;
+        }
+        for (var i = lo; i < instances.Count; i++)
+        {
+            var (p, c, offset) = instances[i];
+            if (c != column || offset >= end) break;
             score += seen[p] ? 1 : 1000;
             seen[p] = true;
             if (first < 0) first = offset;

@@ -9,16 +9,25 @@ namespace OpenGov.Data.Snippets;
 /// </summary>
 public sealed class TermNumbers
 {
-    readonly ConcurrentDictionary<string, int> ids = new(StringComparer.Ordinal);
+    readonly ConcurrentDictionary<string, int> ids;
+    readonly ConcurrentDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> byChars;
     readonly List<string> terms = [];
+
+    public TermNumbers()
+    {
+        ids = new(StringComparer.Ordinal);
+        byChars = ids.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
 
     public int Count => ids.Count;
 
-    /// <summary>The number of <paramref name="term"/> (folded, UTF-8), numbered now if new.</summary>
+    /// <summary>The number of <paramref name="term"/> (folded, UTF-8), numbered now if new; a term met before costs no allocation.</summary>
     public int Id(ReadOnlySpan<byte> term)
     {
-        var text = Encoding.UTF8.GetString(term);
-        if (ids.TryGetValue(text, out var id)) return id;
+        Span<char> chars = term.Length <= 256 ? stackalloc char[term.Length] : new char[term.Length];
+        chars = chars[..Encoding.UTF8.GetChars(term, chars)];
+        if (byChars.TryGetValue(chars, out var id)) return id;
+        var text = chars.ToString();
         lock (terms)
         {
             if (ids.TryGetValue(text, out id)) return id;
