@@ -17,6 +17,8 @@ public sealed class RenderedRecord
     {
         (Id, Json, Lang) = (id, json, lang);
         (layout, spans) = KeysOf(json);
+        if (layout.Snippet >= 0 && !json.AsSpan(spans[2 * layout.Snippet], spans[2 * layout.Snippet + 1]).SequenceEqual(Null))
+            throw new ArgumentException("A rendered record holds null as its snippet: a search page writes its own.", nameof(json));
     }
 
     public string Id { get; }
@@ -34,26 +36,30 @@ public sealed class RenderedRecord
     /// </summary>
     public void WriteTo(Utf8JsonWriter writer, FieldSelection? fields = null, string? snippet = null)
     {
-        if (fields is null && snippet is null)
+        var (json, snippetAt) = fields is null ? (Json, layout.Snippet >= 0 ? spans[2 * layout.Snippet] : -1) : ProjectionOf(fields.KeysIn(layout));
+        if (snippet is null || snippetAt < 0)
         {
-            writer.WriteRawValue(Json, skipInputValidation: true);
+            writer.WriteRawValue(json, skipInputValidation: true);
             return;
         }
-        if (fields is not null && snippet is null)
-        {
-            writer.WriteRawValue(ProjectionOf(fields.KeysIn(layout)), skipInputValidation: true);
-            return;
-        }
-        writer.WriteStartObject();
-        if (fields is null)
-            for (var i = 0; i < layout.Names.Length; i++) WriteKey(writer, i, snippet);
-        else
-            foreach (var i in fields.KeysIn(layout)) WriteKey(writer, i, snippet);
-        writer.WriteEndObject();
+        // The bytes with the hit's snippet in place of their null, encoded as the writer encodes a
+        // string: one copy of the record, not a property name and a value written for each key.
+        var encoded = JsonEncodedText.Encode(snippet, writer.Options.Encoder).EncodedUtf8Bytes;
+        var length = json.Length - Null.Length + encoded.Length + 2;
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(length);
+        json.AsSpan(0, snippetAt).CopyTo(buffer);
+        buffer[snippetAt] = (byte)'"';
+        encoded.CopyTo(buffer.AsSpan(snippetAt + 1));
+        buffer[snippetAt + 1 + encoded.Length] = (byte)'"';
+        json.AsSpan(snippetAt + Null.Length).CopyTo(buffer.AsSpan(snippetAt + 2 + encoded.Length));
+        writer.WriteRawValue(buffer.AsSpan(0, length), skipInputValidation: true);
+        System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
     }
 
-    /// <summary>The record with only the keys at Positions, as one run of bytes.</summary>
-    sealed record Projection(int[] Positions, byte[] Json);
+    static ReadOnlySpan<byte> Null => "null"u8;
+
+    /// <summary>The record with only the keys at Positions, as one run of bytes, and where its snippet's null lies in them (-1: not kept).</summary>
+    sealed record Projection(int[] Positions, byte[] Json, int SnippetAt);
 
     // The last ?fields= projection written: a dashboard asks the same fields page after page, and one
     // copy of its bytes costs less than a property name and a value written for each key. One per
@@ -61,26 +67,25 @@ public sealed class RenderedRecord
     // KeyLayout.Positions), so the same fields find it again.
     Projection? projection;
 
-    byte[] ProjectionOf(int[] positions)
+    (byte[] Json, int SnippetAt) ProjectionOf(int[] positions)
     {
         var known = projection;
-        if (known is not null && ReferenceEquals(known.Positions, positions)) return known.Json;
+        if (known is not null && ReferenceEquals(known.Positions, positions)) return (known.Json, known.SnippetAt);
         var buffer = new System.Buffers.ArrayBufferWriter<byte>(Json.Length);
+        var snippetAt = -1;
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true }))
         {
             writer.WriteStartObject();
-            foreach (var i in positions) WriteKey(writer, i, null);
+            foreach (var i in positions)
+            {
+                writer.WritePropertyName(layout.Encoded[i]);
+                if (i == layout.Snippet) snippetAt = (int)(writer.BytesCommitted + writer.BytesPending);
+                writer.WriteRawValue(Json.AsSpan(spans[2 * i], spans[2 * i + 1]), skipInputValidation: true);
+            }
             writer.WriteEndObject();
         }
-        projection = known = new Projection(positions, buffer.WrittenSpan.ToArray());
-        return known.Json;
-    }
-
-    void WriteKey(Utf8JsonWriter writer, int i, string? snippet)
-    {
-        writer.WritePropertyName(layout.Encoded[i]);
-        if (snippet is not null && i == layout.Snippet) writer.WriteStringValue(snippet);
-        else writer.WriteRawValue(Json.AsSpan(spans[2 * i], spans[2 * i + 1]), skipInputValidation: true);
+        projection = known = new Projection(positions, buffer.WrittenSpan.ToArray(), snippetAt);
+        return (known.Json, known.SnippetAt);
     }
 
     /// <summary>Each top-level key of a JSON object and the span of its value, read once when the record is made.</summary>
