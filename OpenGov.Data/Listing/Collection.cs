@@ -65,17 +65,24 @@ public sealed partial class Collection(
         // leaving the others out changes no count and saves a lookup per row.
         var countSource = Source(search, where);
 
+        // Whether the page's statement counted the hits too (see PageSql's withTotal).
+        var pageCounted = false;
+
         // One page, ranked by the full-text index or read from the kept top hits of a common word.
         async Task<List<TRow>> PageAsync(TopHitsOfWord? top)
         {
             string sql;
+            pageCounted = false;
             if (top is null && IsSearchOfIndexAlone(request))
             {
-                // The hits come from the index alone, keyed by its own copy of the record's key.
+                // The hits come from the index alone, keyed by its own copy of the record's key. A first
+                // page ranks every hit anyway: it counts them in the same pass, instead of a count
+                // statement matching them all again.
                 var s = Search!;
                 var indexOrder = OrderKeys(request, key: $"{s.Table}.{s.Owner} COLLATE NOCASE");
                 var indexPage = $"WHERE {LanguageMatch(s)}" + (request.After is null ? "" : " AND " + After(indexOrder));
-                sql = PageSql(request, select, indexOrder, "", indexPage, $"{s.Table}.rowid", hitSource: s.Table);
+                pageCounted = request.After is null && request.CountTotal;
+                sql = PageSql(request, select, indexOrder, "", indexPage, $"{s.Table}.rowid", hitSource: s.Table, withTotal: pageCounted);
             }
             else
             {
@@ -101,6 +108,7 @@ public sealed partial class Collection(
             // Fewer rows than asked for from a list that left rows out: the rest of the page is among those.
             if (top is { Truncated: true } && request.Limit > 0 && rows.Count <= request.Limit) rows = await PageAsync(null);
             var total = !request.CountTotal ? -1 : top is not null && request.Criteria.Count == 0 ? top.Hits
+                : pageCounted ? rows.FirstOrDefault()?.Total ?? 0
                 : await connection.CountKeptAsync(SqlLog.Note(CountSql()), parameters, ct);
             var facets = await FacetsAsync(connection, request, search, where, parameters, total, ct);
 
@@ -130,7 +138,7 @@ public sealed partial class Collection(
     /// size anyway; choosing its keys first would only look each row up twice.
     /// </summary>
     string PageSql(ListRequest request, string select, IReadOnlyList<(string Sql, bool Descending)> order, string search, string page, string? searchRow,
-        string? hitSource = null)
+        string? hitSource = null, bool withTotal = false)
     {
         var keys = string.Join(", ", order.Select((k, i) => $"{k.Sql} AS k{i}"));
         var orderBy = string.Join(", ", order.Select(k => k.Sql + (k.Descending ? " DESC" : "")));
@@ -155,9 +163,12 @@ public sealed partial class Collection(
         // give: the ranked page of hits carries them, and the last key is the record's key.
         var hitKeys = string.Join(", ", order.Select((_, i) => $"hit.k{i} AS k{i}"));
         var hitOrder = string.Join(", ", order.Select((k, i) => $"hit.k{i}" + (k.Descending ? " DESC" : "")));
+        // withTotal: each hit also carries how many there are (a window over every hit, counted before
+        // the LIMIT keeps the page's): for a page whose hits each join exactly one record.
+        var (outerTotal, innerTotal) = withTotal ? (", hit.total AS total", ", COUNT(*) OVER () AS total") : ("", "");
         return $"""
-            SELECT {select}, {hitKeys}, hit.search_row AS search_row
-            FROM (SELECT {keys}, {searchRow} AS search_row FROM {hitSource ?? Source(search, keys + page + orderBy)} {page} ORDER BY {orderBy} LIMIT {take}) hit
+            SELECT {select}, {hitKeys}, hit.search_row AS search_row{outerTotal}
+            FROM (SELECT {keys}, {searchRow} AS search_row{innerTotal} FROM {hitSource ?? Source(search, keys + page + orderBy)} {page} ORDER BY {orderBy} LIMIT {take}) hit
             CROSS JOIN {Source("", select)} WHERE {key} = hit.k{order.Count - 1}
             ORDER BY {hitOrder}
             """;
@@ -455,6 +466,9 @@ public abstract class KeyedRow
 
     /// <summary>The row of the full-text index that matched, where the list was searched.</summary>
     public long? SearchRow { get; set; }
+
+    /// <summary>How many hits the search has, where the page's statement counted them (a first page of a search of the index alone).</summary>
+    public long? Total { get; set; }
 
     public IReadOnlyList<object> Keys(int count) =>
         new[] { K0, K1, K2, K3, K4, K5, K6, K7 }.Take(count).Select(k => k ?? throw new InvalidOperationException("a sort key is null")).ToList();

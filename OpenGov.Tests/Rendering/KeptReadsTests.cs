@@ -162,10 +162,10 @@ public sealed class KeptReadsTests
     [TestCase(1)]
     [TestCase(0)]
     [TestCase(5)]
-    public async Task IdRowsReadByHandAreDapperRowsWithTheCursorRowsSortValues(int cursorRow)
+    public async Task IdRowsReadByHandAreDapperRowsWithTheCursorRowsSortValuesAndTheFirstRowsTotal(int cursorRow)
     {
         var db = new Db(DbPath);
-        const string sql = "SELECT name AS id, id AS k0, name AS k1, NULL AS k2, CASE id WHEN 1 THEN 7 END AS search_row FROM t ORDER BY id";
+        const string sql = "SELECT name AS id, id AS k0, name AS k1, NULL AS k2, CASE id WHEN 1 THEN 7 END AS search_row, COUNT(*) OVER () AS total FROM t ORDER BY id";
         await using var c = await db.OpenReadAsync();
         var byDapper = (await c.QueryAsync<OpenGov.Data.Listing.IdRow>(sql)).ToList();
         await using var kept = await db.OpenKeptReadAsync();
@@ -177,6 +177,7 @@ public sealed class KeptReadsTests
             {
                 Assert.That(byHand[i].Id, Is.EqualTo(byDapper[i].Id), $"row {i}: id");
                 Assert.That(byHand[i].SearchRow, Is.EqualTo(byDapper[i].SearchRow), $"row {i}: search row");
+                Assert.That(byHand[i].Total, Is.EqualTo(i == 0 ? byDapper[i].Total : null), $"row {i}: the total, read on the first row");
                 object?[] hand = [byHand[i].K0, byHand[i].K1, byHand[i].K2], dapper = [byDapper[i].K0, byDapper[i].K1, byDapper[i].K2];
                 Assert.That(hand, Is.EqualTo(i == cursorRow ? dapper : new object?[3]), $"row {i}: sort values only on the cursor's row");
             }
