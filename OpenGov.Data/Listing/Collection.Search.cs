@@ -72,17 +72,17 @@ public sealed partial class Collection
             // Rows tokenized once while their file is served; a pinned release's for this request alone.
             var keptRows = kept.TokenizedRows;
             var missing = new List<long>();
-            var (vocabulary, found) = keptRows?.Get(left, missing) ?? (new TermNumbers(), []);
+            var found = keptRows?.Get(left, missing) ?? [];
             if (keptRows is null) missing.AddRange(left);
             if (missing.Count > 0)
                 foreach (var (row, texts) in connection.QueryTextsKept(
                     $"SELECT rowid, {string.Join(", ", s.Columns.Select(c => c ?? "NULL"))} FROM {t} WHERE rowid IN @rows", new { rows = missing }, ct)!)
-                    if (TokenizedRow.Of(texts, Fts5Tokenizer.Default, vocabulary) is { } tokenized)
+                    if (TokenizedRow.Of(texts, Fts5Tokenizer.Default) is { } tokenized)
                     {
                         found[row] = tokenized;
-                        keptRows?.Keep(vocabulary, row, tokenized);
+                        keptRows?.Keep(row, tokenized);
                     }
-            var maker = new SnippetMaker(query, vocabulary);
+            var maker = new SnippetMaker(query, Fts5Tokenizer.Default);
             foreach (var (row, tokenized) in found)
                 if (maker.Make(tokenized) is { } snippet) snippets[row] = snippet;
             left.RemoveAll(snippets.ContainsKey);

@@ -244,6 +244,43 @@ public sealed class Fts5Tokenizer
         }
     }
 
+    /// <summary>
+    /// A hash of a folded term (FNV-1a over its bytes): what a tokenized row keeps of each token. Equal
+    /// terms hash alike; a token whose hash is a query term's is folded again to be sure (see <see cref="Folds"/>).
+    /// </summary>
+    public static int Hash(ReadOnlySpan<byte> term)
+    {
+        var hash = 2166136261u;
+        foreach (var b in term) hash = (hash ^ b) * 16777619u;
+        return (int)hash;
+    }
+
+    /// <summary>
+    /// Whether the token at <paramref name="token"/> (the bytes of one token, as <see cref="Tokenize"/>
+    /// gave its offsets) folds to <paramref name="term"/>, or, where <paramref name="prefix"/>, to a term
+    /// that begins with it.
+    /// </summary>
+    public bool Folds(ReadOnlySpan<byte> token, byte[] term, bool prefix)
+    {
+        // Most tokens begin with an ASCII character, told apart from the term's first byte at a glance.
+        if (term.Length > 0 && token.Length > 0 && token[0] < 0x80 && ascii[token[0]] != term[0]) return false;
+        var sink = new FoldSink { Term = term, Prefix = prefix };
+        return Tokenize(token, ref sink) && sink.Tokens == 1 && sink.Matched;
+    }
+
+    struct FoldSink : ISink
+    {
+        public byte[] Term;
+        public bool Prefix, Matched;
+        public int Tokens;
+
+        public void Token(ReadOnlySpan<byte> term, int start, int end)
+        {
+            Tokens++;
+            Matched = Prefix ? term.StartsWith(Term) : term.SequenceEqual(Term);
+        }
+    }
+
     /// <summary>Reads the character at <paramref name="i"/> (advanced past it); false if it is not UTF-8 of the plane.</summary>
     static bool Read(ReadOnlySpan<byte> text, ref int i, out int code)
     {

@@ -30,7 +30,6 @@ public static class SnippetCheck
             + $"{string.Join(", ", index.Columns.Select(c => c ?? "NULL"))} FROM {table} WHERE {table} MATCH $q";
         var q = command.Parameters.Add("$q", SqliteType.Text);
         // Each row tokenized once for all the searches, as the service keeps them.
-        var vocabulary = new TermNumbers();
         var tokenized = new Dictionary<long, TokenizedRow?>();
         int count = 0, shapesLeft = 0;
         long rows = 0, same = 0, left = 0, differing = 0;
@@ -59,9 +58,9 @@ public static class SnippetCheck
                 if (tokenized.ContainsKey(row)) continue;
                 var texts = new byte[]?[index.Columns.Count];
                 for (var c = 0; c < texts.Length; c++) texts[c] = reader.IsDBNull(c + 2) ? null : reader.GetFieldValue<byte[]>(c + 2);
-                tokenized[row] = TokenizedRow.Of(texts, tokenizer, vocabulary);
+                tokenized[row] = TokenizedRow.Of(texts, tokenizer);
             }
-            var maker = new SnippetMaker(query, vocabulary);
+            var maker = new SnippetMaker(query, tokenizer);
             foreach (var (row, fts5) in matched)
             {
                 rows++;

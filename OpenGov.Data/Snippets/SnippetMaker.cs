@@ -21,34 +21,59 @@ public sealed class SnippetMaker
     public const int Tokens = 16;
 
     readonly SnippetQuery query;
+    readonly Fts5Tokenizer tokenizer;
 
-    /// <summary>The query's terms by number in the vocabulary: the bits (of <see cref="SnippetQuery.Terms"/>) each matches.</summary>
-    readonly Dictionary<int, ulong> bitsOf = [];
+    /// <summary>Each term of the query as UTF-8.</summary>
+    readonly byte[][] terms;
 
-    /// <summary>A filter of the numbers in <see cref="bitsOf"/> (one bit per number modulo 4096): most tokens match no term, and are told so without a lookup.</summary>
+    /// <summary>The terms matched whole, by the hash of their folded bytes: the bits (of <see cref="SnippetQuery.Terms"/>) a token of that hash may match.</summary>
+    readonly Dictionary<int, ulong> bitsOfHash = [];
+
+    /// <summary>A filter of the hashes in <see cref="bitsOfHash"/> (one bit per hash modulo 4096): most tokens match no term, and are told so without a lookup.</summary>
     readonly ulong[] filter = new ulong[64];
 
-    /// <summary>
-    /// A maker for <paramref name="query"/> over rows numbered in <paramref name="vocabulary"/>: every
-    /// row it is given must be tokenized before this is made (a term first met later is not looked for).
-    /// </summary>
-    public SnippetMaker(SnippetQuery query, TermNumbers vocabulary)
+    /// <summary>The bits of the terms a token need only begin with (prefix*): each token is folded again for them.</summary>
+    readonly ulong prefixBits;
+
+    public SnippetMaker(SnippetQuery query, Fts5Tokenizer tokenizer)
     {
         this.query = query;
+        this.tokenizer = tokenizer;
+        terms = new byte[query.Terms.Count][];
         for (var t = 0; t < query.Terms.Count; t++)
         {
             var (text, prefix) = query.Terms[t];
-            var ids = prefix ? vocabulary.StartingWith(text) : vocabulary.Find(text) is var id and >= 0 ? [id] : [];
-            foreach (var i in ids)
+            terms[t] = System.Text.Encoding.UTF8.GetBytes(text);
+            if (prefix)
             {
-                bitsOf[i] = bitsOf.GetValueOrDefault(i) | 1UL << t;
-                filter[(i >> 6) & 63] |= 1UL << (i & 63);
+                prefixBits |= 1UL << t;
+                continue;
             }
+            var hash = Fts5Tokenizer.Hash(terms[t]);
+            bitsOfHash[hash] = bitsOfHash.GetValueOrDefault(hash) | 1UL << t;
+            filter[(hash >> 6) & 63] |= 1UL << (hash & 63);
         }
     }
 
-    ulong BitsOf(int term) =>
-        (filter[(term >> 6) & 63] & (1UL << (term & 63))) == 0 ? 0 : bitsOf.GetValueOrDefault(term);
+    /// <summary>The bits of the query's terms that token <paramref name="i"/> of <paramref name="column"/> (in <paramref name="text"/>) matches.</summary>
+    ulong BitsOf(byte[] text, TokenizedColumn column, int i)
+    {
+        var hash = column.Hashes[i];
+        ulong bits = 0;
+        if ((filter[(hash >> 6) & 63] & (1UL << (hash & 63))) != 0 && bitsOfHash.TryGetValue(hash, out var candidates))
+            bits = Confirmed(candidates, prefix: false);
+        if (prefixBits != 0) bits |= Confirmed(prefixBits, prefix: true);
+        return bits;
+
+        ulong Confirmed(ulong candidates, bool prefix)
+        {
+            ulong confirmed = 0;
+            var token = text.AsSpan(column.Starts[i], column.Ends[i] - column.Starts[i]);
+            for (var t = 0; t < terms.Length; t++)
+                if ((candidates & (1UL << t)) != 0 && tokenizer.Folds(token, terms[t], prefix)) confirmed |= 1UL << t;
+            return confirmed;
+        }
+    }
 
     /// <summary>
     /// The snippet of <paramref name="row"/>, as FTS5's snippet() makes it; null where no phrase is
@@ -73,9 +98,9 @@ public sealed class SnippetMaker
         {
             if (row.Columns[c] is not { } column) continue;
             hits.Clear();
-            var terms = column.Terms;
-            for (var i = 0; i < terms.Length; i++)
-                if (BitsOf(terms[i]) is var bits and not 0) hits.Add((i, bits));
+            var text = row.Texts[c]!;
+            for (var i = 0; i < column.Count; i++)
+                if (BitsOf(text, column, i) is var bits and not 0) hits.Add((i, bits));
             for (var h = 0; h < hits.Count; h++)
                 for (var p = 0; p < phrases.Count; p++)
                 {

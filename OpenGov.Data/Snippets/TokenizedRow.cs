@@ -1,62 +1,16 @@
 using System.Collections.Concurrent;
-using System.Text;
 
 namespace OpenGov.Data.Snippets;
 
 /// <summary>
-/// The terms met in tokenized rows, each numbered once, so that a row's tokens are kept as numbers
-/// and a search compares numbers, not bytes. Grows as rows are tokenized; dropped with its rows.
+/// One column of a tokenized row: each token's byte offsets and the hash of its folded term (see
+/// <see cref="Fts5Tokenizer.Hash"/>; a match by hash is confirmed by folding the token again), and the
+/// first token of each sentence.
 /// </summary>
-public sealed class TermNumbers
+public sealed class TokenizedColumn(int[] starts, int[] ends, int[] hashes, int[] sentenceStarts)
 {
-    readonly ConcurrentDictionary<string, int> ids;
-    readonly ConcurrentDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> byChars;
-    readonly List<string> terms = [];
-
-    public TermNumbers()
-    {
-        ids = new(StringComparer.Ordinal);
-        byChars = ids.GetAlternateLookup<ReadOnlySpan<char>>();
-    }
-
-    public int Count => ids.Count;
-
-    /// <summary>The number of <paramref name="term"/> (folded, UTF-8), numbered now if new; a term met before costs no allocation.</summary>
-    public int Id(ReadOnlySpan<byte> term)
-    {
-        Span<char> chars = term.Length <= 256 ? stackalloc char[term.Length] : new char[term.Length];
-        chars = chars[..Encoding.UTF8.GetChars(term, chars)];
-        if (byChars.TryGetValue(chars, out var id)) return id;
-        var text = chars.ToString();
-        lock (terms)
-        {
-            if (ids.TryGetValue(text, out id)) return id;
-            id = terms.Count;
-            terms.Add(text);
-            ids[text] = id;
-            return id;
-        }
-    }
-
-    /// <summary>The number of <paramref name="term"/>, or -1 where no row tokenized so far holds it.</summary>
-    public int Find(string term) => ids.TryGetValue(term, out var id) ? id : -1;
-
-    /// <summary>The numbers of the terms that begin with <paramref name="prefix"/> (a prefix* search).</summary>
-    public List<int> StartingWith(string prefix)
-    {
-        var found = new List<int>();
-        lock (terms)
-            for (var i = 0; i < terms.Count; i++)
-                if (terms[i].StartsWith(prefix, StringComparison.Ordinal)) found.Add(i);
-        return found;
-    }
-}
-
-/// <summary>One column of a tokenized row: each token's byte offsets and term number, and the first token of each sentence.</summary>
-public sealed class TokenizedColumn(int[] starts, int[] ends, int[] terms, int[] sentenceStarts)
-{
-    public int Count => Terms.Length;
-    public readonly int[] Starts = starts, Ends = ends, Terms = terms;
+    public int Count => Hashes.Length;
+    public readonly int[] Starts = starts, Ends = ends, Hashes = hashes;
 
     /// <summary>fts5SentenceFinderCb's finds: token 0, and each token after white space that follows '.' or ':'.</summary>
     public readonly int[] SentenceStarts = sentenceStarts;
@@ -85,10 +39,10 @@ public sealed class TokenizedRow
     /// unindexed column or a NULL), tokenized; null when a text holds a character the tokenizer was not
     /// taught (FTS5 then makes the row's snippet).
     /// </summary>
-    public static TokenizedRow? Of(byte[]?[] texts, Fts5Tokenizer tokenizer, TermNumbers vocabulary)
+    public static TokenizedRow? Of(byte[]?[] texts, Fts5Tokenizer tokenizer)
     {
         var columns = new TokenizedColumn?[texts.Length];
-        var sink = new Sink(vocabulary);
+        var sink = new Sink();
         for (var c = 0; c < texts.Length; c++)
         {
             if (texts[c] is not { } text) continue;
@@ -99,29 +53,41 @@ public sealed class TokenizedRow
         return new TokenizedRow(texts, columns);
     }
 
-    struct Sink(TermNumbers vocabulary) : Fts5Tokenizer.ISink
+    struct Sink : Fts5Tokenizer.ISink
     {
-        byte[] text = [];
-        List<int> starts = [], ends = [], terms = [], sentences = [];
+        byte[] text;
+        int count;
+        int[] starts, ends, hashes;
+        List<int> sentences;
 
         public void Start(byte[] text)
         {
             this.text = text;
-            starts = [];
-            ends = [];
-            terms = [];
+            count = 0;
+            // About one token in seven bytes of text: room for most columns at once.
+            var room = Math.Max(16, text.Length / 5);
+            starts = new int[room];
+            ends = new int[room];
+            hashes = new int[room];
             sentences = [];
         }
 
-        public readonly TokenizedColumn Column() => new([.. starts], [.. ends], [.. terms], [.. sentences]);
+        public readonly TokenizedColumn Column() => new(starts[..count], ends[..count], hashes[..count], [.. sentences]);
 
-        public readonly void Token(ReadOnlySpan<byte> term, int start, int end)
+        public void Token(ReadOnlySpan<byte> term, int start, int end)
         {
-            if (terms.Count == 0) sentences.Add(0);
-            else if (StartsSentence(start)) sentences.Add(terms.Count);
-            starts.Add(start);
-            ends.Add(end);
-            terms.Add(vocabulary.Id(term));
+            if (count == 0) sentences.Add(0);
+            else if (StartsSentence(start)) sentences.Add(count);
+            if (count == starts.Length)
+            {
+                Array.Resize(ref starts, count * 2);
+                Array.Resize(ref ends, count * 2);
+                Array.Resize(ref hashes, count * 2);
+            }
+            starts[count] = start;
+            ends[count] = end;
+            hashes[count] = Fts5Tokenizer.Hash(term);
+            count++;
         }
 
         /// <summary>Whether white space, and before it '.' or ':', comes before the token at <paramref name="start"/>.</summary>
@@ -143,44 +109,36 @@ public sealed class TokenizedRow
 /// Rows of a search index tokenized once per file, while that file is the one served: a snippet of
 /// any search over a kept row then costs comparing numbers, as a page of rendered records costs
 /// copying bytes. Bounded in bytes; when full, every row is dropped (and tokenized again when next
-/// needed) with the vocabulary, so neither grows past the bound.
+/// needed).
 /// </summary>
 public sealed class TokenizedRows(long maxBytes)
 {
-    /// <summary>The rows kept and their vocabulary: replaced whole when full.</summary>
+    /// <summary>The rows kept: replaced whole when full.</summary>
     sealed class Shelf
     {
         public readonly ConcurrentDictionary<long, TokenizedRow> Rows = new();
-        public readonly TermNumbers TermNumbers = new();
         public long Bytes;
     }
 
     Shelf shelf = new();
 
-    /// <summary>The vocabulary the rows kept now are numbered in.</summary>
-    public TermNumbers TermNumbers => shelf.TermNumbers;
-
     public int Count => shelf.Rows.Count;
 
-    /// <summary>
-    /// The tokenized rows of <paramref name="rows"/> that are kept, with the vocabulary they are numbered
-    /// in; the others (to read and <see cref="Keep"/>) in <paramref name="missing"/>.
-    /// </summary>
-    public (TermNumbers TermNumbers, Dictionary<long, TokenizedRow> Found) Get(IReadOnlyList<long> rows, List<long> missing)
+    /// <summary>The tokenized rows of <paramref name="rows"/> that are kept; the others (to read and <see cref="Keep"/>) in <paramref name="missing"/>.</summary>
+    public Dictionary<long, TokenizedRow> Get(IReadOnlyList<long> rows, List<long> missing)
     {
         var now = shelf;
         var found = new Dictionary<long, TokenizedRow>(rows.Count);
         foreach (var row in rows)
             if (now.Rows.TryGetValue(row, out var tokenized)) found[row] = tokenized;
             else missing.Add(row);
-        return (now.TermNumbers, found);
+        return found;
     }
 
-    /// <summary>Keeps <paramref name="tokenized"/>, numbered in <paramref name="vocabulary"/> (from <see cref="Get"/>): not kept if the shelf was replaced since.</summary>
-    public void Keep(TermNumbers vocabulary, long row, TokenizedRow tokenized)
+    public void Keep(long row, TokenizedRow tokenized)
     {
         var now = shelf;
-        if (now.TermNumbers != vocabulary || !now.Rows.TryAdd(row, tokenized)) return;
+        if (!now.Rows.TryAdd(row, tokenized)) return;
         if (Interlocked.Add(ref now.Bytes, tokenized.Bytes) > maxBytes) Interlocked.CompareExchange(ref shelf, new Shelf(), now);
     }
 }
