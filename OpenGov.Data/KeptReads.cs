@@ -151,7 +151,7 @@ public sealed class KeptReads : IDisposable
 
     /// <summary>
     /// How many bytes of search rows tokenized for snippets are kept per file (texts and three numbers
-    /// a token; the real export's 1,674 rows of the index take about 20 MB), and for how many files
+    /// a token; the real export's 558 rows of the index take about 6 MB), and for how many files
     /// at most (the current release's, and a few pinned ones).
     /// </summary>
     const long TokenizedRowsMaxBytes = 64L << 20;

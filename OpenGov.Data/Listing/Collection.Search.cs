@@ -57,44 +57,59 @@ public sealed partial class Collection
     /// <summary>
     /// Each hit's snippet, for the page's rows only: a snippet costs a read of the row's text, too
     /// much to pay for every hit. Made in C# from the row's texts where the query's shape allows (see
-    /// SnippetMaker: the same bytes as FTS5's snippet(), at a third of the cost), else by FTS5.
+    /// SnippetMaker: the same bytes as FTS5's snippet(), from rows tokenized once), else by FTS5.
     /// </summary>
     async Task SnippetsAsync<TRow>(DbConnection connection, string search, IReadOnlyList<TRow> rows, CancellationToken ct) where TRow : KeyedRow
     {
         if (rows.Count == 0) return;
-        var s = Search!;
-        var t = s.Table;
         var expression = SearchQuery.ToFts5(search);
-        var snippets = new Dictionary<long, string>();
         var left = rows.Where(r => r.SearchRow is not null).Select(r => r.SearchRow!.Value).ToList();
-        if (KeptRead.Of(connection) is { } kept && SnippetQuery.Of(expression, Fts5Tokenizer.Default) is { } query)
-        {
-            // Rows tokenized once while their file is served; a pinned release's for this request alone.
-            var keptRows = kept.TokenizedRows;
-            var missing = new List<long>();
-            var found = keptRows?.Get(left, missing) ?? [];
-            if (keptRows is null) missing.AddRange(left);
-            if (missing.Count > 0)
-                foreach (var (row, texts) in connection.QueryTextsKept(
-                    $"SELECT rowid, {string.Join(", ", s.Columns.Select(c => c ?? "NULL"))} FROM {t} WHERE rowid IN @rows", new { rows = missing }, ct)!)
-                    if (TokenizedRow.Of(texts, Fts5Tokenizer.Default) is { } tokenized)
-                    {
-                        found[row] = tokenized;
-                        keptRows?.Keep(row, tokenized);
-                    }
-            var maker = new SnippetMaker(query, Fts5Tokenizer.Default);
-            foreach (var (row, tokenized) in found)
-                if (maker.Make(tokenized) is { } snippet) snippets[row] = snippet;
-            left.RemoveAll(snippets.ContainsKey);
-        }
-        if (left.Count > 0)
-            foreach (var (row, snippet) in await connection.QueryKeptAsync<(long Row, string Snippet)>(
-                SqlLog.Note($"SELECT rowid, snippet({t}, -1, '{SnippetMaker.Open}', '{SnippetMaker.Close}', '{SnippetMaker.Ellipsis}', {SnippetMaker.Tokens}) FROM {t} WHERE {t} MATCH @q AND rowid IN @rows"),
-                new { q = expression, rows = left }, ct))
-                snippets[row] = snippet;
+        var snippets = SnippetsFromTokens(connection, expression, left, ct);
+        if (left.Count > 0) await SnippetsByFts5Async(connection, expression, left, snippets, ct);
         // Line breaks and runs of spaces from the source text say nothing in a one-line extract.
         foreach (var row in rows)
             row.Snippet = snippets.GetValueOrDefault(row.SearchRow ?? -1) is { } snippet ? Whitespace.Replace(snippet, " ") : null;
+    }
+
+    /// <summary>
+    /// The snippets of <paramref name="rows"/> (of the index) made in C# from their tokens, kept once
+    /// per release file (see TokenizedRows; a pinned release's are tokenized for the request alone);
+    /// the rows whose snippet FTS5 must make are left in <paramref name="rows"/>.
+    /// </summary>
+    Dictionary<long, string> SnippetsFromTokens(DbConnection connection, string expression, List<long> rows, CancellationToken ct)
+    {
+        var snippets = new Dictionary<long, string>();
+        if (KeptRead.Of(connection) is not { } kept || SnippetQuery.Of(expression, Fts5Tokenizer.Default) is not { } query) return snippets;
+        var keptRows = kept.TokenizedRows;
+        var missing = new List<long>();
+        var found = keptRows?.Get(rows, missing) ?? [];
+        if (keptRows is null) missing.AddRange(rows);
+        if (missing.Count > 0)
+        {
+            var s = Search!;
+            var sql = $"SELECT rowid, {string.Join(", ", s.Columns.Select(c => c ?? "NULL"))} FROM {s.Table} WHERE rowid IN @rows";
+            foreach (var (row, texts) in connection.QueryTextsKept(sql, new { rows = missing }, ct)!)
+                if (TokenizedRow.Of(texts, Fts5Tokenizer.Default) is { } tokenized)
+                {
+                    found[row] = tokenized;
+                    keptRows?.Keep(row, tokenized);
+                }
+        }
+        var maker = new SnippetMaker(query, Fts5Tokenizer.Default);
+        foreach (var (row, tokenized) in found)
+            if (maker.Make(tokenized) is { } snippet) snippets[row] = snippet;
+        rows.RemoveAll(snippets.ContainsKey);
+        return snippets;
+    }
+
+    /// <summary>The snippets of <paramref name="rows"/> made by FTS5's snippet(), added to <paramref name="snippets"/>.</summary>
+    async Task SnippetsByFts5Async(DbConnection connection, string expression, List<long> rows, Dictionary<long, string> snippets, CancellationToken ct)
+    {
+        var t = Search!.Table;
+        foreach (var (row, snippet) in await connection.QueryKeptAsync<(long Row, string Snippet)>(
+            SqlLog.Note($"SELECT rowid, snippet({t}, -1, '{SnippetMaker.Open}', '{SnippetMaker.Close}', '{SnippetMaker.Ellipsis}', {SnippetMaker.Tokens}) FROM {t} WHERE {t} MATCH @q AND rowid IN @rows"),
+            new { q = expression, rows }, ct))
+            snippets[row] = snippet;
     }
 
     static readonly Regex Whitespace = new(@"\s+", RegexOptions.Compiled);

@@ -9,9 +9,11 @@ namespace OpenGov.Data.Snippets;
 /// ellipses (SQLite's ext/fts5/fts5_aux.c, fts5SnippetFunction, followed step by step and named as
 /// there). Why not FTS5's own: for every hit snippet() tokenizes every column of the row (on the real
 /// export, 164,380 characters of description for the 50 hits of q=parliament), two thirds of a
-/// search page's time; here each column is tokenized once, in C#, with no call per token across the
-/// native boundary. Where the query's shape or a text's characters are not ones this follows
-/// exactly, <see cref="Make"/> says so and FTS5 makes the snippet (see Collection.SnippetsAsync).
+/// search page's time; here a row is tokenized once per release file (TokenizedRows) and a snippet
+/// compares the hashes of its tokens' terms with the query's. Where the query's shape
+/// (SnippetQuery.Of), a text's characters (TokenizedRow.Of) or a row without the query's phrases
+/// (<see cref="Make"/>) are not ones this follows exactly, FTS5 makes the snippet (see
+/// Collection.SnippetsAsync).
 /// </summary>
 public sealed class SnippetMaker
 {

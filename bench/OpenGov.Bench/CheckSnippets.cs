@@ -20,54 +20,97 @@ static class CheckSnippets
     }
 }
 
+/// <summary>
+/// The cost of a page's snippets, per step, for the 50 best hits of a search: reading the rows'
+/// texts, tokenizing them (once per release in the service), making the snippets from the kept
+/// tokens, and FTS5's snippet() of the same rows. 300 rounds of each, three times.
+/// </summary>
 static class TimeSnippets
 {
+    const int Rounds = 300;
+
     public static int Run(string path, string search)
     {
         var index = CommitmentQueries.Collection.Search!;
+        var t = index.Table;
         using var connection = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
         connection.Open();
         var expression = OpenGov.Data.Listing.SearchQuery.ToFts5(search);
-        var rows = new List<long>();
-        using (var c = connection.CreateCommand()) { c.CommandText = $"SELECT rowid FROM {index.Table} WHERE {index.Table} MATCH $q ORDER BY rank LIMIT 50"; c.Parameters.AddWithValue("$q", expression); using var r = c.ExecuteReader(); while (r.Read()) rows.Add(r.GetInt64(0)); }
-        var inList = string.Join(",", rows);
-        using var read = connection.CreateCommand();
-        read.CommandText = $"SELECT rowid, {string.Join(", ", index.Columns.Select(c => c ?? "NULL"))} FROM {index.Table} WHERE rowid IN ({inList})";
-        using var fts = connection.CreateCommand();
-        fts.CommandText = $"SELECT rowid, snippet({index.Table}, -1, '<mark>', '</mark>', '…', 16) FROM {index.Table} WHERE {index.Table} MATCH $q AND rowid IN ({inList})";
-        fts.Parameters.AddWithValue("$q", expression);
-        var query = SnippetQuery.Of(expression, Fts5Tokenizer.Default)!;
-        List<byte[]?[]> Read()
+        var query = SnippetQuery.Of(expression, Fts5Tokenizer.Default) ?? throw new ArgumentException("a search whose snippets FTS5 alone makes");
+
+        var best = new List<long>();
+        using (var hits = Command(connection, $"SELECT rowid FROM {t} WHERE {t} MATCH $q ORDER BY rank LIMIT 50", expression))
+        using (var reader = hits.ExecuteReader())
+            while (reader.Read()) best.Add(reader.GetInt64(0));
+        var rows = string.Join(",", best);
+        using var read = Command(connection, $"SELECT rowid, {string.Join(", ", index.Columns.Select(c => c ?? "NULL"))} FROM {t} WHERE rowid IN ({rows})", null);
+        using var fts5 = Command(connection, $"SELECT rowid, snippet({t}, -1, '{SnippetMaker.Open}', '{SnippetMaker.Close}', '{SnippetMaker.Ellipsis}', {SnippetMaker.Tokens}) FROM {t} WHERE {t} MATCH $q AND rowid IN ({rows})", expression);
+
+        var texts = ReadTexts(read);
+        var tokenized = texts.Select(x => TokenizedRow.Of(x, Fts5Tokenizer.Default)!).ToList();
+        Console.WriteLine($"{best.Count} rows, {texts.Sum(x => x.Sum(c => c?.Length ?? 0))} bytes, {tokenized.Sum(x => x.Columns.Sum(c => c?.Count ?? 0))} tokens");
+        for (var run = 0; run < 3; run++)
         {
-            var list = new List<byte[]?[]>();
-            using var r = read.ExecuteReader();
-            while (r.Read()) { var t = new byte[]?[r.FieldCount - 1]; for (var i = 1; i < r.FieldCount; i++) t[i - 1] = r.IsDBNull(i) ? null : r.GetFieldValue<byte[]>(i); list.Add(t); }
-            return list;
-        }
-        var texts = Read();
-        var tokenized = texts.Select(t => TokenizedRow.Of(t, Fts5Tokenizer.Default)!).ToList();
-        Console.WriteLine($"{rows.Count} rows, {texts.Sum(t => t.Sum(x => x?.Length ?? 0))} bytes, {tokenized.Sum(t => t.Columns.Sum(c => c?.Count ?? 0))} tokens");
-        for (var round = 0; round < 3; round++)
-        {
-            var sw = System.Diagnostics.Stopwatch.StartNew();
-            for (var i = 0; i < 300; i++) Read();
-            var readUs = sw.Elapsed.TotalMicroseconds / 300; sw.Restart();
-            for (var i = 0; i < 300; i++) foreach (var t in texts) TokenizedRow.Of(t, Fts5Tokenizer.Default);
-            var tokenizeUs = sw.Elapsed.TotalMicroseconds / 300; sw.Restart();
-            for (var i = 0; i < 300; i++) foreach (var t in texts) foreach (var c in t) if (c is not null) { var sink = new CountSink(); Fts5Tokenizer.Default.Tokenize(c, ref sink); }
-            var tokenizeOnlyUs = sw.Elapsed.TotalMicroseconds / 300; sw.Restart();
-            for (var i = 0; i < 300; i++) { var maker = new SnippetMaker(query, Fts5Tokenizer.Default); foreach (var t in tokenized) maker.Make(t); }
-            var makeUs = sw.Elapsed.TotalMicroseconds / 300; sw.Restart();
-            for (var i = 0; i < 300; i++) { using var r = fts.ExecuteReader(); while (r.Read()) r.GetString(1); }
-            var ftsUs = sw.Elapsed.TotalMicroseconds / 300;
-            Console.WriteLine($"read texts {readUs:F0} us, tokenize {tokenizeUs:F0} us (tokens alone, not kept: {tokenizeOnlyUs:F0} us), snippets from tokens {makeUs:F0} us, FTS5 snippets {ftsUs:F0} us per page");
+            var readUs = Time(() => ReadTexts(read));
+            var tokenizeUs = Time(() => { foreach (var x in texts) TokenizedRow.Of(x, Fts5Tokenizer.Default); });
+            var tokensAloneUs = Time(() =>
+            {
+                foreach (var x in texts)
+                    foreach (var c in x)
+                        if (c is not null)
+                        {
+                            var sink = new CountSink();
+                            Fts5Tokenizer.Default.Tokenize(c, ref sink);
+                        }
+            });
+            var makeUs = Time(() =>
+            {
+                var maker = new SnippetMaker(query, Fts5Tokenizer.Default);
+                foreach (var x in tokenized) maker.Make(x);
+            });
+            var fts5Us = Time(() =>
+            {
+                using var reader = fts5.ExecuteReader();
+                while (reader.Read()) reader.GetString(1);
+            });
+            Console.WriteLine($"read texts {readUs:F0} us, tokenize {tokenizeUs:F0} us (tokens alone, not kept: {tokensAloneUs:F0} us), "
+                + $"snippets from tokens {makeUs:F0} us, FTS5 snippets {fts5Us:F0} us per page");
         }
         return 0;
     }
-}
 
-struct CountSink : Fts5Tokenizer.ISink
-{
-    public int Count;
-    public void Token(ReadOnlySpan<byte> term, int start, int end) => Count++;
+    static SqliteCommand Command(SqliteConnection connection, string sql, string? expression)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        if (expression is not null) command.Parameters.AddWithValue("$q", expression);
+        return command;
+    }
+
+    static List<byte[]?[]> ReadTexts(SqliteCommand read)
+    {
+        var rows = new List<byte[]?[]>();
+        using var reader = read.ExecuteReader();
+        while (reader.Read())
+        {
+            var texts = new byte[]?[reader.FieldCount - 1];
+            for (var c = 1; c < reader.FieldCount; c++) texts[c - 1] = reader.IsDBNull(c) ? null : reader.GetFieldValue<byte[]>(c);
+            rows.Add(texts);
+        }
+        return rows;
+    }
+
+    /// <summary>Microseconds per round of <paramref name="work"/>.</summary>
+    static double Time(Action work)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        for (var i = 0; i < Rounds; i++) work();
+        return clock.Elapsed.TotalMicroseconds / Rounds;
+    }
+
+    struct CountSink : Fts5Tokenizer.ISink
+    {
+        public int Count;
+        public void Token(ReadOnlySpan<byte> term, int start, int end) => Count++;
+    }
 }

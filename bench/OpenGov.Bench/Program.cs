@@ -44,6 +44,8 @@ static int Usage()
           check-snippets <db> [search...]               snippets made in C# against FTS5's, every matching row of each
                                                         search (none given: every word of the index, prefixes,
                                                         phrases, AND and OR of words from titles)
+          time-snippets <db> <search>                   a page's snippets step by step (50 best hits): reading the
+                                                        texts, tokenizing, snippets from tokens, FTS5's snippet()
           latency <base-url> <requests> <path>...       sequential GETs of each path: p50, p99, max in ms
         """);
     return 2;
