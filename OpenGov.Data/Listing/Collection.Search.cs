@@ -79,7 +79,8 @@ public sealed partial class Collection
     Dictionary<long, string> SnippetsFromTokens(DbConnection connection, string expression, List<long> rows, CancellationToken ct)
     {
         var snippets = new Dictionary<long, string>();
-        if (KeptRead.Of(connection) is not { } kept || SnippetQuery.Of(expression, Fts5Tokenizer.Default) is not { } query) return snippets;
+        if (KeptRead.Of(connection) is not { } kept || Fts5Tokenizer.Default is not { } tokenizer
+            || SnippetQuery.Of(expression, tokenizer) is not { } query) return snippets;
         var keptRows = kept.TokenizedRows;
         var missing = new List<long>();
         var found = keptRows?.Get(rows, missing) ?? [];
@@ -89,13 +90,13 @@ public sealed partial class Collection
             var s = Search!;
             var sql = $"SELECT rowid, {string.Join(", ", s.Columns.Select(c => c ?? "NULL"))} FROM {s.Table} WHERE rowid IN @rows";
             foreach (var (row, texts) in connection.QueryTextsKept(sql, new { rows = missing }, ct)!)
-                if (TokenizedRow.Of(texts, Fts5Tokenizer.Default) is { } tokenized)
+                if (TokenizedRow.Of(texts, tokenizer) is { } tokenized)
                 {
                     found[row] = tokenized;
                     keptRows?.Keep(row, tokenized);
                 }
         }
-        var maker = new SnippetMaker(query, Fts5Tokenizer.Default);
+        var maker = new SnippetMaker(query, tokenizer);
         foreach (var (row, tokenized) in found)
             if (maker.Make(tokenized) is { } snippet) snippets[row] = snippet;
         rows.RemoveAll(snippets.ContainsKey);

@@ -52,10 +52,18 @@ public sealed class Fts5Tokenizer
             };
     }
 
-    static readonly Lazy<Fts5Tokenizer> Learned = new(() => Learn(Declaration));
+    static readonly Lazy<Fts5Tokenizer?> Learned = new(() =>
+    {
+        // A library that answers the learning otherwise than expected makes no snippet wrong: FTS5 makes them all.
+        try { return Learn(Declaration); }
+        catch (Exception e) when (e is InvalidOperationException or SqliteException) { return null; }
+    });
 
-    /// <summary>The tokenizer of the search index, learned from the library at first use (about a tenth of a second).</summary>
-    public static Fts5Tokenizer Default => Learned.Value;
+    /// <summary>
+    /// The tokenizer of the search index, learned from the library at first use; null where it could
+    /// not be learned (FTS5 then makes every snippet).
+    /// </summary>
+    public static Fts5Tokenizer? Default => Learned.Value;
 
     /// <summary>How many characters each learning document holds: its terms are read back in order of position.</summary>
     const int PerDocument = 2048;

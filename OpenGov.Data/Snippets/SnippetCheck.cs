@@ -23,7 +23,7 @@ public static class SnippetCheck
     {
         using var connection = new SqliteConnection(Db.ConnectionString(path, SqliteOpenMode.ReadOnly, pooling: false));
         connection.Open();
-        var tokenizer = Fts5Tokenizer.Default;
+        var tokenizer = Fts5Tokenizer.Default ?? throw new InvalidOperationException("The tokenizer could not be learned from this SQLite library.");
         var table = index.Table;
         using var command = connection.CreateCommand();
         command.CommandText = $"SELECT rowid, snippet({table}, -1, '{SnippetMaker.Open}', '{SnippetMaker.Close}', '{SnippetMaker.Ellipsis}', {SnippetMaker.Tokens}), "

@@ -29,6 +29,8 @@ static class TimeSnippets
 {
     const int Rounds = 300;
 
+    static Fts5Tokenizer Tokenizer => Fts5Tokenizer.Default ?? throw new InvalidOperationException("The tokenizer could not be learned from this SQLite library.");
+
     public static int Run(string path, string search)
     {
         var index = CommitmentQueries.Collection.Search!;
@@ -36,7 +38,7 @@ static class TimeSnippets
         using var connection = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
         connection.Open();
         var expression = OpenGov.Data.Listing.SearchQuery.ToFts5(search);
-        var query = SnippetQuery.Of(expression, Fts5Tokenizer.Default) ?? throw new ArgumentException("a search whose snippets FTS5 alone makes");
+        var query = SnippetQuery.Of(expression, Tokenizer) ?? throw new ArgumentException("a search whose snippets FTS5 alone makes");
 
         var best = new List<long>();
         using (var hits = Command(connection, $"SELECT rowid FROM {t} WHERE {t} MATCH $q ORDER BY rank LIMIT 50", expression))
@@ -47,12 +49,12 @@ static class TimeSnippets
         using var fts5 = Command(connection, $"SELECT rowid, snippet({t}, -1, '{SnippetMaker.Open}', '{SnippetMaker.Close}', '{SnippetMaker.Ellipsis}', {SnippetMaker.Tokens}) FROM {t} WHERE {t} MATCH $q AND rowid IN ({rows})", expression);
 
         var texts = ReadTexts(read);
-        var tokenized = texts.Select(x => TokenizedRow.Of(x, Fts5Tokenizer.Default)!).ToList();
+        var tokenized = texts.Select(x => TokenizedRow.Of(x, Tokenizer)!).ToList();
         Console.WriteLine($"{best.Count} rows, {texts.Sum(x => x.Sum(c => c?.Length ?? 0))} bytes, {tokenized.Sum(x => x.Columns.Sum(c => c?.Count ?? 0))} tokens");
         for (var run = 0; run < 3; run++)
         {
             var readUs = Time(() => ReadTexts(read));
-            var tokenizeUs = Time(() => { foreach (var x in texts) TokenizedRow.Of(x, Fts5Tokenizer.Default); });
+            var tokenizeUs = Time(() => { foreach (var x in texts) TokenizedRow.Of(x, Tokenizer); });
             var tokensAloneUs = Time(() =>
             {
                 foreach (var x in texts)
@@ -60,12 +62,12 @@ static class TimeSnippets
                         if (c is not null)
                         {
                             var sink = new CountSink();
-                            Fts5Tokenizer.Default.Tokenize(c, ref sink);
+                            Tokenizer.Tokenize(c, ref sink);
                         }
             });
             var makeUs = Time(() =>
             {
-                var maker = new SnippetMaker(query, Fts5Tokenizer.Default);
+                var maker = new SnippetMaker(query, Tokenizer);
                 foreach (var x in tokenized) maker.Make(x);
             });
             var fts5Us = Time(() =>
