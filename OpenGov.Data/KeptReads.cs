@@ -298,13 +298,7 @@ public static class KeptQueries
         SqlLog.Note(sql);
         using var reader = command.ExecuteReader();
         var rows = new List<(long, byte[]?[])>();
-        while (reader.Read())
-        {
-            var texts = new byte[]?[reader.FieldCount - 1];
-            for (var c = 1; c < reader.FieldCount; c++)
-                texts[c - 1] = reader.IsDBNull(c) ? null : reader.GetFieldValue<byte[]>(c);
-            rows.Add((reader.GetInt64(0), texts));
-        }
+        while (reader.Read()) rows.Add((reader.GetInt64(0), TokenizedRow.TextsOf(reader, 1)));
         return rows;
     }
 

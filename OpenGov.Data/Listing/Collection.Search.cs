@@ -11,7 +11,11 @@ namespace OpenGov.Data.Listing;
 /// the table's columns in order, an UNINDEXED one's name null (snippets are made from the others,
 /// numbered as FTS5 numbers them; a test holds this list to Schema.sql).
 /// </summary>
-public sealed record SearchIndex(string Table, string Owner, string Key, IReadOnlyList<string?> Columns, bool TopHits = false);
+public sealed record SearchIndex(string Table, string Owner, string Key, IReadOnlyList<string?> Columns, bool TopHits = false)
+{
+    /// <summary>The columns to select for a row's texts, in the index's order (NULL for an unindexed one): see TokenizedRow.TextsOf.</summary>
+    public string TextColumns => string.Join(", ", Columns.Select(c => c ?? "NULL"));
+}
 
 /// <summary>A one-word search by a word with kept top hits (see SearchTopHits): its hits in the language, and whether rows of it were left out.</summary>
 sealed record TopHitsOfWord(long Hits, bool Truncated);
@@ -88,7 +92,7 @@ public sealed partial class Collection
         if (missing.Count > 0)
         {
             var s = Search!;
-            var sql = $"SELECT rowid, {string.Join(", ", s.Columns.Select(c => c ?? "NULL"))} FROM {s.Table} WHERE rowid IN @rows";
+            var sql = $"SELECT rowid, {s.TextColumns} FROM {s.Table} WHERE rowid IN @rows";
             foreach (var (row, texts) in connection.QueryTextsKept(sql, new { rows = missing }, ct)!)
                 if (TokenizedRow.Of(texts, tokenizer) is { } tokenized)
                 {
@@ -108,7 +112,7 @@ public sealed partial class Collection
     {
         var t = Search!.Table;
         foreach (var (row, snippet) in await connection.QueryKeptAsync<(long Row, string Snippet)>(
-            SqlLog.Note($"SELECT rowid, snippet({t}, -1, '{SnippetMaker.Open}', '{SnippetMaker.Close}', '{SnippetMaker.Ellipsis}', {SnippetMaker.Tokens}) FROM {t} WHERE {t} MATCH @q AND rowid IN @rows"),
+            SqlLog.Note($"SELECT rowid, {SnippetMaker.Fts5Call(t)} FROM {t} WHERE {t} MATCH @q AND rowid IN @rows"),
             new { q = expression, rows }, ct))
             snippets[row] = snippet;
     }

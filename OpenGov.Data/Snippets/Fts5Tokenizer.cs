@@ -209,7 +209,7 @@ public sealed class Fts5Tokenizer
                     var kind = kinds[code];
                     if (kind == Kind.Unknown) return false;
                     if (kind != Kind.TokenChar) continue;
-                    length += WriteUtf8(folds[code], fold);
+                    length += new System.Text.Rune(folds[code]).EncodeToUtf8(fold);
                     break;
                 }
                 // The token's other characters, each folded.
@@ -240,7 +240,7 @@ public sealed class Fts5Tokenizer
                     if (kind == Kind.Unknown) return false;
                     if (kind == Kind.Separator) break;
                     // Folded to nothing (a diacritic removed): no byte written, as FTS5 writes none.
-                    if (folds[code] != 0) length += WriteUtf8(folds[code], fold[length..]);
+                    if (folds[code] != 0) length += new System.Text.Rune(folds[code]).EncodeToUtf8(fold[length..]);
                     i = next;
                 }
                 sink.Token(fold[..length], start, i);
@@ -289,38 +289,12 @@ public sealed class Fts5Tokenizer
         }
     }
 
-    /// <summary>Reads the character at <paramref name="i"/> (advanced past it); false if it is not UTF-8 of the plane.</summary>
+    /// <summary>Reads the character past ASCII at <paramref name="i"/> (advanced past it); false if it is not UTF-8 of the plane.</summary>
     static bool Read(ReadOnlySpan<byte> text, ref int i, out int code)
     {
-        var b = text[i];
-        if (b < 0x80)
-        {
-            code = b;
-            i++;
-            return true;
-        }
         var status = System.Text.Rune.DecodeFromUtf8(text[i..], out var rune, out var used);
         code = rune.Value;
         i += used;
         return status == System.Buffers.OperationStatus.Done && code < 0x10000;
-    }
-
-    static int WriteUtf8(int code, Span<byte> to)
-    {
-        if (code < 0x80)
-        {
-            to[0] = (byte)code;
-            return 1;
-        }
-        if (code < 0x800)
-        {
-            to[0] = (byte)(0xC0 | (code >> 6));
-            to[1] = (byte)(0x80 | (code & 0x3F));
-            return 2;
-        }
-        to[0] = (byte)(0xE0 | (code >> 12));
-        to[1] = (byte)(0x80 | ((code >> 6) & 0x3F));
-        to[2] = (byte)(0x80 | (code & 0x3F));
-        return 3;
     }
 }

@@ -26,8 +26,7 @@ public static class SnippetCheck
         var tokenizer = Fts5Tokenizer.Default ?? throw new InvalidOperationException("The tokenizer could not be learned from this SQLite library.");
         var table = index.Table;
         using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT rowid, snippet({table}, -1, '{SnippetMaker.Open}', '{SnippetMaker.Close}', '{SnippetMaker.Ellipsis}', {SnippetMaker.Tokens}), "
-            + $"{string.Join(", ", index.Columns.Select(c => c ?? "NULL"))} FROM {table} WHERE {table} MATCH $q";
+        command.CommandText = $"SELECT rowid, {SnippetMaker.Fts5Call(table)}, {index.TextColumns} FROM {table} WHERE {table} MATCH $q";
         var q = command.Parameters.Add("$q", SqliteType.Text);
         // Each row tokenized once for all the searches, as the service keeps them.
         var tokenized = new Dictionary<long, TokenizedRow?>();
@@ -56,9 +55,7 @@ public static class SnippetCheck
                 var row = reader.GetInt64(0);
                 matched.Add((row, reader.IsDBNull(1) ? null : reader.GetString(1)));
                 if (tokenized.ContainsKey(row)) continue;
-                var texts = new byte[]?[index.Columns.Count];
-                for (var c = 0; c < texts.Length; c++) texts[c] = reader.IsDBNull(c + 2) ? null : reader.GetFieldValue<byte[]>(c + 2);
-                tokenized[row] = TokenizedRow.Of(texts, tokenizer);
+                tokenized[row] = TokenizedRow.Of(TokenizedRow.TextsOf(reader, 2), tokenizer);
             }
             var maker = new SnippetMaker(query, tokenizer);
             foreach (var (row, fts5) in matched)

@@ -22,6 +22,9 @@ public sealed class SnippetMaker
     /// <summary>Tokens in a snippet's window (snippet()'s last argument).</summary>
     public const int Tokens = 16;
 
+    /// <summary>FTS5's snippet() of <paramref name="table"/>'s matching row, with the same marks, ellipsis and window as this maker's.</summary>
+    public static string Fts5Call(string table) => $"snippet({table}, -1, '{Open}', '{Close}', '{Ellipsis}', {Tokens})";
+
     readonly SnippetQuery query;
     readonly Fts5Tokenizer tokenizer;
 
@@ -160,7 +163,7 @@ public sealed class SnippetMaker
     {
         var cols = row.Columns;
         var seen = new bool[query.Phrases.Count];
-        int bestColumn = 0, bestStart = 0, bestScore = 0, columnSize = 0;
+        int bestColumn = 0, bestStart = 0, bestScore = 0;
         for (var i = 0; i < cols.Length; i++)
         {
             if (cols[i] is not { } col) continue;
@@ -170,7 +173,7 @@ public sealed class SnippetMaker
             {
                 if (c != i) continue;
                 var score = Score(instances, seen, docSize, i, offset, out var adjusted);
-                if (score > bestScore) (bestScore, bestColumn, bestStart, columnSize) = (score, i, adjusted, docSize);
+                if (score > bestScore) (bestScore, bestColumn, bestStart) = (score, i, adjusted);
                 if (sentences.Length > 0 && docSize > Tokens)
                 {
                     var jj = 0;
@@ -179,14 +182,14 @@ public sealed class SnippetMaker
                     if (sentences[jj] < offset)
                     {
                         score = Score(instances, seen, docSize, i, sentences[jj], out _) + (sentences[jj] == 0 ? 120 : 100);
-                        if (score > bestScore) (bestScore, bestColumn, bestStart, columnSize) = (score, i, sentences[jj], docSize);
+                        if (score > bestScore) (bestScore, bestColumn, bestStart) = (score, i, sentences[jj]);
                     }
                 }
             }
         }
+        // An instance scores at least 1000: the best column is one with instances (FTS5's nColSize is its token count).
         var best = cols[bestColumn]!;
-        if (columnSize == 0) columnSize = best.Count;
-        return new Highlight(row.Texts[bestColumn]!, best, instances, bestColumn, this, bestStart, bestStart + Tokens - 1).Write(columnSize);
+        return new Highlight(row.Texts[bestColumn]!, best, instances, bestColumn, this, bestStart, bestStart + Tokens - 1).Write(best.Count);
     }
 
     /// <summary>FTS5's highlighting of the chosen window (fts5HighlightCb and the end of fts5SnippetFunction), writing UTF-8.</summary>

@@ -31,6 +31,14 @@ public sealed class TokenizedRow
         Columns = columns;
     }
 
+    /// <summary>A row's texts as UTF-8 (NULL as null), from column <paramref name="first"/> of <paramref name="reader"/> to its last (SearchIndex.TextColumns).</summary>
+    public static byte[]?[] TextsOf(System.Data.Common.DbDataReader reader, int first)
+    {
+        var texts = new byte[]?[reader.FieldCount - first];
+        for (var c = 0; c < texts.Length; c++) texts[c] = reader.IsDBNull(first + c) ? null : reader.GetFieldValue<byte[]>(first + c);
+        return texts;
+    }
+
     /// <summary>Bytes held, roughly: the texts and three numbers a token.</summary>
     public long Bytes => Texts.Sum(t => (long)(t?.Length ?? 0)) + Columns.Sum(c => c is null ? 0L : 12L * c.Count + 4L * c.SentenceStarts.Length);
 

@@ -45,8 +45,8 @@ static class TimeSnippets
         using (var reader = hits.ExecuteReader())
             while (reader.Read()) best.Add(reader.GetInt64(0));
         var rows = string.Join(",", best);
-        using var read = Command(connection, $"SELECT rowid, {string.Join(", ", index.Columns.Select(c => c ?? "NULL"))} FROM {t} WHERE rowid IN ({rows})", null);
-        using var fts5 = Command(connection, $"SELECT rowid, snippet({t}, -1, '{SnippetMaker.Open}', '{SnippetMaker.Close}', '{SnippetMaker.Ellipsis}', {SnippetMaker.Tokens}) FROM {t} WHERE {t} MATCH $q AND rowid IN ({rows})", expression);
+        using var read = Command(connection, $"SELECT rowid, {index.TextColumns} FROM {t} WHERE rowid IN ({rows})", null);
+        using var fts5 = Command(connection, $"SELECT rowid, {SnippetMaker.Fts5Call(t)} FROM {t} WHERE {t} MATCH $q AND rowid IN ({rows})", expression);
 
         var texts = ReadTexts(read);
         var tokenized = texts.Select(x => TokenizedRow.Of(x, Tokenizer)!).ToList();
@@ -93,12 +93,7 @@ static class TimeSnippets
     {
         var rows = new List<byte[]?[]>();
         using var reader = read.ExecuteReader();
-        while (reader.Read())
-        {
-            var texts = new byte[]?[reader.FieldCount - 1];
-            for (var c = 1; c < reader.FieldCount; c++) texts[c - 1] = reader.IsDBNull(c) ? null : reader.GetFieldValue<byte[]>(c);
-            rows.Add(texts);
-        }
+        while (reader.Read()) rows.Add(TokenizedRow.TextsOf(reader, 1));
         return rows;
     }
 
