@@ -155,34 +155,42 @@ public sealed class KeptReads : IDisposable
     /// at most (the current release's, and a few pinned ones).
     /// </summary>
     const long TokenizedRowsMaxBytes = 64L << 20;
-    const int TokenizedFilesKept = 4;
+    const int FilesKept = 4;
 
-    /// <summary>The tokenized rows of one generation, by file: swapped whole, so a connection never sees another generation's rows.</summary>
-    sealed record TokenizedEra(int Generation, ConcurrentDictionary<string, TokenizedRows> Files);
-
-    TokenizedEra tokenized = new(0, new());
-
-    /// <summary>
-    /// The search rows tokenized for snippets of the file <paramref name="kept"/> reads (see
-    /// TokenizedRows), kept while its generation is the one kept; null for an earlier generation.
-    /// </summary>
-    internal TokenizedRows? TokenizedRowsOf(KeptRead kept)
+    /// <summary>What is kept of one file's search index: its rows tokenized for snippets, and its rows' keys and languages (read once, null where too many).</summary>
+    internal sealed class KeptFile
     {
-        var era = Volatile.Read(ref tokenized);
-        if (era.Generation != kept.Generation) return null;
-        if (era.Files.TryGetValue(kept.Path, out var rows)) return rows;
-        if (era.Files.Count >= TokenizedFilesKept) era.Files.Clear();
-        return era.Files.GetOrAdd(kept.Path, _ => new TokenizedRows(TokenizedRowsMaxBytes));
+        public readonly TokenizedRows Tokenized = new(TokenizedRowsMaxBytes);
+        /// <summary>By index table; null for an index too large to hold.</summary>
+        public readonly ConcurrentDictionary<string, SearchIndexRows?> IndexRows = new(StringComparer.Ordinal);
     }
 
-    /// <summary>Drops the tokenized rows (for tests that must see a search's texts read from the database).</summary>
-    public void ForgetTokenizedRows() => Volatile.Write(ref tokenized, new TokenizedEra(Volatile.Read(ref generation), new()));
+    /// <summary>The files' kept rows of one generation: swapped whole, so a connection never sees another generation's rows.</summary>
+    sealed record FilesEra(int Generation, ConcurrentDictionary<string, KeptFile> Files);
+
+    FilesEra files = new(0, new());
+
+    /// <summary>
+    /// What is kept of the file <paramref name="kept"/> reads, while its generation is the one kept;
+    /// null for an earlier generation.
+    /// </summary>
+    internal KeptFile? FileOf(KeptRead kept)
+    {
+        var era = Volatile.Read(ref files);
+        if (era.Generation != kept.Generation) return null;
+        if (era.Files.TryGetValue(kept.Path, out var file)) return file;
+        if (era.Files.Count >= FilesKept) era.Files.Clear();
+        return era.Files.GetOrAdd(kept.Path, _ => new KeptFile());
+    }
+
+    /// <summary>Drops the rows kept per file (for tests that must see a search's rows read from the database).</summary>
+    public void ForgetKeptRows() => Volatile.Write(ref files, new FilesEra(Volatile.Read(ref generation), new()));
 
     /// <summary>Closes every idle connection; those in use close when given back. For a database replaced under the service.</summary>
     public void Forget()
     {
-        // Rows tokenized from the file replaced are not those of the new one.
-        Volatile.Write(ref tokenized, new TokenizedEra(Interlocked.Increment(ref generation), new()));
+        // Rows kept from the file replaced are not those of the new one.
+        Volatile.Write(ref files, new FilesEra(Interlocked.Increment(ref generation), new()));
         foreach (var bag in idle.Values) CloseIdle(bag, _ => true);
     }
 
@@ -302,6 +310,25 @@ public static class KeptQueries
         return rows;
     }
 
+    /// <summary>
+    /// Rows of a row id and a rank (a search's hits), on a kept connection; null where
+    /// <paramref name="connection"/> is not a kept one, or a rank is not a number SQLite would sort as
+    /// a double (then SQL orders the hits).
+    /// </summary>
+    public static Task<List<(long Row, double Rank)>?> QueryRanksKeptAsync(this DbConnection connection, string sql, object? parameters, CancellationToken ct)
+    {
+        if (KeptReads.Prepared(connection, sql, parameters) is not { } command) return Task.FromResult<List<(long, double)>?>(null);
+        ct.ThrowIfCancellationRequested();
+        using var reader = command.ExecuteReader();
+        var rows = new List<(long, double)>();
+        while (reader.Read())
+        {
+            if (reader.GetValue(1) is not double rank || double.IsNaN(rank)) return Task.FromResult<List<(long, double)>?>(null);
+            rows.Add((reader.GetInt64(0), rank));
+        }
+        return Task.FromResult<List<(long, double)>?>(rows);
+    }
+
     /// <summary>As Dapper's ExecuteScalarAsync of a count.</summary>
     public static async Task<long> CountKeptAsync(this DbConnection connection, string sql, object? parameters, CancellationToken ct)
     {
@@ -346,8 +373,26 @@ public sealed class KeptRead : IAsyncDisposable
         return this;
     }
 
-    /// <summary>The search rows tokenized for snippets that this connection's file keeps, or null (see KeptReads.TokenizedRowsOf).</summary>
-    internal TokenizedRows? TokenizedRows => owner?.TokenizedRowsOf(this);
+    /// <summary>The search rows tokenized for snippets that this connection's file keeps, or null (see KeptReads.FileOf).</summary>
+    internal TokenizedRows? TokenizedRows => owner?.FileOf(this)?.Tokenized;
+
+    /// <summary>
+    /// The rows of <paramref name="index"/> in this connection's file (see SearchIndexRows), read on
+    /// this connection the first time a request asks; null where the index is too large, or the
+    /// connection is not kept for a file.
+    /// </summary>
+    internal SearchIndexRows? IndexRows(SearchIndex index)
+    {
+        if (owner?.FileOf(this) is not { } file) return null;
+        if (file.IndexRows.TryGetValue(index.Table, out var rows)) return rows;
+        // One reader per file: the others wait for its few milliseconds rather than read the index too.
+        lock (file)
+        {
+            if (!file.IndexRows.TryGetValue(index.Table, out rows))
+                file.IndexRows[index.Table] = rows = SearchIndexRows.Read(Connection, index);
+            return rows;
+        }
+    }
 
     internal static KeptRead? Of(DbConnection connection) =>
         connection is SqliteConnection sqlite && ByConnection.TryGetValue(sqlite, out var kept) ? kept : null;

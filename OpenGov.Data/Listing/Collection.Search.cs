@@ -37,6 +37,9 @@ public sealed partial class Collection
     bool IsSearchOfIndexAlone(ListRequest request) =>
         request.Search is not null && request.Criteria.Count == 0 && (request.Sort?.Count ?? 0) == 0 && KeyColumns.Count == 1;
 
+    /// <summary>What a row of the index that serves <paramref name="lang"/> has in its serves column, spaces around: @serves_token is it between LIKE's %.</summary>
+    static string ServesToken(string lang) => $" serves{lang} ";
+
     /// <summary>The index's rows that match the search (@q) and serve the language asked for (@serves_token).</summary>
     static string LanguageMatch(SearchIndex s) => $"{s.Table} MATCH @q AND ' ' || {s.Table}.serves || ' ' LIKE @serves_token";
 
@@ -56,6 +59,41 @@ public sealed partial class Collection
         parameters.Add("term", term);
         parameters.Add("serves", serves);
         return new TopHitsOfWord(w.Hits, w.Kept < w.Rows);
+    }
+
+    /// <summary>
+    /// A page of a search of the index alone, its hits ranked by FTS5 and ordered here, with how many
+    /// there are: the same rows, keys and total as the index-alone page's SQL (see PageSql), without
+    /// reading each hit's row for its language and key (see SearchIndexRows). Null where this
+    /// connection's file has no index rows held (a large index, a connection not kept) or the cursor
+    /// holds values SQL would compare otherwise; SQL then answers.
+    /// </summary>
+    async Task<(List<TRow> Rows, long Total)?> HitsOrderedHereAsync<TRow>(DbConnection connection, ListRequest request, Func<string, TRow> rowOfHit,
+        CancellationToken ct) where TRow : KeyedRow
+    {
+        var s = Search!;
+        var token = ServesToken(request.Lang);
+        if (token.Any(c => c is '%' or '_' || !char.IsAscii(c))) return null;
+        (double, string)? after = null;
+        if (request.After is { } cursor)
+        {
+            if (cursor is not [var rank and (double or long), string key]) return null;
+            after = (Convert.ToDouble(rank, System.Globalization.CultureInfo.InvariantCulture), key);
+        }
+        if (KeptRead.Of(connection) is not { } kept || kept.IndexRows(s) is not { } indexRows) return null;
+        var hits = await connection.QueryRanksKeptAsync(SqlLog.Note($"SELECT rowid, rank FROM {s.Table} WHERE {s.Table} MATCH @q"),
+            new { q = SearchQuery.ToFts5(request.Search!) }, ct);
+        if (hits is null || indexRows.Page(hits, token, after, request.Limit + 1) is not var (page, total)) return null;
+        var rows = new List<TRow>(page.Count);
+        foreach (var hit in page)
+        {
+            var row = rowOfHit(hit.Key);
+            row.SearchRow = hit.Row;
+            row.K0 = hit.Rank;
+            row.K1 = hit.Key;
+            rows.Add(row);
+        }
+        return (rows, total);
     }
 
     /// <summary>

@@ -40,7 +40,7 @@ public sealed partial class Collection(
     /// <summary>Runs the page, the count and the facets of <paramref name="request"/>; <paramref name="select"/> lists the row's columns.</summary>
     public Task<KeysetPage<TRow>> ListAsync<TRow>(DbConnection connection, string select, ListRequest request, CancellationToken ct)
         where TRow : KeyedRow =>
-        ListAsync(connection, select, request, (sql, parameters) => connection.QueryKeptAsync<TRow>(sql, parameters, ct), ct);
+        ListAsync(connection, select, request, (sql, parameters) => connection.QueryKeptAsync<TRow>(sql, parameters, ct), rowOfHit: null, ct);
 
     /// <summary>
     /// The page's ids alone (<paramref name="id"/>: the column that holds them), with the count and
@@ -48,10 +48,16 @@ public sealed partial class Collection(
     /// </summary>
     public Task<KeysetPage<IdRow>> IdsAsync(DbConnection connection, string id, ListRequest request, CancellationToken ct) =>
         ListAsync(connection, $"{id} AS id", request,
-            (sql, parameters) => connection.QueryIdRowsKeptAsync(sql, parameters, cursorRow: request.Limit - 1, ct), ct);
+            (sql, parameters) => connection.QueryIdRowsKeptAsync(sql, parameters, cursorRow: request.Limit - 1, ct),
+            rowOfHit: key => new IdRow { Id = key }, ct);
 
+    /// <summary>
+    /// The list path: <paramref name="readPage"/> reads a page's rows by its SQL; <paramref name="rowOfHit"/>,
+    /// where given, makes a row of a record's key alone, for a search whose hits are ordered in memory
+    /// (see <see cref="HitsOrderedHereAsync"/>).
+    /// </summary>
     async Task<KeysetPage<TRow>> ListAsync<TRow>(DbConnection connection, string select, ListRequest request,
-        Func<string, DynamicParameters, Task<List<TRow>>> readPage, CancellationToken ct) where TRow : KeyedRow
+        Func<string, DynamicParameters, Task<List<TRow>>> readPage, Func<string, TRow>? rowOfHit, CancellationToken ct) where TRow : KeyedRow
     {
         var parameters = new DynamicParameters();
         var (search, where, _) = Where(request, parameters);
@@ -65,14 +71,21 @@ public sealed partial class Collection(
         // leaving the others out changes no count and saves a lookup per row.
         var countSource = Source(search, where);
 
-        // Whether the page's statement counted the hits too (see PageSql's withTotal).
-        var pageCounted = false;
+        // How many rows the list has, where the page's reading counted them too (see PageSql's withTotal).
+        long? pageTotal = null;
 
         // One page, ranked by the full-text index or read from the kept top hits of a common word.
         async Task<List<TRow>> PageAsync(TopHitsOfWord? top)
         {
             string sql;
-            pageCounted = false;
+            pageTotal = null;
+            if (top is null && IsSearchOfIndexAlone(request) && rowOfHit is not null
+                && await HitsOrderedHereAsync(connection, request, rowOfHit, ct) is var (hitRows, hitTotal))
+            {
+                pageTotal = hitTotal;
+                return hitRows;
+            }
+            var pageCounted = false;
             if (top is null && IsSearchOfIndexAlone(request))
             {
                 // The hits come from the index alone, keyed by its own copy of the record's key. A first
@@ -93,7 +106,9 @@ public sealed partial class Collection(
                 sql = PageSql(request, select, pageOrder, pageSearch, page, searchRow);
             }
             // On a kept connection (see KeptReads) the page and count statements stay prepared between requests.
-            return await readPage(SqlLog.Note(sql), parameters);
+            var rows = await readPage(SqlLog.Note(sql), parameters);
+            if (pageCounted) pageTotal = rows.FirstOrDefault()?.Total ?? 0;
+            return rows;
         }
 
         string CountSql() =>
@@ -108,7 +123,7 @@ public sealed partial class Collection(
             // Fewer rows than asked for from a list that left rows out: the rest of the page is among those.
             if (top is { Truncated: true } && request.Limit > 0 && rows.Count <= request.Limit) rows = await PageAsync(null);
             var total = !request.CountTotal ? -1 : top is not null && request.Criteria.Count == 0 ? top.Hits
-                : pageCounted ? rows.FirstOrDefault()?.Total ?? 0
+                : pageTotal is { } counted ? counted
                 : await connection.CountKeptAsync(SqlLog.Note(CountSql()), parameters, ct);
             var facets = await FacetsAsync(connection, request, search, where, parameters, total, ct);
 
@@ -279,7 +294,7 @@ public sealed partial class Collection(
             var match = $"{LanguageMatch(s)} AND {s.Key} = {s.Table}.{s.Owner}";
             conditions.Add((match, match));
             parameters.Add("q", SearchQuery.ToFts5(q));
-            parameters.Add("serves_token", $"% serves{request.Lang} %");
+            parameters.Add("serves_token", $"%{ServesToken(request.Lang)}%");
             if (top is not null)
             {
                 // The kept hits in rank order, those that serve the language: the key's index is read in order.

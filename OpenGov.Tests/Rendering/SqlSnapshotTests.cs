@@ -73,7 +73,7 @@ public sealed class SqlSnapshotTests
             asked = ((string)first["links"]!["next"]!).Replace("http://localhost", "");
         }
         factory.Services.GetRequiredService<RenderedRecords>().Clear();
-        factory.Services.GetRequiredService<OpenGov.Data.Db>().Kept.ForgetTokenizedRows();
+        factory.Services.GetRequiredService<OpenGov.Data.Db>().Kept.ForgetKeptRows();
         IReadOnlyList<string> statements;
         using (SqlLog.Capture(out statements))
         {

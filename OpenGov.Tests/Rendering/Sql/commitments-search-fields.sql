@@ -1,9 +1,10 @@
 -- GET /v1/commitments?q=open%20government&limit=3&fields=id,title
 
-SELECT f.commitment_id AS id, hit.k0 AS k0, hit.k1 AS k1, hit.search_row AS search_row, hit.total AS total
-FROM (SELECT commitment_search.rank AS k0, commitment_search.commitment_id COLLATE NOCASE AS k1, commitment_search.rowid AS search_row, COUNT(*) OVER () AS total FROM commitment_search WHERE commitment_search MATCH @q AND ' ' || commitment_search.serves || ' ' LIKE @serves_token ORDER BY commitment_search.rank, commitment_search.commitment_id COLLATE NOCASE LIMIT 4) hit
-CROSS JOIN commitment_filter f WHERE f.commitment_id = hit.k1
-ORDER BY hit.k0, hit.k1;
+SELECT max(rowid) FROM commitment_search;
+
+SELECT rowid, commitment_id, serves FROM commitment_search;
+
+SELECT rowid, rank FROM commitment_search WHERE commitment_search MATCH @q;
 
 SELECT c.id, c.action_plan_id, c.member_id, c.number, c.source_lang, c.title_en, c.title_fr, c.title_es,
 c.short_title_en, c.short_title_fr, c.short_title_es, c.commitment_text_en, c.commitment_text_fr, c.commitment_text_es,
