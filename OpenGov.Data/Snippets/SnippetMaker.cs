@@ -66,18 +66,40 @@ public sealed class SnippetMaker
         var hash = column.Hashes[i];
         ulong bits = 0;
         if ((filter[(hash >> 6) & 63] & (1UL << (hash & 63))) != 0 && bitsOfHash.TryGetValue(hash, out var candidates))
-            bits = Confirmed(candidates, prefix: false);
-        if (prefixBits != 0) bits |= Confirmed(prefixBits, prefix: true);
+            bits = Confirmed(text, column, i, candidates, prefix: false);
+        if (prefixBits != 0) bits |= Confirmed(text, column, i, prefixBits, prefix: true);
         return bits;
+    }
 
-        ulong Confirmed(ulong candidates, bool prefix)
+    /// <summary>Which of the <paramref name="candidates"/> terms token <paramref name="i"/> matches, folded again (a hash can be shared).</summary>
+    ulong Confirmed(byte[] text, TokenizedColumn column, int i, ulong candidates, bool prefix)
+    {
+        ulong confirmed = 0;
+        var token = text.AsSpan(column.Starts[i], column.Ends[i] - column.Starts[i]);
+        for (var t = 0; t < terms.Length; t++)
+            if ((candidates & (1UL << t)) != 0 && tokenizer.Folds(token, terms[t], prefix)) confirmed |= 1UL << t;
+        return confirmed;
+    }
+
+    /// <summary>
+    /// The tokens of <paramref name="column"/> that match a term of the query, in order, with the bits
+    /// of the terms each matches: where every term is matched whole, looked up by their hashes; with a
+    /// prefix term (whose tokens have no one hash), every token looked at.
+    /// </summary>
+    void Hits(byte[] text, TokenizedColumn column, List<(int Position, ulong Bits)> hits)
+    {
+        hits.Clear();
+        if (prefixBits != 0)
         {
-            ulong confirmed = 0;
-            var token = text.AsSpan(column.Starts[i], column.Ends[i] - column.Starts[i]);
-            for (var t = 0; t < terms.Length; t++)
-                if ((candidates & (1UL << t)) != 0 && tokenizer.Folds(token, terms[t], prefix)) confirmed |= 1UL << t;
-            return confirmed;
+            for (var i = 0; i < column.Count; i++)
+                if (BitsOf(text, column, i) is var bits and not 0) hits.Add((i, bits));
+            return;
         }
+        foreach (var (hash, candidates) in bitsOfHash)
+            foreach (var i in column.PositionsOf(hash))
+                if (Confirmed(text, column, i, candidates, prefix: false) is var bits and not 0) hits.Add((i, bits));
+        // A token has one hash: the runs of several hashes never share a position, only their order is to make.
+        if (bitsOfHash.Count > 1) hits.Sort((a, b) => a.Position.CompareTo(b.Position));
     }
 
     /// <summary>
@@ -102,10 +124,7 @@ public sealed class SnippetMaker
         for (var c = 0; c < row.Columns.Length; c++)
         {
             if (row.Columns[c] is not { } column) continue;
-            hits.Clear();
-            var text = row.Texts[c]!;
-            for (var i = 0; i < column.Count; i++)
-                if (BitsOf(text, column, i) is var bits and not 0) hits.Add((i, bits));
+            Hits(row.Texts[c]!, column, hits);
             for (var h = 0; h < hits.Count; h++)
                 for (var p = 0; p < phrases.Count; p++)
                 {

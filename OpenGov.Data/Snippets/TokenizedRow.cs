@@ -4,16 +4,43 @@ namespace OpenGov.Data.Snippets;
 
 /// <summary>
 /// One column of a tokenized row: each token's byte offsets and the hash of its folded term (see
-/// <see cref="Fts5Tokenizer.Hash"/>; a match by hash is confirmed by folding the token again), and the
-/// first token of each sentence.
+/// <see cref="Fts5Tokenizer.Hash"/>; a match by hash is confirmed by folding the token again), the
+/// tokens by hash, and the first token of each sentence.
 /// </summary>
-public sealed class TokenizedColumn(int[] starts, int[] ends, int[] hashes, int[] sentenceStarts)
+public sealed class TokenizedColumn
 {
+    public TokenizedColumn(int[] starts, int[] ends, int[] hashes, int[] sentenceStarts)
+    {
+        Starts = starts;
+        Ends = ends;
+        Hashes = hashes;
+        SentenceStarts = sentenceStarts;
+        byHash = new long[hashes.Length];
+        for (var i = 0; i < hashes.Length; i++) byHash[i] = (long)hashes[i] << 32 | (uint)i;
+        Array.Sort(byHash);
+    }
+
     public int Count => Hashes.Length;
-    public readonly int[] Starts = starts, Ends = ends, Hashes = hashes;
+    public readonly int[] Starts, Ends, Hashes;
 
     /// <summary>fts5SentenceFinderCb's finds: token 0, and each token after white space that follows '.' or ':'.</summary>
-    public readonly int[] SentenceStarts = sentenceStarts;
+    public readonly int[] SentenceStarts;
+
+    /// <summary>
+    /// Each token as its hash (high half) and position (low half), in order: the tokens of one hash
+    /// are a run, found by halving, so finding a search's words in a long column costs a few lookups,
+    /// not a look at every token.
+    /// </summary>
+    readonly long[] byHash;
+
+    /// <summary>The positions of the tokens whose term has <paramref name="hash"/>, in order.</summary>
+    public IEnumerable<int> PositionsOf(int hash)
+    {
+        var first = (long)hash << 32;
+        var at = Array.BinarySearch(byHash, first);
+        if (at < 0) at = ~at;
+        for (; at < byHash.Length && byHash[at] >> 32 == hash; at++) yield return (int)byHash[at];
+    }
 }
 
 /// <summary>
@@ -39,8 +66,8 @@ public sealed class TokenizedRow
         return texts;
     }
 
-    /// <summary>Bytes held, roughly: the texts and three numbers a token.</summary>
-    public long Bytes => Texts.Sum(t => (long)(t?.Length ?? 0)) + Columns.Sum(c => c is null ? 0L : 12L * c.Count + 4L * c.SentenceStarts.Length);
+    /// <summary>Bytes held, roughly: the texts, three numbers a token and its place by hash.</summary>
+    public long Bytes => Texts.Sum(t => (long)(t?.Length ?? 0)) + Columns.Sum(c => c is null ? 0L : 20L * c.Count + 4L * c.SentenceStarts.Length);
 
     /// <summary>
     /// The row whose columns hold <paramref name="texts"/> (in the index's order, null for an
