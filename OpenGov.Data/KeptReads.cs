@@ -157,12 +157,14 @@ public sealed class KeptReads : IDisposable
     const long TokenizedRowsMaxBytes = 64L << 20;
     const int FilesKept = 4;
 
-    /// <summary>What is kept of one file's search index: its rows tokenized for snippets, and its rows' keys and languages (read once, null where too many).</summary>
+    /// <summary>
+    /// What is kept of one file: its search rows tokenized for snippets, and what is read of it once
+    /// (a search index's rows, a list's keys in order) by name, null where there was too much to hold.
+    /// </summary>
     internal sealed class KeptFile
     {
         public readonly TokenizedRows Tokenized = new(TokenizedRowsMaxBytes);
-        /// <summary>By index table; null for an index too large to hold.</summary>
-        public readonly ConcurrentDictionary<string, SearchIndexRows?> IndexRows = new(StringComparer.Ordinal);
+        public readonly ConcurrentDictionary<string, object?> Held = new(StringComparer.Ordinal);
     }
 
     /// <summary>The files' kept rows of one generation: swapped whole, so a connection never sees another generation's rows.</summary>
@@ -377,22 +379,24 @@ public sealed class KeptRead : IAsyncDisposable
     internal TokenizedRows? TokenizedRows => owner?.FileOf(this)?.Tokenized;
 
     /// <summary>
-    /// The rows of <paramref name="index"/> in this connection's file (see SearchIndexRows), read on
-    /// this connection the first time a request asks; null where the index is too large, or the
-    /// connection is not kept for a file.
+    /// What <paramref name="read"/> reads of this connection's file, held under <paramref name="name"/>
+    /// for every request on that file: read on this connection the first time one asks. Null where
+    /// the read gave nothing (too much to hold) or the connection is not kept for a file.
     /// </summary>
-    internal SearchIndexRows? IndexRows(SearchIndex index)
+    internal T? Held<T>(string name, Func<SqliteConnection, T?> read) where T : class
     {
         if (owner?.FileOf(this) is not { } file) return null;
-        if (file.IndexRows.TryGetValue(index.Table, out var rows)) return rows;
-        // One reader per file: the others wait for its few milliseconds rather than read the index too.
+        if (file.Held.TryGetValue(name, out var held)) return held as T;
+        // One reader per file: the others wait for its few milliseconds rather than read it too.
         lock (file)
         {
-            if (!file.IndexRows.TryGetValue(index.Table, out rows))
-                file.IndexRows[index.Table] = rows = SearchIndexRows.Read(Connection, index);
-            return rows;
+            if (!file.Held.TryGetValue(name, out held)) file.Held[name] = held = read(Connection);
+            return held as T;
         }
     }
+
+    /// <summary>The rows of <paramref name="index"/> in this connection's file (see SearchIndexRows), or null.</summary>
+    internal SearchIndexRows? IndexRows(SearchIndex index) => Held("search " + index.Table, c => SearchIndexRows.Read(c, index));
 
     internal static KeptRead? Of(DbConnection connection) =>
         connection is SqliteConnection sqlite && ByConnection.TryGetValue(sqlite, out var kept) ? kept : null;

@@ -68,7 +68,7 @@ public sealed partial class Collection
     /// connection's file has no index rows held (a large index, a connection not kept) or the cursor
     /// holds values SQL would compare otherwise; SQL then answers.
     /// </summary>
-    async Task<(List<TRow> Rows, long Total)?> HitsOrderedHereAsync<TRow>(DbConnection connection, ListRequest request, Func<string, TRow> rowOfHit,
+    async Task<(List<TRow> Rows, long Total)?> HitsOrderedHereAsync<TRow>(DbConnection connection, ListRequest request, Func<string, TRow> rowOfKey,
         CancellationToken ct) where TRow : KeyedRow
     {
         var s = Search!;
@@ -87,7 +87,7 @@ public sealed partial class Collection
         var rows = new List<TRow>(page.Count);
         foreach (var hit in page)
         {
-            var row = rowOfHit(hit.Key);
+            var row = rowOfKey(hit.Key);
             row.SearchRow = hit.Row;
             row.K0 = hit.Rank;
             row.K1 = hit.Key;

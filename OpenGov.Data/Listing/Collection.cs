@@ -40,7 +40,7 @@ public sealed partial class Collection(
     /// <summary>Runs the page, the count and the facets of <paramref name="request"/>; <paramref name="select"/> lists the row's columns.</summary>
     public Task<KeysetPage<TRow>> ListAsync<TRow>(DbConnection connection, string select, ListRequest request, CancellationToken ct)
         where TRow : KeyedRow =>
-        ListAsync(connection, select, request, (sql, parameters) => connection.QueryKeptAsync<TRow>(sql, parameters, ct), rowOfHit: null, ct);
+        ListAsync(connection, select, request, (sql, parameters) => connection.QueryKeptAsync<TRow>(sql, parameters, ct), rowOfKey: null, ct);
 
     /// <summary>
     /// The page's ids alone (<paramref name="id"/>: the column that holds them), with the count and
@@ -49,15 +49,16 @@ public sealed partial class Collection(
     public Task<KeysetPage<IdRow>> IdsAsync(DbConnection connection, string id, ListRequest request, CancellationToken ct) =>
         ListAsync(connection, $"{id} AS id", request,
             (sql, parameters) => connection.QueryIdRowsKeptAsync(sql, parameters, cursorRow: request.Limit - 1, ct),
-            rowOfHit: key => new IdRow { Id = key }, ct);
+            // Pages chosen in memory know each record's key: they serve where the id asked for is that key.
+            rowOfKey: id == KeyColumns[0] ? key => new IdRow { Id = key } : null, ct);
 
     /// <summary>
-    /// The list path: <paramref name="readPage"/> reads a page's rows by its SQL; <paramref name="rowOfHit"/>,
-    /// where given, makes a row of a record's key alone, for a search whose hits are ordered in memory
-    /// (see <see cref="HitsOrderedHereAsync"/>).
+    /// The list path: <paramref name="readPage"/> reads a page's rows by its SQL; <paramref name="rowOfKey"/>,
+    /// where given, makes a row of a record's key alone, for pages chosen in memory (see
+    /// <see cref="RunInKeyOrderHere"/> and <see cref="HitsOrderedHereAsync"/>).
     /// </summary>
     async Task<KeysetPage<TRow>> ListAsync<TRow>(DbConnection connection, string select, ListRequest request,
-        Func<string, DynamicParameters, Task<List<TRow>>> readPage, Func<string, TRow>? rowOfHit, CancellationToken ct) where TRow : KeyedRow
+        Func<string, DynamicParameters, Task<List<TRow>>> readPage, Func<string, TRow>? rowOfKey, CancellationToken ct) where TRow : KeyedRow
     {
         var parameters = new DynamicParameters();
         var (search, where, _) = Where(request, parameters);
@@ -79,8 +80,13 @@ public sealed partial class Collection(
         {
             string sql;
             pageTotal = null;
-            if (top is null && IsSearchOfIndexAlone(request) && rowOfHit is not null
-                && await HitsOrderedHereAsync(connection, request, rowOfHit, ct) is var (hitRows, hitTotal))
+            if (rowOfKey is not null && RunInKeyOrderHere(connection, request, rowOfKey) is var (runRows, runTotal))
+            {
+                pageTotal = runTotal;
+                return runRows;
+            }
+            if (top is null && IsSearchOfIndexAlone(request) && rowOfKey is not null
+                && await HitsOrderedHereAsync(connection, request, rowOfKey, ct) is var (hitRows, hitTotal))
             {
                 pageTotal = hitTotal;
                 return hitRows;
@@ -195,6 +201,42 @@ public sealed partial class Collection(
     /// </summary>
     public bool IsRunInKeyOrder(ListRequest request) =>
         request.Criteria.Count == 0 && request.Search is null && (request.Sort?.Count ?? 0) == 0 && KeyColumns.Count == 1;
+
+    /// <summary>Every key of the list in the order of a run of it (the page's ORDER BY), bounded; the same for every run, made once.</summary>
+    string RunKeysSql(ListRequest run)
+    {
+        var orderBy = string.Join(", ", OrderKeys(run).Select(k => k.Sql + (k.Descending ? " DESC" : "")));
+        return $"SELECT {KeyColumns[0]} FROM {Source("", orderBy)} ORDER BY {orderBy} LIMIT {KeysInOrder.MaxKeys + 1}";
+    }
+
+    string? runKeysSql;
+
+    /// <summary>
+    /// A page of a run of the whole list in key order, and its total, sliced from the list's keys held
+    /// for this connection's file (see KeysInOrder): the rows, sort values and total the run's SQL
+    /// (PageSql, and the count) gives. Null where the request is not such a run, the connection is not
+    /// kept, the list is too long to hold, or the cursor is not one of its keys; SQL then answers.
+    /// </summary>
+    (List<TRow> Rows, long Total)? RunInKeyOrderHere<TRow>(DbConnection connection, ListRequest request, Func<string, TRow> rowOfKey) where TRow : KeyedRow
+    {
+        if (!IsRunInKeyOrder(request) || KeptRead.Of(connection) is not { } kept) return null;
+        string? after = null;
+        if (request.After is { } cursor)
+        {
+            if (cursor is not [string key]) return null;
+            after = key;
+        }
+        var sql = runKeysSql ??= RunKeysSql(request);
+        if (kept.Held(sql, c => KeysInOrder.Read(c, sql)) is not { } keys || keys.Page(after, request.Limit + 1) is not var (page, total)) return null;
+        var rows = new List<TRow>(page.Count);
+        foreach (var key in page)
+        {
+            var row = rowOfKey(key);
+            row.K0 = key;
+            rows.Add(row);
+        }
+        return (rows, total);
+    }
 
     /// <summary>
     /// The SQL that fills the collection's table of counts (see commitment_count in Schema.sql): the

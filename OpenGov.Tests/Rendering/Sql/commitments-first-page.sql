@@ -1,8 +1,6 @@
 -- GET /v1/commitments?limit=3
 
-SELECT f.commitment_id AS id, f.commitment_id AS k0 FROM commitment_filter f  ORDER BY f.commitment_id LIMIT 4;
-
-SELECT n FROM commitment_count WHERE field = '';
+SELECT f.commitment_id FROM commitment_filter f ORDER BY f.commitment_id LIMIT 100001;
 
 SELECT c.id, c.action_plan_id, c.member_id, c.number, c.source_lang, c.title_en, c.title_fr, c.title_es,
 c.short_title_en, c.short_title_fr, c.short_title_es, c.commitment_text_en, c.commitment_text_fr, c.commitment_text_es,
