@@ -165,7 +165,13 @@ public sealed class KeptReads : IDisposable
     {
         public readonly TokenizedRows Tokenized = new(TokenizedRowsMaxBytes);
         public readonly ConcurrentDictionary<string, object?> Held = new(StringComparer.Ordinal);
+
+        /// <summary>Counts made on the file, by statement and values bound (see KeptQueries.CountKeptAsync): at most <see cref="CountsKept"/>, then dropped whole.</summary>
+        public readonly ConcurrentDictionary<string, long> Counts = new(StringComparer.Ordinal);
     }
+
+    /// <summary>How many counts a file keeps: a few hundred bytes each.</summary>
+    internal const int CountsKept = 10_000;
 
     /// <summary>The files' kept rows of one generation: swapped whole, so a connection never sees another generation's rows.</summary>
     sealed record FilesEra(int Generation, ConcurrentDictionary<string, KeptFile> Files);
@@ -234,8 +240,25 @@ public sealed class KeptReads : IDisposable
                 yield return (property.Name, property.GetValue(parameters));
     }
 
-    /// <summary>Dapper's expansion of a list parameter: "@x" not followed by a letter, digit or _, as "(@x1,@x2)"; empty, "(SELECT @x WHERE 1 = 0)".</summary>
-    static string ExpandList(string sql, string name, int count) =>
+    /// <summary>
+    /// Dapper's expansion of a list parameter: "@x" not followed by a letter, digit or _, as "(@x1,@x2)";
+    /// empty, "(SELECT @x WHERE 1 = 0)". Made once per statement, name and length (a filtered list's
+    /// every request expands its filters: a regular expression's replace each time was 2% of its time).
+    /// </summary>
+    static string ExpandList(string sql, string name, int count)
+    {
+        var key = (sql, name, count);
+        if (Expanded.TryGetValue(key, out var known)) return known;
+        if (Expanded.Count >= MaxExpansionsKept) Expanded.Clear();
+        return Expanded[key] = ExpandListNow(sql, name, count);
+    }
+
+    static readonly ConcurrentDictionary<(string Sql, string Name, int Count), string> Expanded = new();
+
+    /// <summary>Statements and filters are few; lists of many lengths, bounded here.</summary>
+    const int MaxExpansionsKept = 4096;
+
+    static string ExpandListNow(string sql, string name, int count) =>
         System.Text.RegularExpressions.Regex.Replace(sql, "([?@:$]" + System.Text.RegularExpressions.Regex.Escape(name) + @")(?!\w)", match =>
             count == 0
                 ? $"(SELECT {match.Groups[1].Value} WHERE 1 = 0)"
@@ -331,14 +354,57 @@ public static class KeptQueries
         return Task.FromResult<List<(long, double)>?>(rows);
     }
 
-    /// <summary>As Dapper's ExecuteScalarAsync of a count.</summary>
+    /// <summary>
+    /// As Dapper's ExecuteScalarAsync of a count. On a kept connection the count is also kept for its
+    /// file, by the statement and the values bound to it: a file never changes, so a filter's total is
+    /// the same for every page, page size, language and field set that asks it again (a member's
+    /// commitments of one status, counted in its index: 48 µs on 1,000,000 commitments).
+    /// </summary>
     public static async Task<long> CountKeptAsync(this DbConnection connection, string sql, object? parameters, CancellationToken ct)
     {
         if (KeptReads.Prepared(connection, sql, parameters) is not { } command)
             return await connection.ExecuteScalarAsync<long>(new CommandDefinition(sql, parameters, cancellationToken: ct));
         ct.ThrowIfCancellationRequested();
+        var counts = KeptRead.Of(connection)?.Counts;
+        var key = counts is null ? null : CountKey(command);
+        if (key is not null && counts!.TryGetValue(key, out var known)) return known;
         // As Dapper: no row, or NULL, is 0.
-        return command.ExecuteScalar() is { } n and not DBNull ? Convert.ToInt64(n) : 0;
+        var n = command.ExecuteScalar() is { } value and not DBNull ? Convert.ToInt64(value) : 0;
+        if (key is not null)
+        {
+            if (counts!.Count >= KeptReads.CountsKept) counts.Clear();
+            counts[key] = n;
+        }
+        return n;
+    }
+
+    /// <summary>
+    /// A count's statement and the values bound to the parameters it names (a page's cursor is bound
+    /// too, and named by the page's statement alone), each with its type: SQLite compares 1 and '1' apart.
+    /// </summary>
+    static string CountKey(SqliteCommand command)
+    {
+        var key = new System.Text.StringBuilder(command.CommandText);
+        foreach (SqliteParameter parameter in command.Parameters)
+        {
+            var name = parameter.ParameterName;
+            if (!Names(command.CommandText, name)) continue;
+            var value = parameter.Value;
+            key.Append('\u001f').Append(name).Append('=').Append(value?.GetType().Name).Append(':')
+                .Append(value is byte[] bytes ? Convert.ToHexString(bytes) : Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture));
+        }
+        return key.ToString();
+    }
+
+    /// <summary>Whether <paramref name="sql"/> has the parameter @<paramref name="name"/> (:name, $name), not a longer name that begins with it.</summary>
+    static bool Names(string sql, string name)
+    {
+        for (var at = sql.IndexOf(name, StringComparison.Ordinal); at >= 0; at = sql.IndexOf(name, at + 1, StringComparison.Ordinal))
+        {
+            var end = at + name.Length;
+            if (at > 0 && sql[at - 1] is '@' or ':' or '$' && (end == sql.Length || !(char.IsLetterOrDigit(sql[end]) || sql[end] == '_'))) return true;
+        }
+        return false;
     }
 }
 
@@ -394,6 +460,9 @@ public sealed class KeptRead : IAsyncDisposable
             return held as T;
         }
     }
+
+    /// <summary>The counts kept for this connection's file (see KeptQueries.CountKeptAsync), or null.</summary>
+    internal ConcurrentDictionary<string, long>? Counts => owner?.FileOf(this)?.Counts;
 
     /// <summary>The rows of <paramref name="index"/> in this connection's file (see SearchIndexRows), or null.</summary>
     internal SearchIndexRows? IndexRows(SearchIndex index) => Held("search " + index.Table, c => SearchIndexRows.Read(c, index));

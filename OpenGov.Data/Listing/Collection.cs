@@ -109,7 +109,7 @@ public sealed partial class Collection(
                 var pageOrder = OrderKeys(request, top is null ? null : "h.rank");
                 var page = request.After is null ? pageWhere : (pageWhere.Length == 0 ? "WHERE " : pageWhere + " AND ") + After(pageOrder);
                 var searchRow = request.Search is null ? null : top is null ? $"{Search!.Table}.rowid" : "h.search_row";
-                sql = PageSql(request, select, pageOrder, pageSearch, page, searchRow);
+                sql = PageSql(request, select, pageOrder, pageSearch, page, searchRow, keysOnly: rowOfKey is not null);
             }
             // On a kept connection (see KeptReads) the page and count statements stay prepared between requests.
             var rows = await readPage(SqlLog.Note(sql), parameters);
@@ -159,7 +159,7 @@ public sealed partial class Collection(
     /// size anyway; choosing its keys first would only look each row up twice.
     /// </summary>
     string PageSql(ListRequest request, string select, IReadOnlyList<(string Sql, bool Descending)> order, string search, string page, string? searchRow,
-        string? hitSource = null, bool withTotal = false)
+        string? hitSource = null, bool withTotal = false, bool keysOnly = false)
     {
         var keys = string.Join(", ", order.Select((k, i) => $"{k.Sql} AS k{i}"));
         var orderBy = string.Join(", ", order.Select(k => k.Sql + (k.Descending ? " DESC" : "")));
@@ -168,7 +168,10 @@ public sealed partial class Collection(
         // prepared again at every run after its parameters are bound (seen with a probe on SQLite's
         // prepare: once per request), which undid keeping it prepared. An integer, never text from the request.
         var take = (request.Limit + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        if (KeyColumns.Count != 1 || IsRunInKeyOrder(request))
+        // keysOnly: the rows are the record's key and sort values (the rendered path), nothing wide to
+        // read; choosing the keys first would look each one up again (51 seeks a page, a tenth of a
+        // filtered page's time on 1,000,000 commitments).
+        if (KeyColumns.Count != 1 || IsRunInKeyOrder(request) || (keysOnly && searchRow is null))
         {
             var row = searchRow is null ? "" : $", {searchRow} AS search_row";
             return $"SELECT {select}, {keys}{row} FROM {Source(search, select + keys + row + page + orderBy)} {page} ORDER BY {orderBy} LIMIT {take}";

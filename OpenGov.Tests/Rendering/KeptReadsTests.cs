@@ -159,6 +159,37 @@ public sealed class KeptReadsTests
         });
     }
 
+    [Test]
+    public async Task ACountIsKeptForItsFileByStatementAndTheValuesItNames()
+    {
+        var db = new Db(DbPath);
+        // counted() is called once per row the statement reads: whether the count ran, or was kept.
+        const string sql = "SELECT COUNT(*) FROM t WHERE id > @id AND counted() > 0";
+        var runs = 0;
+        static DynamicParameters With(object id, object cursor)
+        {
+            var p = Id(id);
+            p.Add("k0", cursor);
+            return p;
+        }
+        async Task<(long Count, int Runs)> CountAsync(DynamicParameters parameters)
+        {
+            await using var kept = await db.OpenKeptReadAsync();
+            kept.Connection.CreateFunction("counted", () => ++runs);
+            var before = runs;
+            return (await kept.Connection.CountKeptAsync(sql, parameters, default), runs - before);
+        }
+        Assert.That(await CountAsync(With(0L, "a")), Is.EqualTo((2L, 2)));
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await CountAsync(With(0L, "b")), Is.EqualTo((2L, 0)), "kept: a value the statement does not name (a cursor) is no part of the count");
+            Assert.That(await CountAsync(With(1L, "a")), Is.EqualTo((1L, 1)), "another value is another count");
+            Assert.That(await CountAsync(With("0", "a")), Is.EqualTo((2L, 2)), "the text '0' is not the integer 0: counted anew");
+        });
+        db.Kept.Forget();
+        Assert.That(await CountAsync(With(0L, "a")), Is.EqualTo((2L, 2)), "the counts of a file replaced are forgotten with it");
+    }
+
     [TestCase(1)]
     [TestCase(0)]
     [TestCase(5)]

@@ -1,8 +1,6 @@
 -- GET /v1/commitments?member=united-kingdom&status=inactive
 
-SELECT f.commitment_id AS id, f.commitment_id AS k0 FROM commitment_filter f
-WHERE f.commitment_id IN (SELECT f.commitment_id FROM commitment_filter f WHERE (f.member_id IN @f0_) AND (f.status IN @f1_) ORDER BY f.commitment_id LIMIT 51)
-ORDER BY f.commitment_id;
+SELECT f.commitment_id AS id, f.commitment_id AS k0 FROM commitment_filter f WHERE (f.member_id IN @f0_) AND (f.status IN @f1_) ORDER BY f.commitment_id LIMIT 51;
 
 SELECT COUNT(*) FROM commitment_filter f WHERE (f.member_id IN @f0_) AND (f.status IN @f1_);
 

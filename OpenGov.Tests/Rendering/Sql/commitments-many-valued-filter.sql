@@ -1,8 +1,6 @@
 -- GET /v1/commitments?policy_area=open-data
 
-SELECT f.commitment_id AS id, f.commitment_id AS k0 FROM commitment_filter f
-WHERE f.commitment_id IN (SELECT f.commitment_id FROM commitment_filter f WHERE (f.commitment_id IN (SELECT x.commitment_id FROM commitment_policy_area x WHERE x.policy_area_id IN @f0_)) ORDER BY f.commitment_id LIMIT 51)
-ORDER BY f.commitment_id;
+SELECT f.commitment_id AS id, f.commitment_id AS k0 FROM commitment_filter f WHERE (f.commitment_id IN (SELECT x.commitment_id FROM commitment_policy_area x WHERE x.policy_area_id IN @f0_)) ORDER BY f.commitment_id LIMIT 51;
 
 SELECT IFNULL(SUM(x.n), 0) FROM commitment_count x WHERE x.field = 'policy_area' AND (x.value = @count0);
 

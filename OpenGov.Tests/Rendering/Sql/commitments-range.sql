@@ -1,8 +1,6 @@
 -- GET /v1/commitments?start_date__gte=2016&completion__gte=substantial
 
-SELECT f.commitment_id AS id, f.commitment_id AS k0 FROM commitment_filter f
-WHERE f.commitment_id IN (SELECT f.commitment_id FROM commitment_filter f WHERE (f.start_date_lo <> '' AND f.start_date_hi >= @f0_a0) AND (+f.completion IN @f1_) ORDER BY f.commitment_id LIMIT 51)
-ORDER BY f.commitment_id;
+SELECT f.commitment_id AS id, f.commitment_id AS k0 FROM commitment_filter f WHERE (f.start_date_lo <> '' AND f.start_date_hi >= @f0_a0) AND (+f.completion IN @f1_) ORDER BY f.commitment_id LIMIT 51;
 
 SELECT COUNT(*) FROM commitment_filter f WHERE (f.start_date_lo <> '' AND f.start_date_hi >= @f0_a0) AND (f.completion IN @f1_);
 

@@ -1,8 +1,6 @@
 -- GET /v1/commitments?sort=-start_date,title&limit=3
 
-SELECT f.commitment_id AS id, f.start_date_lo AS k0, f.start_date_hi AS k1, COALESCE(c.title_en, CASE c.source_lang WHEN 'fr' THEN c.title_fr WHEN 'es' THEN c.title_es ELSE c.title_en END, c.title_en, c.title_fr, c.title_es, '') COLLATE NOCASE AS k2, f.commitment_id AS k3 FROM commitment_filter f JOIN commitment c ON c.id = f.commitment_id
-WHERE f.commitment_id IN (SELECT f.commitment_id FROM commitment_filter f JOIN commitment c ON c.id = f.commitment_id  ORDER BY f.start_date_lo DESC, f.start_date_hi DESC, COALESCE(c.title_en, CASE c.source_lang WHEN 'fr' THEN c.title_fr WHEN 'es' THEN c.title_es ELSE c.title_en END, c.title_en, c.title_fr, c.title_es, '') COLLATE NOCASE, f.commitment_id LIMIT 4)
-ORDER BY f.start_date_lo DESC, f.start_date_hi DESC, COALESCE(c.title_en, CASE c.source_lang WHEN 'fr' THEN c.title_fr WHEN 'es' THEN c.title_es ELSE c.title_en END, c.title_en, c.title_fr, c.title_es, '') COLLATE NOCASE, f.commitment_id;
+SELECT f.commitment_id AS id, f.start_date_lo AS k0, f.start_date_hi AS k1, COALESCE(c.title_en, CASE c.source_lang WHEN 'fr' THEN c.title_fr WHEN 'es' THEN c.title_es ELSE c.title_en END, c.title_en, c.title_fr, c.title_es, '') COLLATE NOCASE AS k2, f.commitment_id AS k3 FROM commitment_filter f JOIN commitment c ON c.id = f.commitment_id  ORDER BY f.start_date_lo DESC, f.start_date_hi DESC, COALESCE(c.title_en, CASE c.source_lang WHEN 'fr' THEN c.title_fr WHEN 'es' THEN c.title_es ELSE c.title_en END, c.title_en, c.title_fr, c.title_es, '') COLLATE NOCASE, f.commitment_id LIMIT 4;
 
 SELECT n FROM commitment_count WHERE field = '';
 
