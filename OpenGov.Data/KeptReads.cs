@@ -150,8 +150,9 @@ public sealed class KeptReads : IDisposable
         "file:" + System.IO.Path.GetFullPath(path).Replace("%", "%25").Replace("?", "%3f").Replace("#", "%23") + "?immutable=1";
 
     /// <summary>
-    /// How many bytes of search rows tokenized for snippets are kept per file (texts and three numbers
-    /// a token; the real export's 558 rows of the index take about 6 MB), and for how many files
+    /// How many bytes of search rows tokenized for snippets are kept per file (texts and 20 bytes a
+    /// token: its offsets, hash and place by hash; the real export's 558 rows of the index take about
+    /// 9 MB), and for how many files
     /// at most (the current release's, and a few pinned ones).
     /// </summary>
     const long TokenizedRowsMaxBytes = 64L << 20;

@@ -9,13 +9,13 @@ namespace OpenGov.Data.Listing;
 /// and key, the cursor, the page and the count are taken here. Asked of FTS5, each hit's language and
 /// key were a read of its whole row, long texts included (FTS5 reads a row's every column to give
 /// one): on the real export, a search page of parliament took 897 µs of SQLite against 226 µs for
-/// the 187 hits' ranks alone (Python's sqlite3; see BENCHMARKS.md "Search hits ordered in C#").
+/// the 187 hits' ranks alone (Python's sqlite3; see BENCHMARKS.md "Pages chosen in memory").
 /// </summary>
 public sealed class SearchIndexRows
 {
     /// <summary>
     /// An index with more rows is searched by SQL alone: reading every row once costs a read of the
-    /// whole index (about 4 ms for the real export's 558), and holding them about 150 bytes a row.
+    /// whole index (about 2 ms for the real export's 558), and holding them about 150 bytes a row.
     /// Counted by the largest row id, which is never less than the number of rows.
     /// </summary>
     public const long MaxRows = 100_000;
