@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Text.RegularExpressions;
 using Dapper;
 using OpenGov.Data.Snippets;
 
@@ -110,7 +109,7 @@ public sealed partial class Collection
         if (left.Count > 0) await SnippetsByFts5Async(connection, expression, left, snippets, ct);
         // Line breaks and runs of spaces from the source text say nothing in a one-line extract.
         foreach (var row in rows)
-            row.Snippet = snippets.GetValueOrDefault(row.SearchRow ?? -1) is { } snippet ? Whitespace.Replace(snippet, " ") : null;
+            row.Snippet = snippets.GetValueOrDefault(row.SearchRow ?? -1) is { } snippet ? OneLine(snippet) : null;
     }
 
     /// <summary>
@@ -155,5 +154,29 @@ public sealed partial class Collection
             snippets[row] = snippet;
     }
 
-    static readonly Regex Whitespace = new(@"\s+", RegexOptions.Compiled);
+    /// <summary>
+    /// <paramref name="text"/> with each run of white space (as .NET's \s reads it: char.IsWhiteSpace)
+    /// as one space, as Regex.Replace(text, @"\s+", " ") gives it; the text itself where every run is
+    /// one space already. The regular expression replaced every space between words by a new one: 8%
+    /// of a search page's time in a profile.
+    /// </summary>
+    public static string OneLine(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (!char.IsWhiteSpace(text[i]) || (text[i] == ' ' && (i + 1 == text.Length || !char.IsWhiteSpace(text[i + 1])))) continue;
+            var line = new System.Text.StringBuilder(text.Length).Append(text, 0, i);
+            while (i < text.Length)
+            {
+                if (!char.IsWhiteSpace(text[i])) line.Append(text[i++]);
+                else
+                {
+                    line.Append(' ');
+                    while (i < text.Length && char.IsWhiteSpace(text[i])) i++;
+                }
+            }
+            return line.ToString();
+        }
+        return text;
+    }
 }

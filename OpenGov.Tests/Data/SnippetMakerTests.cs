@@ -105,4 +105,19 @@ public sealed class SnippetMakerTests
         var columns = parts[..^1].Select(p => p.EndsWith(" UNINDEXED", StringComparison.Ordinal) ? null : p).ToList();
         Assert.That(columns, Is.EqualTo(Index.Columns));
     }
+
+    [Test]
+    public void ASnippetIsMadeOneLineAsTheRegularExpressionMadeIt()
+    {
+        // Every kind of white space .NET's \s knows, beside letters, marks and a surrogate pair.
+        var pieces = new[] { " ", "  ", "\t", "\n", "\r\n", "\u00a0", "\u2028", "\u2029", "\u3000", "\u0085", "\v", "\f", "\u200b", "a", "é", "<mark>", "\U0001F600", "." };
+        var random = new Random(20261204);
+        var texts = new List<string> { "", " ", "one", "one two", " lead", "trail ", "a  b", "a\tb", "a \n b", "\u00a0" };
+        for (var i = 0; i < 5000; i++)
+            texts.Add(string.Concat(Enumerable.Range(0, random.Next(0, 12)).Select(_ => pieces[random.Next(pieces.Length)])));
+        foreach (var text in texts)
+            Assert.That(Collection.OneLine(text), Is.EqualTo(Regex.Replace(text, @"\s+", " ")), text);
+        const string plain = "already one line";
+        Assert.That(Collection.OneLine(plain), Is.SameAs(plain), "a text with nothing to change is not copied");
+    }
 }
