@@ -93,11 +93,14 @@ results+=("$(run distinct -s "$tmp/distinct.lua" "$base")")
 # The same distinct queries on a server that has been answering others for a while: the first
 # run above is a cold server's first seconds (its code compiled as it goes, no record rendered
 # yet). This one has its answer cache off, so that a query asked twice is made twice, and a
-# 5-second warm-up of queries from further along the same sequence.
+# 15-second warm-up of queries from further along the same sequence: .NET's compilation of the
+# hot methods (quick, then with counters, then optimised) lasts 15 to 20 s of load on two cores
+# (bench/tierup.sh), and a shorter warm-up measured part of it (with 5 s, the distinct queries
+# on 1,000,000 commitments gave 13% of /health/live).
 port=5192
 start "$db" $port --ResponseCache:MaxEntries=0
 warm="http://127.0.0.1:$port"
-DISTINCT_FROM=1000000 wrk -t2 -c"$connections" -d5s -s "$tmp/distinct.lua" "$warm" >/dev/null 2>&1
+DISTINCT_FROM=1000000 wrk -t2 -c"$connections" -d15s -s "$tmp/distinct.lua" "$warm" >/dev/null 2>&1
 results+=("$(run baseline-2 "$warm/health/live")")
 results+=("$(run distinct-warm -s "$tmp/distinct.lua" "$warm")")
 baseline=$(awk '{print $2}' <<<"${results[0]}")

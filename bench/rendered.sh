@@ -4,6 +4,7 @@
 # request (RenderedRecords:MaxBytes=0, the path before), all in one run on one database.
 # Usage: bench/rendered.sh [ogp-export.csv]   (default: the export in ../shared/data/ogp/ beside the repository)
 #   DURATION=8 seconds per wrk run (after a 2 s warm-up); CONNECTIONS=32
+#   SERVED=5 seconds of each case on each server before any is measured (0: measure servers just started)
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 csv="$(ogp_export "${1:-}")"
@@ -39,8 +40,21 @@ full="/v1/commitments?limit=50"
 narrow="/v1/commitments?limit=50&fields=id,title,member,action_plan,status,start_date,end_date,irm_summary"
 filtered="/v1/commitments?limit=50&potential_impact=transformative"
 search="/v1/commitments?q=parliament&limit=50"
-echo "$(curl -s "$rendered/v1/commitments?limit=0" | sed -E 's/.*"total":([0-9]+).*/\1/') commitments; wrk ${duration}s, 2 threads, $connections connections;" \
+echo "$(curl -s "$rendered/v1/commitments?limit=0" | sed -E 's/.*"total":([0-9]+).*/\1/') commitments; wrk ${duration}s, 2 threads, $connections connections, after ${SERVED:-5}s of every case on every server;" \
   "full page $(curl -s -o /dev/null -w '%{size_download}' "$rendered$full") bytes, narrow $(curl -s -o /dev/null -w '%{size_download}' "$rendered$narrow") bytes"
+# Before measuring, each server answers every case for $SERVED seconds, as a node that has been
+# serving for a while: .NET compiles a method three times as it gets hot (quickly, then with
+# counters, then optimised from what they saw), and on two cores that takes 15 to 20 s of load;
+# a case measured in its server's first seconds measures the compiler (bench/tierup.sh shows it).
+served="${SERVED:-5}"
+if [ "$served" != 0 ]; then
+  for node in "$rendered" "$cached" "$assembled"; do
+    for case in full narrow filtered search; do
+      wrk -t2 -c"$connections" -d"${served}s" "$node${!case}" >/dev/null 2>&1
+    done
+    wrk -t2 -c"$connections" -d"${served}s" -s "$tmp/members.lua" "$node" >/dev/null 2>&1
+  done
+fi
 results=()
 results+=("$(run live "$rendered/health/live")")
 for case in full narrow filtered search; do
