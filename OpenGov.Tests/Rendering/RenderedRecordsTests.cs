@@ -61,6 +61,28 @@ public sealed class RenderedRecordsTests
     }
 
     [Test]
+    public async Task AnIdAskedInAnotherCaseIsServedFromTheRecordKept()
+    {
+        using var api = Serve();
+        using var client = api.CreateClient();
+        var kept = api.Services.GetRequiredService<RenderedRecords>();
+        var listed = JsonNode.Parse(await client.GetStringAsync("/v1/commitments?member=united-kingdom"))!["data"]!.AsArray();
+        Assert.That(listed.Select(r => (string?)r!["id"]), Does.Contain("UK0075"));
+        var made = kept.Made;
+        var asSpelled = JsonNode.Parse(await client.GetStringAsync("/v1/commitments/UK0075"))!["data"]!.ToJsonString();
+        Assert.That(kept.Made, Is.EqualTo(made), "the record the list made was made again");
+
+        // The first time in another case, the database says how the id is spelled; after that, every
+        // casing of it is served from the record kept.
+        var lower = JsonNode.Parse(await client.GetStringAsync("/v1/commitments/uk0075"))!["data"]!.ToJsonString();
+        made = kept.Made;
+        foreach (var id in new[] { "uk0075", "Uk0075", "uK0075" })
+            Assert.That(JsonNode.Parse(await client.GetStringAsync($"/v1/commitments/{id}"))!["data"]!.ToJsonString(), Is.EqualTo(asSpelled), id);
+        Assert.That(lower, Is.EqualTo(asSpelled));
+        Assert.That(kept.Made, Is.EqualTo(made), "an id in another case was made again");
+    }
+
+    [Test]
     public async Task ASnippetAfterANewVersionOfTheDataIsMadeFromTheNewText()
     {
         using var api = Serve();
