@@ -30,7 +30,7 @@ internal sealed class RenderedRecords(RenderedRecordsOptions options, Hosting.Da
 
         // A shelf holds each record under its id as the database spells it, which is how a list's
         // keys come, and compares ids ordinally: a case-folding comparer cost about 3% of a list
-        // page of 1,000,000 commitments (BENCHMARKS.md, "A server's first seconds").
+        // page of 1,000,000 commitments (BENCHMARKS.md, "Ids compared ordinally").
         public ConcurrentDictionary<string, RenderedRecord> Shelf(string collection, string lang) =>
             shelves.GetOrAdd((collection, lang), static _ => new ConcurrentDictionary<string, RenderedRecord>(StringComparer.Ordinal));
 
