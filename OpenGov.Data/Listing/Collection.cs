@@ -485,26 +485,34 @@ public sealed partial class Collection(
         {
             var field = Fields[name];
             var sql = FacetSql(field);
-            var counts = (await connection.QueryAsync<(object? Value, long N)>(new CommandDefinition(SqlLog.Note(sql), parameters, cancellationToken: ct)))
+            var valueCounts = (await connection.QueryAsync<(object? Value, long N)>(new CommandDefinition(SqlLog.Note(sql), parameters, cancellationToken: ct)))
                 .Select(c => (Value: c.Value is null or "" ? null : Convert.ToString(c.Value, System.Globalization.CultureInfo.InvariantCulture), c.N)).ToList();
-            var display = await FacetNames.ForAsync(connection, field, counts.Select(c => c.Value).OfType<string>().ToList(), request.Lang, ct);
-            result[name] = counts.Select(c => new FacetCount(c.Value, c.Value is null ? FacetNames.Unassessed(field, request.Lang) : display.GetValueOrDefault(c.Value, c.Value), c.N)).ToList();
+            var display = await FacetNames.ForAsync(connection, field, valueCounts.Select(c => c.Value).OfType<string>().ToList(), request.Lang, ct);
+            result[name] = valueCounts.Select(c => new FacetCount(c.Value, c.Value is null ? FacetNames.Unassessed(field, request.Lang) : display.GetValueOrDefault(c.Value, c.Value), c.N)).ToList();
         }
         return result;
 
         string FacetSql(Field field)
         {
             const string OverHits = "IN (SELECT value FROM json_each(@facet_hits))";
+            // Largest first; values of the same count in the order of their bytes, whatever the
+            // collation of the column they come from, so that every statement below orders them alike.
+            const string Order = "ORDER BY n DESC, value COLLATE BINARY";
+            // The whole set (no filter, no search): the counts the database was built with hold the
+            // answer in a few rows (see commitment_count in Schema.sql: the same grouping, made once),
+            // where counting reads an index of every record (about 50 ms a facet on 1,000,000 commitments).
+            if (counts is not null && where.Length == 0 && search.Length == 0 && !hits)
+                return $"SELECT value, n FROM {counts} WHERE field = '{field.Name}' {Order}";
             if (field.Many is not var (table, owner, value))
                 return hits
-                    ? $"SELECT {field.Sql} AS value, COUNT(*) AS n FROM {Source("", field.Sql + " " + key)} WHERE {key} {OverHits} GROUP BY 1 ORDER BY n DESC, 1"
-                    : $"SELECT {field.Sql} AS value, COUNT(*) AS n FROM {Source(search, where + " " + field.Sql)} {where} GROUP BY 1 ORDER BY n DESC, 1";
+                    ? $"SELECT {field.Sql} AS value, COUNT(*) AS n FROM {Source("", field.Sql + " " + key)} WHERE {key} {OverHits} GROUP BY 1 {Order}"
+                    : $"SELECT {field.Sql} AS value, COUNT(*) AS n FROM {Source(search, where + " " + field.Sql)} {where} GROUP BY 1 {Order}";
             if (hits)
-                return $"SELECT x.{value} AS value, COUNT(DISTINCT x.{owner}) AS n FROM {table} x WHERE x.{owner} {OverHits} GROUP BY x.{value} ORDER BY n DESC, value";
+                return $"SELECT x.{value} AS value, COUNT(DISTINCT x.{owner}) AS n FROM {table} x WHERE x.{owner} {OverHits} GROUP BY x.{value} {Order}";
             // Unfiltered: the link table alone has the answer, read in its (value, owner) index order.
             if (where.Length == 0)
-                return $"SELECT x.{value} AS value, COUNT(DISTINCT x.{owner}) AS n FROM {table} x GROUP BY x.{value} ORDER BY n DESC, value";
-            return $"SELECT x.{value} AS value, COUNT(DISTINCT {key}) AS n FROM {Source(search, where + " " + key)} JOIN {table} x ON x.{owner} = {key} {where} GROUP BY x.{value} ORDER BY n DESC, value";
+                return $"SELECT x.{value} AS value, COUNT(DISTINCT x.{owner}) AS n FROM {table} x GROUP BY x.{value} {Order}";
+            return $"SELECT x.{value} AS value, COUNT(DISTINCT {key}) AS n FROM {Source(search, where + " " + key)} JOIN {table} x ON x.{owner} = {key} {where} GROUP BY x.{value} {Order}";
         }
     }
 }
