@@ -13,7 +13,7 @@ internal static class ExportEndpoints
 {
     public static RouteGroupBuilder MapExports(this RouteGroupBuilder v1)
     {
-        var group = v1.MapGroup("/exports").WithTags("Exports");
+        var group = v1.MapGroup("/exports").WithTags("Exports").WithReadPolicy(ReadPolicy.Files);
         group.MapGet("/", List).WithName("ListExports").WithSummary("Bulk exports of the current data version")
             .WithDescription("Commitments, milestones and IRM ratings as CSV and NDJSON, and the whole SQLite database, each with its rows, "
                 + "bytes, SHA-256 and URL. Built once per data version (the first call may take a while on a large dataset).");

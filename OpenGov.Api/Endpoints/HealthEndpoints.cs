@@ -8,7 +8,8 @@ internal static class HealthEndpoints
 {
     public static WebApplication MapHealth(this WebApplication app)
     {
-        var group = app.MapGroup("/health").WithTags("Health");
+        // The operator's probes must not be turned away by clients' traffic.
+        var group = app.MapGroup("/health").WithTags("Health").DisableRateLimiting();
         group.MapGet("/live", Live).WithName("GetLiveness").WithSummary("Whether the process answers")
             .WithDescription("Always 200 while the process runs; touches no database.");
         group.MapGet("/ready", Ready).WithName("GetReadiness").WithSummary("Whether the service can answer from its database")

@@ -1,3 +1,4 @@
+using OpenGov.Api.Http;
 using OpenGov.Api.OpenApi;
 using OpenGov.Api.Pages;
 
@@ -8,7 +9,8 @@ internal static class Routes
     /// <summary>Every route of the API: /v1, health, the contract, and the pages for people.</summary>
     public static WebApplication MapOpenGov(this WebApplication app)
     {
-        var v1 = app.MapGroup("/v1").ProducesProblem(StatusCodes.Status500InternalServerError);
+        // Every read of /v1 has the time budget, the lane of costly work and ?release= (see Http/ReadPolicy.cs).
+        var v1 = app.MapGroup("/v1").WithReadPolicy(ReadPolicy.Api).ProducesProblem(StatusCodes.Status500InternalServerError);
         v1.MapIndex();
         v1.MapMembers();
         v1.MapActionPlans();

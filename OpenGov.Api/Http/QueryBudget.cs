@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Data.Sqlite;
 
@@ -11,38 +10,31 @@ public sealed class QueryBudgetOptions
     /// <summary>Seconds a request under /v1 may spend before its statement is interrupted (0: no budget).</summary>
     public double Seconds { get; set; } = 2;
 
-    /// <summary>Costly requests (searches, facets, title sorts) that run at once; the rest wait their turn.</summary>
-    public int CostlyAtOnce { get; set; } = 1;
-
-    /// <summary>Costly requests that may wait for a turn; one more is a 429.</summary>
-    public int CostlyQueue { get; set; } = 16;
+    /// <summary>Costly requests (searches, facets, title sorts) that run at once; 0: one fewer than the cores (see <see cref="CostlyLane"/>).</summary>
+    public int CostlyAtOnce { get; set; }
 }
 
 /// <summary>
-/// Bounded cost. Every request under /v1 (but a streamed limit=all and the export files) runs
-/// with a time budget: its RequestAborted fires when the budget is spent, which interrupts the
+/// Bounded cost. Every request of a route group whose <see cref="ReadPolicy"/> says so (/v1 and
+/// the pages; not a streamed limit=all, nor the export files) runs with a time budget: its RequestAborted fires when the budget is spent, which interrupts the
 /// SQLite statement running (see <see cref="Data.Db.OpenReadAsync"/>), and the client gets a 400
 /// that says the query was too costly and how to narrow it. Costly requests (a search, facets, a sort
-/// by title: what can read a large part of the data) take a turn in a lane of their own, so that
-/// however many arrive, the cheap ones (a record, a filtered page) keep a core.
+/// by title: what can read a large part of the data) take a turn in a lane of their own
+/// (<see cref="CostlyLane"/>), so that however many arrive, the cheap ones (a record, a filtered
+/// page) keep a core. A refusal is answered as the route group declares: a problem, or a page.
 /// </summary>
 internal static class QueryBudget
 {
     public static void UseQueryBudget(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<QueryBudgetOptions>();
-        var lane = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
-        {
-            PermitLimit = Math.Max(1, options.CostlyAtOnce),
-            QueueLimit = Math.Max(0, options.CostlyQueue),
-            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-        });
+        var lane = new CostlyLane(options.CostlyAtOnce, TimeSpan.FromSeconds(Math.Max(0, options.Seconds)));
         app.Use(async (http, next) =>
         {
             // Not bounded: limit=all streams (read in short chunks, as long as the client reads), and the
             // export files (made once per data version, then sent as files of any size).
-            if (options.Seconds <= 0 || !http.Request.Path.StartsWithSegments("/v1") || IsStream(http)
-                || http.Request.Path.StartsWithSegments("/v1/exports"))
+            var policy = ReadPolicy.Of(http);
+            if (options.Seconds <= 0 || policy is not { Budgeted: true } || IsStream(http))
             {
                 await next(http);
                 return;
@@ -58,18 +50,18 @@ internal static class QueryBudget
             var lifetime = http.Features.Get<IHttpRequestLifetimeFeature>();
             http.Features.Set<IHttpRequestLifetimeFeature>(new Budgeted(lifetime, budget.Token));
             http.Items[ClientAbortedKey] = client;
-            RateLimitLease? turn = null;
+            CostlyLane.Turn? turn = null;
             var waiting = false;
             try
             {
-                if (IsCostly(http.Request))
+                if (IsCostly(http))
                 {
                     waiting = true;
-                    turn = await lane.AcquireAsync(1, budget.Token);
+                    turn = await lane.EnterAsync(deadline, budget.Token);
                     waiting = false;
-                    if (!turn.IsAcquired)
+                    if (turn is null)
                     {
-                        await Busy(http, options);
+                        await Busy(http, lane, policy);
                         return;
                     }
                 }
@@ -81,8 +73,12 @@ internal static class QueryBudget
                 // The problem is written under the client's token: the budget's has fired already.
                 http.Features.Set(lifetime);
                 // Out of time while waiting for a turn: the server was busy, the query never ran.
-                if (waiting) await Busy(http, options);
-                else await TooCostly(http, options);
+                if (waiting) await Busy(http, lane, policy);
+                else
+                {
+                    if (turn is not null) turn.RanOut = true;
+                    await TooCostly(http, options, policy);
+                }
             }
             finally
             {
@@ -110,9 +106,12 @@ internal static class QueryBudget
         http.Items.TryGetValue(ClientAbortedKey, out var token) && token is CancellationToken client ? client : http.RequestAborted;
 
     /// <summary>A search, facets, or a sort by title: requests that may read much of the data whatever their page size.</summary>
-    static bool IsCostly(HttpRequest request) =>
-        request.Query.ContainsKey("q") || request.Query.ContainsKey("facets")
-        || request.Query.TryGetValue("sort", out var sort) && sort.ToString().Contains("title", StringComparison.Ordinal);
+    static bool IsCostly(HttpContext http) => http.GetEndpoint()?.Metadata.GetMetadata<CostlyWork>() is not null
+        || http.Request.Query is var query && IsCostly(query);
+
+    static bool IsCostly(IQueryCollection request) =>
+        request.ContainsKey("q") || request.ContainsKey("facets")
+        || request.TryGetValue("sort", out var sort) && sort.ToString().Contains("title", StringComparison.Ordinal);
 
     // limit=all, or a list in CSV or NDJSON with no limit (see ListQuery.All): read in short chunks, each bounded by itself.
     static bool IsStream(HttpContext http) => http.Request.Query.TryGetValue("limit", out var limit)
@@ -123,22 +122,31 @@ internal static class QueryBudget
         e is OperationCanceledException || e is SqliteException { SqliteErrorCode: SQLitePCL.raw.SQLITE_INTERRUPT }
         || e.InnerException is { } inner && IsInterruption(inner);
 
-    static Task TooCostly(HttpContext http, QueryBudgetOptions options)
+    /// <summary>What to narrow, for a query stopped by its budget.</summary>
+    public static string TooCostlyAdvice(double seconds) =>
+        $"This query took more than its budget of {seconds:0.###} s and was stopped. Narrow it: add a filter "
+        + "(member=, action_plan=, status=, a rating or a date range), search for rarer or more words, ask fewer facets, "
+        + "or sort by a field other than title.";
+
+    static Task TooCostly(HttpContext http, QueryBudgetOptions options, ReadPolicy policy)
     {
         http.Response.Clear();
+        var message = TooCostlyAdvice(options.Seconds);
+        if (policy.Answer == RefusalAnswer.Page) return Pages.PageEndpoints.Refused(http, StatusCodes.Status400BadRequest, "too_costly", options.Seconds);
         var asked = new[] { "q", "facets", "sort" }.Where(http.Request.Query.ContainsKey).DefaultIfEmpty("limit").ToList();
-        var message = $"This query took more than its budget of {options.Seconds:0.###} s and was stopped. Narrow it: add a filter "
-            + "(member=, action_plan=, status=, a rating or a date range), search for rarer or more words, ask fewer facets, "
-            + "or sort by a field other than title.";
         return Problems.BadRequest(asked.ToDictionary(p => p, _ => new[] { message }), title: "The query is too costly").ExecuteAsync(http);
     }
 
-    static Task Busy(HttpContext http, QueryBudgetOptions options)
+    static Task Busy(HttpContext http, CostlyLane lane, ReadPolicy policy)
     {
         http.Response.Clear();
-        http.Response.Headers.RetryAfter = "1";
-        return Problems.WriteAsync(http, StatusCodes.Status429TooManyRequests,
-            $"The server is running as many searches, facets and title sorts as it takes at once ({options.CostlyAtOnce}, and {options.CostlyQueue} waiting); "
-            + "try again in 1 second. Requests without q, facets or sort=title are not held back.");
+        // The wait a request arriving now would have, in whole seconds (1 at least): when trying again may be served.
+        var retry = Math.Max(1, (int)Math.Ceiling(lane.ExpectedWait.TotalSeconds));
+        http.Response.Headers.RetryAfter = retry.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var message = $"The server is running as many searches, facets and title sorts as it takes at once ({lane.AtOnce}), and the "
+            + $"{lane.Waiting} waiting before this one would not let it finish within its time budget; try again in {retry} s. "
+            + "Requests without q, facets or sort=title are not held back.";
+        if (policy.Answer == RefusalAnswer.Page) return Pages.PageEndpoints.Refused(http, StatusCodes.Status429TooManyRequests, "busy", retry);
+        return Problems.WriteAsync(http, StatusCodes.Status429TooManyRequests, message);
     }
 }

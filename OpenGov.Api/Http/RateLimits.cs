@@ -80,8 +80,8 @@ internal static class RateLimitMiddleware
         var limits = app.Services.GetRequiredService<RateLimits>();
         app.Use(async (http, next) =>
         {
-            // Health checks are for the operator's probes, which must not be turned away by clients' traffic.
-            if (!http.Request.Path.StartsWithSegments("/health") && !limits.TryAcquire(http))
+            // A route group declares itself exempt with ASP.NET Core's own convention (DisableRateLimiting: /health).
+            if (http.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.RateLimiting.DisableRateLimitingAttribute>() is null && !limits.TryAcquire(http))
             {
                 await Problems.WriteAsync(http, StatusCodes.Status429TooManyRequests);
                 return;

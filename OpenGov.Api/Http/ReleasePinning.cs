@@ -6,7 +6,7 @@ using OpenGov.Data.Releases;
 namespace OpenGov.Api.Http;
 
 /// <summary>
-/// Which release a request under /v1 reads: the one ?release= names, else the one its cursor was
+/// Which release a request of a route group whose <see cref="ReadPolicy"/> pins releases (/v1, the pages) reads: the one ?release= names, else the one its cursor was
 /// issued on (a paging that began before an import ends on the release it began on), else the
 /// current one. An unknown release is a 404 problem; one whose file was pruned a 410 naming the
 /// oldest kept. Answers of a URL that names its release never change: they say so (immutable).
@@ -37,7 +37,7 @@ internal static class ReleasePinning
         var query = http.Request.Query;
         string? asked = query.TryGetValue("release", out var r) ? r.ToString() : null;
         var id = asked ?? (query.TryGetValue("cursor", out var c) ? Cursor.ReleaseOf(c.ToString()) : null);
-        if (!http.Request.Path.StartsWithSegments("/v1"))
+        if (ReadPolicy.Of(http) is not { ReleasePinned: true })
         {
             await next(http);
             return;

@@ -23,11 +23,13 @@ internal static class PageEndpoints
 
     public static WebApplication MapPages(this WebApplication app)
     {
-        app.MapGet("/", Explorer).ExcludeFromDescription();
-        app.MapGet("/commitments", Explorer).ExcludeFromDescription();
-        app.MapGet("/commitments/{id}", CommitmentPage).ExcludeFromDescription();
-        app.MapGet("/members/{id}", MemberPage).ExcludeFromDescription();
-        app.MapGet("/action-plans/{id}", ActionPlanPage).ExcludeFromDescription();
+        // The pages read as /v1 reads: the same time budget, lane of costly work and ?release=.
+        var pages = app.MapGroup("").WithReadPolicy(ReadPolicy.Pages).ExcludeFromDescription();
+        pages.MapGet("/", Explorer).WithMetadata(CostlyWork.Always);
+        pages.MapGet("/commitments", Explorer).WithMetadata(CostlyWork.Always);
+        pages.MapGet("/commitments/{id}", CommitmentPage);
+        pages.MapGet("/members/{id}", MemberPage).WithMetadata(CostlyWork.Always);
+        pages.MapGet("/action-plans/{id}", ActionPlanPage).WithMetadata(CostlyWork.Always);
         app.MapGet(PageAssets.CssPath, (HttpContext http) => Asset(http, PageAssets.Css, "text/css; charset=utf-8")).ExcludeFromDescription();
         app.MapGet(PageAssets.IconPath, (HttpContext http) => Asset(http, PageAssets.Icon, "image/svg+xml")).ExcludeFromDescription();
         return app;
@@ -43,7 +45,7 @@ internal static class PageEndpoints
     static async Task<IResult> Explorer(HttpContext http, CommitmentQueries q)
     {
         if (NotModified(http) is { } notModified) return notModified;
-        var text = new PageText(LanguageOf(http));
+        var text = TextOf(http);
         var listed = await Responses.ListForPageAsync(http, CommitmentQueries.Collection, q.ListAsync, ExplorerPage.Facets, q.Rendered);
         if (listed.Errors.Count > 0) http.Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page<ExplorerPage>(http, text, new()
@@ -57,7 +59,7 @@ internal static class PageEndpoints
     static async Task<IResult> CommitmentPage(string id, HttpContext http, CommitmentQueries commitments, MilestoneQueries milestones, ActionPlanQueries plans)
     {
         if (NotModified(http) is { } notModified) return notModified;
-        var text = new PageText(LanguageOf(http));
+        var text = TextOf(http);
         var ct = http.RequestAborted;
         if (await commitments.GetAsync(id, text.Lang, ct) is not { } commitment) return NotFound(http, text, id, "not_found");
         var steps = await milestones.ListAsync(new ListRequest([new Criterion("commitment", Op.Eq, [commitment.Id])], 1000, null, Lang: text.Lang), ct);
@@ -73,7 +75,7 @@ internal static class PageEndpoints
     static async Task<IResult> MemberPage(string id, HttpContext http, MemberQueries members, ActionPlanQueries plans, CommitmentQueries commitments)
     {
         if (NotModified(http) is { } notModified) return notModified;
-        var text = new PageText(LanguageOf(http));
+        var text = TextOf(http);
         var ct = http.RequestAborted;
         if (await members.GetAsync(id, text.Lang, ct) is not { } member) return NotFound(http, text, id, "member_not_found");
         var byMember = new[] { new Criterion("member", Op.Eq, [member.Id]) };
@@ -91,7 +93,7 @@ internal static class PageEndpoints
     static async Task<IResult> ActionPlanPage(string id, HttpContext http, ActionPlanQueries plans, CommitmentQueries commitments)
     {
         if (NotModified(http) is { } notModified) return notModified;
-        var text = new PageText(LanguageOf(http));
+        var text = TextOf(http);
         var ct = http.RequestAborted;
         if (await plans.GetAsync(id, text.Lang, ct) is not { } plan) return NotFound(http, text, id, "plan_not_found");
         var results = await PlanResults.ForAsync(plan, commitments, text, ct);
@@ -101,6 +103,26 @@ internal static class PageEndpoints
             [nameof(Pages.ActionPlanPage.Text)] = text, [nameof(Pages.ActionPlanPage.Results)] = results, [nameof(Pages.ActionPlanPage.Commitments)] = list.Items,
             [nameof(Pages.ActionPlanPage.Here)] = Here(http), [nameof(Pages.ActionPlanPage.Origin)] = Origin(http),
         });
+    }
+
+    /// <summary>The words of the page in the reader's language, and the release its URL names, if any.</summary>
+    static PageText TextOf(HttpContext http) =>
+        new(LanguageOf(http), DatasetState.Pinned.Value is { InUrl: true } pinned ? pinned.Id : null);
+
+    /// <summary>
+    /// The page the read path answers where it refused to make one (see <see cref="QueryBudget"/>):
+    /// 400 with how to narrow a query too costly for its budget, 429 with when to try again.
+    /// </summary>
+    public static Task Refused(HttpContext http, int status, string heading, double seconds)
+    {
+        var text = TextOf(http);
+        http.Response.StatusCode = status;
+        if (status == StatusCodes.Status429TooManyRequests) http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Page<RefusedPage>(http, text, new()
+        {
+            [nameof(RefusedPage.Text)] = text, [nameof(RefusedPage.Here)] = Here(http), [nameof(RefusedPage.Heading)] = heading,
+            [nameof(RefusedPage.Seconds)] = seconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture),
+        }).ExecuteAsync(http);
     }
 
     static RazorComponentResult<NotFoundPage> NotFound(HttpContext http, PageText text, string id, string heading)

@@ -8,9 +8,12 @@ namespace OpenGov.Api.Pages;
 /// French ones as OGP's French commitment pages write them), and dates written as those pages do
 /// ("Mai 2016"). Values of the rating scales come from the API's own vocabulary.
 /// </summary>
-public sealed class PageText(string lang)
+public sealed class PageText(string lang, string? release = null)
 {
     public string Lang { get; } = lang;
+
+    /// <summary>The release the page reads where its URL names one (?release=), which its links to other pages keep; null: the current data.</summary>
+    public string? Release { get; } = release;
 
     static readonly Dictionary<string, (string En, string Fr, string Es)> Words = new()
     {
@@ -79,6 +82,16 @@ public sealed class PageText(string lang)
         ["explore"] = ("Filter and search these commitments", "Filtrer et rechercher ces engagements", "Filtrar y buscar estos compromisos"),
         ["member_not_found"] = ("No such member", "Membre introuvable", "Miembro no encontrado"),
         ["plan_not_found"] = ("No such action plan", "Plan d'action introuvable", "Plan de acción no encontrado"),
+        ["too_costly"] = ("This search is too costly to answer", "Cette recherche est trop coûteuse", "Esta búsqueda es demasiado costosa"),
+        ["too_costly_advice"] = ("It took more than its time budget of {0} s and was stopped. Narrow it: choose a member, an action plan or a status, search for rarer or more words.",
+            "Elle a dépassé son budget de {0} s et a été arrêtée. Affinez-la : choisissez un membre, un plan d'action ou un statut, cherchez des mots plus rares ou plus nombreux.",
+            "Superó su presupuesto de {0} s y se detuvo. Acótela: elija un miembro, un plan de acción o un estado, busque palabras más raras o más palabras."),
+        ["busy"] = ("The server is busy", "Le serveur est occupé", "El servidor está ocupado"),
+        ["busy_advice"] = ("It is running as many searches as it can at once. Try again in {0} s.",
+            "Il exécute déjà autant de recherches qu'il le peut. Réessayez dans {0} s.",
+            "Está ejecutando todas las búsquedas que puede a la vez. Vuelva a intentarlo en {0} s."),
+        ["release_pinned"] = ("You are reading release {0}, as it was published.", "Vous lisez la version {0}, telle qu'elle a été publiée.", "Está leyendo la versión {0}, tal como se publicó."),
+        ["release_current"] = ("Read the current data", "Lire les données actuelles", "Leer los datos actuales"),
     };
 
     public string this[string key] => Words.TryGetValue(key, out var w) ? Lang switch { "fr" => w.Fr, "es" => w.Es, _ => w.En } : key;

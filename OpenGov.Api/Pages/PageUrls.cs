@@ -34,8 +34,16 @@ internal static class PageUrls
         return apiPath + builder.ToQueryString();
     }
 
-    /// <summary>A page's path in the language being read (?lang= where it is not English).</summary>
-    public static string InLanguage(string path, string lang) => lang == "en" ? path : $"{path}?lang={lang}";
+    /// <summary>
+    /// Another page's URL as the reader reads this one: in its language (?lang= where it is not
+    /// English) and, on a page pinned to a release, in that release, so that following a link never
+    /// leaves the release. <paramref name="path"/> may carry a query of its own.
+    /// </summary>
+    public static string For(string path, PageText text)
+    {
+        var url = text.Lang == "en" ? path : With(path, "lang", text.Lang);
+        return text.Release is null ? url : With(url, "release", text.Release);
+    }
 
     /// <summary>Every parameter of the query, one pair per value.</summary>
     public static IEnumerable<(string Name, string Value)> Params(string pathAndQuery) =>
