@@ -164,6 +164,9 @@ public sealed class ErrorTests : ApiTest
 /// <summary>A service whose database disappears: failures are problems, with nothing of the server's insides.</summary>
 public sealed class FailureTests : ApiTest
 {
+    // Its own service: it deletes its service's database.
+    protected override bool OwnHost => true;
+
     [OneTimeSetUp]
     public async Task BreakTheDatabase()
     {

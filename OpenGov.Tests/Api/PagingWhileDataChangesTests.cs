@@ -7,6 +7,9 @@ namespace OpenGov.Tests.Api;
 /// <summary>Keyset paging while commitments are added and removed between pages: no row present throughout is skipped or repeated.</summary>
 public sealed class PagingWhileDataChangesTests : ApiTest
 {
+    // Its own service: it changes its service's database while paging.
+    protected override bool OwnHost => true;
+
     void Write(string sql)
     {
         using var c = new SqliteConnection($"Data Source={Factory.DbPath};Pooling=False");

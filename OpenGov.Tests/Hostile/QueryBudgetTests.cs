@@ -12,6 +12,7 @@ namespace OpenGov.Tests.Hostile;
 /// longer than the budget these services are given: the statement is stopped at its budget, the
 /// client told why and how to narrow the query, and the service goes on answering.
 /// </summary>
+[NonParallelizable] // Its tests measure how long a request waits and runs: other fixtures' load would blur that.
 public sealed class QueryBudgetTests
 {
     const string Costly = "/v1/commitments?q=open&facets=member,status,policy_area,completion,potential_impact,institution&limit=50";

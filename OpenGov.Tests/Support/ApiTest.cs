@@ -3,16 +3,25 @@ using System.Text.Json.Nodes;
 
 namespace OpenGov.Tests.Support;
 
-/// <summary>Base of the API tests: one service on the sample data for the whole fixture.</summary>
+/// <summary>
+/// Base of the API tests: a service on the sample data for the whole fixture, the one every
+/// reading fixture shares (<see cref="SharedHosts.Sample"/>), or its own where <see cref="OwnHost"/> says so.
+/// </summary>
 public abstract class ApiTest
 {
     protected ApiFactory Factory { get; private set; } = null!;
     protected HttpClient Client { get; private set; } = null!;
 
+    /// <summary>
+    /// True for a fixture that changes its service's database or state, or counts the work the
+    /// service does (connections opened, answers cached): it gets a service of its own.
+    /// </summary>
+    protected virtual bool OwnHost => false;
+
     [OneTimeSetUp]
     public void StartService()
     {
-        Factory = new ApiFactory();
+        Factory = OwnHost ? new ApiFactory() : SharedHosts.Sample;
         Client = Factory.CreateClient();
     }
 
@@ -20,7 +29,7 @@ public abstract class ApiTest
     public void StopService()
     {
         Client.Dispose();
-        Factory.Dispose();
+        if (OwnHost) Factory.Dispose();
     }
 
     protected async Task<JsonNode> GetJson(string url, int status = 200)
