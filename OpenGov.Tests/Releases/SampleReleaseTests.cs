@@ -174,4 +174,43 @@ public sealed class SampleReleaseTests
         Assert.That(feed.Items, Is.Empty);
         Assert.That(feed.LastUpdatedTime, Is.GreaterThan(DateTimeOffset.UtcNow.AddDays(-1)), "not 1970");
     }
+
+    [Test]
+    public async Task APagePinnedToAReleaseShowsItSaysSoAndItsLinksKeepIt()
+    {
+        var html = await Page($"/commitments/UK0075?lang=fr&release={first}");
+        Assert.Multiple(() =>
+        {
+            Assert.That(html, Does.Contain("Approche collaborative permanente pour la réforme du gouvernement ouvert"), "the first release's title");
+            Assert.That(html, Does.Not.Contain("Approche collaborative permanente de la réforme"), "not the current title");
+            Assert.That(html, Does.Contain($"Vous lisez la version {first}"));
+        });
+        // Every link to another page stays in the release (and the language); the one way out is the link to the current data.
+        var hrefs = System.Text.RegularExpressions.Regex.Matches(html, "href=\"(/[^\"#]*)\"").Select(m => m.Groups[1].Value)
+            .Where(h => !h.StartsWith("/assets/", StringComparison.Ordinal) && h != "/" && h != "/docs").ToList();
+        Assert.That(hrefs, Is.Not.Empty);
+        var current = hrefs.Where(h => !h.Contains($"release={first}", StringComparison.Ordinal)).ToList();
+        Assert.That(current, Is.EqualTo(new[] { "/commitments/UK0075?lang=fr" }), "only the link to the current data leaves the release");
+        foreach (var href in hrefs.Where(h => h.StartsWith("/commitments", StringComparison.Ordinal) || h.StartsWith("/members", StringComparison.Ordinal)
+            || h.StartsWith("/action-plans", StringComparison.Ordinal)).Distinct())
+            await Page(href);
+
+        // The explorer in the first release: XE0001 was inactive then.
+        Assert.That(await Page($"/commitments?status=active&release={first}"), Does.Not.Contain("XE0001"));
+        Assert.That(await Page("/commitments?status=active"), Does.Contain("XE0001"));
+        // The current page says nothing of releases.
+        Assert.That(await Page("/commitments/UK0075?lang=fr"), Does.Not.Contain("Vous lisez la version"));
+
+        // An unknown release is refused, as under /v1.
+        using var unknown = await client.GetAsync("/commitments/UK0075?release=no-such-release");
+        Assert.That((int)unknown.StatusCode, Is.EqualTo(404));
+    }
+
+    async Task<string> Page(string url)
+    {
+        using var response = await client.GetAsync(url);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), $"{url}: {html}");
+        return html;
+    }
 }
