@@ -34,8 +34,11 @@ internal static class PageUrls
         return apiPath + builder.ToQueryString();
     }
 
-    /// <summary>A page's path in the language being read (?lang= where it is not English).</summary>
-    public static string InLanguage(string path, string lang) => lang == "en" ? path : $"{path}?lang={lang}";
+    /// <summary>
+    /// A page's URL in the language being read (lang= where it is not English), set in the query the
+    /// URL may have already (/commitments?member=...), not after a second '?' that would make it part of a filter's value.
+    /// </summary>
+    public static string InLanguage(string pathAndQuery, string lang) => lang == "en" ? pathAndQuery : With(pathAndQuery, "lang", lang);
 
     /// <summary>Every parameter of the query, one pair per value.</summary>
     public static IEnumerable<(string Name, string Value)> Params(string pathAndQuery) =>
