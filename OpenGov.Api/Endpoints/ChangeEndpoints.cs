@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.Globalization;
-using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OpenGov.Api.Http;
 using OpenGov.Api.OpenApi;
@@ -42,16 +41,18 @@ internal static class ChangeEndpoints
             };
 
         // The feed: the page of the same query, newest first (unless a sort is given), written as Atom.
-        var self = http.Request.GetEncodedUrl();
+        // format=atom is no format of a list's records: the list reads the query without it, the feed's links keep it.
+        var asked = http.Request.QueryString;
         http.Request.QueryString = QueryString.Create(http.Request.Query.Where(p => p.Key != "format"));
         var answer = await PageAsync(http, ChangeQueries.Feed, q.FeedAsync, scope: scope);
+        http.Request.QueryString = asked;
         if (answer.Result is not DataResult<Page<RecordChange>> page) return answer.Result switch
         {
             ValidationProblem problem => problem,
             ProblemHttpResult problem => problem,
             _ => throw new InvalidOperationException("An answer of an unknown kind."),
         };
-        return new AtomFeedResult(ChangeFeed.Build(http, self, page.Value));
+        return new AtomFeedResult(ChangeFeed.Build(http, page.Value));
     }
 
     /// <summary>since= and until= as the numbers of the releases they name; unknown ids are errors of their parameter.</summary>

@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 using OpenGov.Api.Hosting;
@@ -28,11 +27,10 @@ internal static class ExportEndpoints
     {
         if (Responses.Check<ExportInfo>(http, out var fields) is { } problem) return problem;
         var manifest = await store.GetAsync(state.DataVersion, http.RequestAborted);
-        var self = http.Request.GetEncodedUrl();
-        var root = UriHelper.BuildAbsolute(http.Request.Scheme, http.Request.Host, http.Request.PathBase, "/v1/exports");
+        // Pinned to a release, each file's URL names it too: without it, the file would be the current release's, not the one listed.
         var files = manifest.Files.Select(f => new ExportInfo(f.Name, f.Resource, f.Format, f.MediaType, f.Rows, f.Bytes, f.Sha256,
-            manifest.DataVersion, $"{root}/{f.Name}")).ToList();
-        return new DataResult<ExportList>(new ExportList(files, new ExportMeta(manifest.DataVersion, manifest.BuiltAt), new ItemLinks(self, new Dictionary<string, string>())), fields);
+            manifest.DataVersion, Links.To(http.Request, "/v1/exports/" + f.Name))).ToList();
+        return new DataResult<ExportList>(new ExportList(files, new ExportMeta(manifest.DataVersion, manifest.BuiltAt), new ItemLinks(Links.Self(http.Request), new Dictionary<string, string>())), fields);
     }
 
     static async Task<Results<ExportFileResult, ValidationProblem, ProblemHttpResult>> Get(

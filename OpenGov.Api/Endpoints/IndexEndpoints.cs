@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OpenGov.Api.Http;
 using OpenGov.Data.Model;
@@ -23,12 +22,11 @@ internal static class IndexEndpoints
         Responses.SingleAsync(http, async () =>
         {
             var request = http.Request;
-            var root = UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase, "/v1");
             var dataset = await q.GetAsync(http.RequestAborted);
-            var links = Collections.ToDictionary(c => c.Replace('-', '_'), c => $"{root}/{c}");
-            links["openapi"] = UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase, "/openapi.yaml");
-            links["docs"] = UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase, "/docs");
-            return new Item<ApiIndex>(new ApiIndex("OpenGov API", "v1", dataset), new ItemLinks(root, links));
+            var links = Collections.ToDictionary(c => c.Replace('-', '_'), c => Links.To(request, "/v1/" + c));
+            links["openapi"] = Links.To(request, "/openapi.yaml");
+            links["docs"] = Links.To(request, "/docs");
+            return new Item<ApiIndex>(new ApiIndex("OpenGov API", "v1", dataset), new ItemLinks(Links.To(request, "/v1"), links));
         });
 }
 

@@ -2,51 +2,84 @@ using System.ServiceModel.Syndication;
 using System.Text;
 using System.Text.Json;
 using System.Xml;
-using Microsoft.AspNetCore.Http.Extensions;
+using OpenGov.Api.Hosting;
+using OpenGov.Data;
 using OpenGov.Data.Model;
+using OpenGov.Data.Releases;
 
 namespace OpenGov.Api.Http;
 
 /// <summary>
 /// /v1/changes as an Atom feed (RFC 4287), written by System.ServiceModel.Syndication: one entry per
 /// changed record, with a summary a person reads ("Status: active → inactive") and a link to the
-/// record as the release that changed it served it.
+/// record as the release that changed it served it (a removed record: as the last release that had it).
 /// </summary>
 internal static class ChangeFeed
 {
     /// <summary>Collections whose records have their own URL; a milestone or rating links to its commitment's list instead.</summary>
     static readonly HashSet<string> WithItemPaths = ["members", "action-plans", "commitments", "irm-reports", "institutions", "policy-areas"];
 
-    public static SyndicationFeed Build(HttpContext http, string self, Page<RecordChange> page)
+    public static SyndicationFeed Build(HttpContext http, Page<RecordChange> page)
     {
         var request = http.Request;
-        var root = UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase, "/v1");
+        var self = Links.Self(request);
+        var state = http.RequestServices.GetRequiredService<DatasetState>();
+        var releases = new KnownReleases(state.Releases, state.CurrentVersion, http.RequestServices.GetRequiredService<Db>().Path);
         var feed = new SyndicationFeed(
             "OpenGov API: changes" + Filters(request),
             "Records of Open Government Partnership data added, changed or removed by each release of the OpenGov API.",
-            new Uri(root + "/changes"))
+            new Uri(Links.To(request, "/v1/changes")))
         {
             // A feed's id stays the same while its entries change: its URL without paging.
             Id = self.Split("&cursor=")[0].Split("?cursor=")[0],
             // An empty feed was last updated when the data it reads was (not in 1970).
-            LastUpdatedTime = page.Data.Count == 0
-                ? http.RequestServices.GetRequiredService<Hosting.DatasetState>().LastModified
-                : page.Data.Max(c => c.PublishedAt),
+            LastUpdatedTime = page.Data.Count == 0 ? state.LastModified : page.Data.Max(c => c.PublishedAt),
             Generator = "OpenGov API",
         };
         feed.Authors.Add(new SyndicationPerson { Name = "OpenGov API" });
         feed.Links.Add(new SyndicationLink(new Uri(self), "self", null, Formats.AtomMediaType, 0));
         if (page.Meta.NextCursor is { } cursor)
-            feed.Links.Add(new SyndicationLink(new Uri(WithCursor(self, cursor)), "next", null, Formats.AtomMediaType, 0));
-        feed.Items = page.Data.Select(change => Entry(root, change)).ToList();
+            feed.Links.Add(new SyndicationLink(new Uri(Links.WithCursor(request, cursor)), "next", null, Formats.AtomMediaType, 0));
+        feed.Items = page.Data.Select(change => Entry(request, change, releases)).ToList();
         return feed;
     }
 
-    static SyndicationItem Entry(string root, RecordChange change)
+    /// <summary>The releases the current file lists, oldest first, and whether each one's data is still kept (not pruned).</summary>
+    sealed class KnownReleases(IReadOnlyList<ReleaseEntry> all, string current, string dbPath)
     {
-        var link = WithItemPaths.Contains(change.Collection)
-            ? $"{root}/{change.Collection}/{Uri.EscapeDataString(change.Id)}?release={Uri.EscapeDataString(change.Release)}"
-            : $"{root}/{change.Collection}?commitment={Uri.EscapeDataString(change.Id[..Math.Max(0, change.Id.LastIndexOf('-'))])}&release={Uri.EscapeDataString(change.Release)}";
+        readonly Dictionary<string, bool> kept = new(StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>The release published before the one numbered <paramref name="number"/>; null for the first.</summary>
+        public string? Before(long number) => all.LastOrDefault(r => r.Seq < number)?.Id;
+
+        public bool IsKept(string id) => kept.TryGetValue(id, out var known) ? known
+            : kept[id] = string.Equals(id, current, StringComparison.OrdinalIgnoreCase) || ReleaseFiles.Exists(dbPath, id);
+    }
+
+    /// <summary>
+    /// Where an entry's record is as the change left it: as the release that changed it serves it, or,
+    /// for a removal, as the last release that had it (the one before: the removing release has no such
+    /// record, a 404, and its list of a removed commitment's milestones a 400). Where that release's data
+    /// is no longer kept (pruned, a 410), the record's changes, which outlive it: its history, or for a
+    /// milestone or rating, /v1/changes of that record.
+    /// </summary>
+    static string Link(HttpRequest request, RecordChange change, KnownReleases releases)
+    {
+        var release = change.Change == ChangeKind.Removed ? releases.Before(change.ReleaseNumber) : change.Release;
+        var item = $"/v1/{change.Collection}/{Uri.EscapeDataString(change.Id)}";
+        var hasItemPath = WithItemPaths.Contains(change.Collection);
+        if (release is not null && releases.IsKept(release))
+            return hasItemPath
+                ? Links.AtRelease(request, item, default, release)
+                : Links.AtRelease(request, "/v1/" + change.Collection, QueryString.Create("commitment", change.Id[..Math.Max(0, change.Id.LastIndexOf('-'))]), release);
+        return hasItemPath
+            ? Links.To(request, item + "/history")
+            : Links.To(request, "/v1/changes", QueryString.Create("collection", change.Collection).Add("id", change.Id));
+    }
+
+    static SyndicationItem Entry(HttpRequest request, RecordChange change, KnownReleases releases)
+    {
+        var link = Link(request, change, releases);
         var what = change.Change switch { ChangeKind.Added => "Added", ChangeKind.Removed => "Removed", _ => "Changed" };
         var item = new SyndicationItem(
             $"{what}: {change.Name ?? change.Id} ({Singular(change.Collection)} {change.Id})",
@@ -100,14 +133,6 @@ internal static class ChangeFeed
     {
         var shown = request.Query.Where(p => p.Key is not ("format" or "cursor" or "limit" or "sort" or "fields" or "lang")).Select(p => $"{p.Key}={p.Value}").ToList();
         return shown.Count == 0 ? "" : " (" + string.Join(", ", shown) + ")";
-    }
-
-    static string WithCursor(string self, string cursor)
-    {
-        var uri = new Uri(self);
-        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(uri.Query).Where(p => p.Key != "cursor")
-            .Append(new("cursor", cursor));
-        return uri.GetLeftPart(UriPartial.Path) + QueryString.Create(query);
     }
 }
 

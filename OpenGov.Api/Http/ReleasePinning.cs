@@ -15,7 +15,10 @@ internal static class ReleasePinning
 {
     public const string ImmutableCacheControl = "public, max-age=31536000, immutable";
 
-    public static bool IsPinnedByUrl => DatasetState.Pinned.Value?.InUrl == true;
+    public static bool IsPinnedByUrl => ReleaseInUrl is not null;
+
+    /// <summary>The release the request's URL names (?release=), as the catalogue spells it; null where the URL names none.</summary>
+    public static string? ReleaseInUrl => DatasetState.Pinned.Value is { InUrl: true } pinned ? pinned.Id : null;
 
     static readonly System.Collections.Concurrent.ConcurrentDictionary<string, ReleaseEntry?> delivered = new();
 

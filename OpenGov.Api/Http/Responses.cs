@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OpenGov.Api.Hosting;
 using Microsoft.AspNetCore.Http.Json;
@@ -167,11 +166,11 @@ internal static class Responses
         where T : ILocalizedResource
     {
         var nextCursor = page.NextKey is null ? null : Cursor.Encode(page.NextKey, parsed.Fingerprint, dataVersion);
-        var next = nextCursor is null ? null : UrlWithCursor(http.Request, nextCursor);
+        var next = nextCursor is null ? null : Links.WithCursor(http.Request, nextCursor);
         if (next is not null) http.Response.Headers.Link = $"<{next}>; rel=\"next\"";
         Language.Declare(http.Response, parsed.Lang, page.Languages);
         var meta = new PageMeta(page.Total, parsed.PageSize, nextCursor, dataVersion, page.Facets) { Until = until };
-        var links = new PageLinks(http.Request.GetEncodedUrl(), next);
+        var links = new PageLinks(Links.Self(http.Request), next);
         var options = JsonOptionsOf(http);
         var format = parsed.Format;
         if (page.Rendered is { } rendered)
@@ -227,9 +226,7 @@ internal static class Responses
         var parsed = ListQuery.From(http.Request, null, DataResult<T>.KeysOf<T>(http), lang);
         if (Validate(parsed, errors) is { } problem) return problem;
 
-        var self = http.Request.GetEncodedUrl();
-        var basePath = UriHelper.BuildAbsolute(http.Request.Scheme, http.Request.Host, http.Request.PathBase, http.Request.Path);
-        var links = new ItemLinks(self, related.ToDictionary(r => r.Replace('-', '_'), r => $"{basePath}/{r}"));
+        var links = new ItemLinks(Links.Self(http.Request), related.ToDictionary(r => r.Replace('-', '_'), r => Links.To(http.Request, http.Request.Path.Add("/" + r))));
         var cache = http.RequestServices.GetRequiredService<RenderedRecords>();
         if (rendered is not null && cache.Enabled)
         {
@@ -273,11 +270,5 @@ internal static class Responses
         foreach (var failure in Validator.Validate(query).Errors)
             errors[failure.PropertyName] = [.. errors.GetValueOrDefault(failure.PropertyName, []), failure.ErrorMessage];
         return errors.Count == 0 ? null : Problems.BadRequest(errors);
-    }
-
-    static string UrlWithCursor(HttpRequest request, string cursor)
-    {
-        var query = new QueryBuilder(request.Query.Where(p => p.Key != "cursor")) { { "cursor", cursor } };
-        return UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase, request.Path, query.ToQueryString());
     }
 }

@@ -35,7 +35,8 @@ internal sealed class QueryParametersFilter : IOperationFilter
             "Keys to keep in each record, comma-separated; all keys when absent. A key the record does not have is a 400 naming the keys it has.",
             Text())), RecordKeys(context)));
         operation.Parameters.Add(Example(Query("release",
-            "A release id (see /v1/releases): answer as that release said. Such an answer never changes (Cache-Control: immutable). "
+            "A release id (see /v1/releases): answer as that release said. Such an answer never changes (Cache-Control: immutable), "
+            + "and every URL under /v1 it gives (links, the Link header, an export's url) carries the release. "
             + "A release never published here is a 404; one whose data was pruned a 410 naming the oldest kept. A cursor carries its release: "
             + "the pages of one paging all come from the release it began on.", Text()), "sample-a90091c79b285a53"));
         if (context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<Formats.AtomFeed>().Any()

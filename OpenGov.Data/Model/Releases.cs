@@ -31,7 +31,7 @@ public sealed record Release(
 /// <param name="Collection" example="commitments">The collection the record belongs to, as its path under /v1 names it: members, action-plans, commitments, milestones, irm-ratings, irm-reports, institutions or policy-areas.</param>
 /// <param name="Id" example="UK0075">The record's id in its collection.</param>
 /// <param name="Change">What the release did to the record: added, changed or removed.</param>
-/// <param name="Release" example="sample-a90091c79b285a53">The release in which the record changed: read the record as it was then with ?release={release}.</param>
+/// <param name="Release" example="sample-a90091c79b285a53">The release in which the record changed: read the record as it was then with ?release={release}. A removed record is not in it: it was last in the release before (previous in /v1/releases/{release}).</param>
 /// <param name="ReleaseNumber" example="2">That release's number (1 for the first; number in /v1/releases).</param>
 /// <param name="PublishedAt" example="2026-12-03T16:43:00Z">When that release was published (UTC).</param>
 /// <param name="Name" example="Permanent collaborative approach to open government reform">The record's title or name, in English where it has one: for a removed record, its last known name.</param>

@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Http.Extensions;
+
+namespace OpenGov.Api.Http;
+
+/// <summary>
+/// The one place the URLs an answer gives are made: absolute, on the scheme, host and base path the
+/// request came on. In an answer pinned by its URL to a release (?release=), every URL under /v1
+/// carries that release, so that following a link never leaves the release the answer was read
+/// from; the rest (the contract, the docs) are the same in every release and carry none.
+/// </summary>
+internal static class Links
+{
+    /// <summary>The URL of <paramref name="path"/> (escaped as a URL's path is) with <paramref name="query"/>, in the release the answer is pinned to.</summary>
+    public static string To(HttpRequest request, PathString path, QueryString query = default) =>
+        Absolute(request, path, ReleasePinning.ReleaseInUrl is { } release && path.StartsWithSegments("/v1") ? query.Add("release", release) : query);
+
+    /// <summary>The URL of <paramref name="path"/> as <paramref name="release"/> serves it, whichever release the answer reads.</summary>
+    public static string AtRelease(HttpRequest request, PathString path, QueryString query, string release) =>
+        Absolute(request, path, query.Add("release", release));
+
+    /// <summary>The URL asked, as it was asked: release and all.</summary>
+    public static string Self(HttpRequest request) => request.GetEncodedUrl();
+
+    /// <summary>The URL asked with another cursor (the next page): every other parameter, the release too, kept.</summary>
+    public static string WithCursor(HttpRequest request, string cursor)
+    {
+        var query = new QueryBuilder(request.Query.Where(p => p.Key != "cursor")) { { "cursor", cursor } };
+        return Absolute(request, request.Path, query.ToQueryString());
+    }
+
+    static string Absolute(HttpRequest request, PathString path, QueryString query) =>
+        UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase, path, query);
+}
