@@ -36,6 +36,14 @@ public sealed class ContractCheck(Func<Task<OpenApiContract>> contract) : Delega
         }
     }
 
+    static readonly HttpRequestOptionsKey<string?> CheckedKey = new("OpenGov.ContractChecked");
+
+    /// <summary>
+    /// The operation of the document this request's answer was checked against (null: none), asked of
+    /// the request itself: the tally counts every fixture's requests, and fixtures run at once.
+    /// </summary>
+    public static string? CheckedAs(HttpRequestMessage request) => request.Options.TryGetValue(CheckedKey, out var operation) ? operation : null;
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var response = await base.SendAsync(request, cancellationToken);
@@ -45,6 +53,7 @@ public sealed class ContractCheck(Func<Task<OpenApiContract>> contract) : Delega
         var verdict = (await contract()).Check(request.Method.Method, request.RequestUri!.AbsolutePath, (int)response.StatusCode,
             response.Content.Headers.ContentType?.MediaType, body, headers);
         ContractTally.Record(verdict, (int)response.StatusCode);
+        request.Options.Set(CheckedKey, verdict.Operation);
         if (verdict.Errors.Count > 0)
             throw new ContractViolationException($"""
                 The answer to {request.Method} {request.RequestUri.PathAndQuery} ({(int)response.StatusCode} {response.Content.Headers.ContentType}) breaks the OpenAPI document:
