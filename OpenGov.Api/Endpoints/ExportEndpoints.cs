@@ -12,11 +12,11 @@ internal static class ExportEndpoints
 {
     public static RouteGroupBuilder MapExports(this RouteGroupBuilder v1)
     {
-        var group = v1.MapGroup("/exports").WithTags("Exports").WithReadPolicy(ReadPolicy.Files);
+        var group = v1.MapGroup("/exports").WithTags("Exports").WithReadPolicy(ReadPolicy.ExportList);
         group.MapGet("/", List).WithName("ListExports").WithSummary("Bulk exports of the current data version")
             .WithDescription("Commitments, milestones and IRM ratings as CSV and NDJSON, and the whole SQLite database, each with its rows, "
                 + "bytes, SHA-256 and URL. Built once per data version (the first call may take a while on a large dataset).");
-        group.MapGet("/{name}", Get).WithName("GetExport").WithSummary("Download an export file")
+        group.MapGet("/{name}", Get).WithReadPolicy(ReadPolicy.ExportFile).WithName("GetExport").WithSummary("Download an export file")
             .WithDescription("The file with Content-Length, a strong ETag (from its SHA-256), Last-Modified and Range support "
                 + "(206 for a range, 304 for a matching If-None-Match, 416 for a range outside the file).")
             .Produces(200, typeof(Stream), "text/csv", "application/x-ndjson", "application/vnd.sqlite3").ProducesProblem(404);

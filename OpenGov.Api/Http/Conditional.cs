@@ -15,8 +15,7 @@ internal static class Conditional
 {
     public static void UseNegotiation(this WebApplication app) => app.Use(async (http, next) =>
     {
-        if (HttpMethods.IsGet(http.Request.Method) && http.Request.Path.StartsWithSegments("/v1") && !ETags.IsExportFile(http.Request.Path)
-            && http.GetEndpoint() is not null)
+        if (HttpMethods.IsGet(http.Request.Method) && ReadPolicy.Of(http) is { Negotiated: true })
         {
             if (!Formats.Negotiate(http))
             {
@@ -92,6 +91,8 @@ internal static class Conditional
     {
         var cache = http.RequestServices.GetRequiredService<ResponseCache>();
         // Nothing to copy where nothing can be kept: a cache of no entries (turned off) copies no answer.
+        // By path, the one policy not read from the endpoint: this step wraps response compression,
+        // which runs before routing; an answer of /v1 not negotiated (an export file) is never marked to keep.
         if (!http.Request.Path.StartsWithSegments("/v1") || cache.Options.MaxEntries <= 0)
         {
             await next(http);

@@ -31,11 +31,10 @@ internal static class ETags
     public static string Strong(string key) =>
         "\"" + Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)).AsSpan(0, 16)) + "\"";
 
-    /// <summary>Computes and records the ETag of a GET on the data API (/v1, but not export files, which carry their own).</summary>
+    /// <summary>Computes and records the ETag of a GET of a negotiated representation (see <see cref="ReadPolicy"/>; not export files, which carry their own).</summary>
     public static void Compute(HttpContext http)
     {
         var request = http.Request;
-        if (!HttpMethods.IsGet(request.Method) || !request.Path.StartsWithSegments("/v1") || IsExportFile(request.Path)) return;
         var version = http.RequestServices.GetRequiredService<DatasetState>().DataVersion;
         var key = string.Join('\n', version, request.Method, request.Scheme, request.Host.Value, request.PathBase.Value, request.Path.Value,
             request.QueryString.Value, Formats.Of(http), Formats.IsAtom(http), Language.Asked(request, new Dictionary<string, string[]>()), Encoding(request));

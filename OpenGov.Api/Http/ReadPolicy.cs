@@ -3,23 +3,30 @@ namespace OpenGov.Api.Http;
 /// <summary>
 /// What the read path does for an endpoint, declared on its route group (see Endpoints/Routes.cs)
 /// and read by the middleware from the endpoint's metadata, never from the path: the time budget
-/// and the costly lane (<see cref="QueryBudget"/>), and release pinning (<see cref="ReleasePinning"/>).
+/// and the costly lane (<see cref="QueryBudget"/>), release pinning (<see cref="ReleasePinning"/>),
+/// and the negotiation of a representation with its ETag, 304 and answer cache (<see cref="Conditional"/>).
 /// A route without a policy (the contract, /docs, /health, assets) gets none of them. The most
 /// specific declaration wins: an endpoint's own overrides its group's.
 /// </summary>
-internal sealed record ReadPolicy(bool Budgeted, bool ReleasePinned, RefusalAnswer Answer)
+internal sealed record ReadPolicy(bool Budgeted, bool ReleasePinned, bool Negotiated, RefusalAnswer Answer)
 {
-    /// <summary>/v1: budget, lane and releases; refusals are problems.</summary>
-    public static readonly ReadPolicy Api = new(Budgeted: true, ReleasePinned: true, RefusalAnswer.Problem);
-
-    /// <summary>The pages for people: the same budget, lane and releases as /v1; refusals are pages that say how to narrow.</summary>
-    public static readonly ReadPolicy Pages = new(Budgeted: true, ReleasePinned: true, RefusalAnswer.Page);
+    /// <summary>/v1: budget, lane, releases, negotiated representations with ETags and the answer cache; refusals are problems.</summary>
+    public static readonly ReadPolicy Api = new(Budgeted: true, ReleasePinned: true, Negotiated: true, RefusalAnswer.Problem);
 
     /// <summary>
-    /// The export files and their list: made once per data version, then sent as files of any size,
-    /// so not bounded by the budget of one query; pinned to a release as the rest of /v1.
+    /// The pages for people: the same budget, lane and releases as /v1; refusals are pages that say
+    /// how to narrow. HTML only, with ETags of their own (see Pages/PageEndpoints.cs).
     /// </summary>
-    public static readonly ReadPolicy Files = new(Budgeted: false, ReleasePinned: true, RefusalAnswer.Problem);
+    public static readonly ReadPolicy Pages = new(Budgeted: true, ReleasePinned: true, Negotiated: false, RefusalAnswer.Page);
+
+    /// <summary>
+    /// The list of export files (/v1/exports): it makes the files of a data version the first time,
+    /// then lists them, so it is not bounded by the budget of one query; otherwise as /v1.
+    /// </summary>
+    public static readonly ReadPolicy ExportList = Api with { Budgeted = false };
+
+    /// <summary>An export file: sent as a file of any size, with its own ETag (its SHA-256), Range and Content-Length.</summary>
+    public static readonly ReadPolicy ExportFile = Api with { Budgeted = false, Negotiated = false };
 
     public static ReadPolicy? Of(HttpContext http) => http.GetEndpoint()?.Metadata.GetMetadata<ReadPolicy>();
 }
