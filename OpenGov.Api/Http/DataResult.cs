@@ -68,7 +68,8 @@ public sealed class DataResult<T>(T value, IReadOnlyList<string>? fields, TableB
         var options = http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
         // Made once per type and settings, not per request.
         if (KeysOfType<TRecord>.Known is { } known && ReferenceEquals(known.Options, options)) return known.Keys;
-        var keys = options.GetTypeInfo(typeof(TRecord)).Properties.Select(p => p.Name).ToList();
+        // The keys the JSON has: a [JsonIgnore] property (a release's Lang) is no key to ask for.
+        var keys = OpenGov.Data.Rendering.WrittenProperties.Of(options.GetTypeInfo(typeof(TRecord))).Select(p => p.Name).ToList();
         KeysOfType<TRecord>.Known = new(options, keys);
         return keys;
     }

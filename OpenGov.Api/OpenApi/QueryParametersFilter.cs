@@ -72,8 +72,9 @@ internal sealed class QueryParametersFilter : IOperationFilter
                 Default = ListQuery.DefaultLimit,
             }), 10));
         parameters.Add(Example(Query("format",
-            "Representation: json (the default), csv (a header row of the JSON keys, nested objects as parent_child columns, lists joined "
-            + "with '; ', UTF-8 with a byte order mark) or ndjson (one JSON record a line)"
+            "Representation: json (the default), csv (a header row of the JSON keys, nested objects as parent_child columns, lists of values "
+            + "joined with '; ', lists of records as their ids joined so, other lists and maps as their JSON text, UTF-8 with a byte order mark) "
+            + "or ndjson (one JSON record a line)"
             + (atom ? "; atom: the changes as an Atom feed" : "") + ". Overrides Accept.",
             Enum(atom ? [.. Formats.Names.Keys, "atom"] : Formats.Names.Keys)), "csv"));
         parameters.Add(Example(Query("cursor",

@@ -54,13 +54,18 @@ public sealed class ContractFuzzer(HttpClient client, JsonNode document, int see
     static readonly string[] Ranges = ["bytes=0-10", "bytes=abc", "items=1-2", "bytes=-5", "bytes=10-0", "bytes=0-0,5-6"];
 
     /// <summary>Runs <paramref name="count"/> requests; returns the failures, each shrunk, at most one per distinct reason.</summary>
-    public async Task<IReadOnlyList<Failure>> RunAsync(int count, Action<int>? progress = null)
+    public Task<IReadOnlyList<Failure>> RunAsync(int count, Action<int>? progress = null) =>
+        RunAsync(Enumerable.Range(0, count).Select(_ => Next()), progress);
+
+    /// <summary>Runs the requests given; returns the failures, each shrunk, at most one per distinct reason.</summary>
+    public async Task<IReadOnlyList<Failure>> RunAsync(IEnumerable<Request> requests, Action<int>? progress = null)
     {
         var failures = new List<Failure>();
         var reasons = new HashSet<string>();
-        for (var i = 0; i < count; i++)
+        var i = -1;
+        foreach (var request in requests)
         {
-            var request = Next();
+            i++;
             if (await CheckAsync(request) is not { } why) continue;
             var reason = Reason(why);
             if (!reasons.Add(reason)) continue;
@@ -116,15 +121,54 @@ public sealed class ContractFuzzer(HttpClient client, JsonNode document, int see
         return Pick(Hostile);
     }
 
+    /// <summary>
+    /// The parameter's example, percent-encoded: the parameter's own, or the first of its schema's
+    /// examples (where the generator puts most of them, as JSON Schema does); a list's items joined
+    /// with commas, as the contract's lists are written.
+    /// </summary>
     static string? Example(JsonObject parameter)
     {
-        var example = parameter["example"] ?? parameter["schema"]?["example"];
+        var example = parameter["example"] ?? parameter["schema"]?["example"] ?? (parameter["schema"]?["examples"] as JsonArray)?.FirstOrDefault();
         return example switch
         {
-            null => null,
             JsonValue v => Uri.EscapeDataString(v.ToString()).Replace("%2C", ","),
+            JsonArray a when a.All(i => i is JsonValue) => string.Join(",", a.Select(i => Uri.EscapeDataString(i!.ToString()))),
             _ => null,
         };
+    }
+
+    /// <summary>
+    /// Every GET that lists a collection (takes ?format=), in every format the document gives it:
+    /// each value of ?format= as a page, with limit=all and with no limit (both stream every row), each
+    /// as the current release and pinned to the example release (and, where the operation takes since,
+    /// after it); and each media type of its 200 asked for with Accept. Random draws reach few of
+    /// these: a drawn request carries each parameter of its operation one time in three, most of
+    /// them with a value that is not valid, so few draws are a valid list in one format.
+    /// </summary>
+    public IEnumerable<Request> EveryFormat()
+    {
+        foreach (var (method, path, parameters) in operations.Where(o => o.Method == "GET"))
+        {
+            var named = parameters.OfType<JsonObject>().GroupBy(p => (string?)p["name"] ?? "").ToDictionary(g => g.Key, g => g.First());
+            if (!named.TryGetValue("format", out var format) || Enum(format) is not { } formats) continue;
+            var filled = named.Values.Where(p => (string?)p["in"] == "path")
+                .Aggregate(path, (at, p) => at.Replace("{" + (string)p["name"]! + "}", Example(p) ?? "x"));
+            List<List<(string Name, string Value)>> scopes = [[]];
+            foreach (var name in new[] { "release", "since" })
+                if (named.TryGetValue(name, out var parameter) && Example(parameter) is { } example) scopes.Add([(name, example)]);
+            foreach (var value in formats)
+                foreach (var limit in new[] { "2", "all", null })
+                    foreach (var scope in scopes)
+                    {
+                        var query = new List<(string, string)> { ("format", value) };
+                        if (limit is not null) query.Add(("limit", limit));
+                        query.AddRange(scope);
+                        yield return new Request(method, filled, query, []);
+                    }
+            var content = document["paths"]?[path]?["get"]?["responses"]?["200"]?["content"] as JsonObject;
+            foreach (var media in content?.Select(c => c.Key) ?? [])
+                yield return new Request(method, filled, [], [("Accept", media)]);
+        }
     }
 
     static List<string>? Enum(JsonObject parameter) =>

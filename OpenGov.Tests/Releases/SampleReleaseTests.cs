@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using OpenGov.Data.Sample;
 using OpenGov.Tests.Support;
 
 namespace OpenGov.Tests.Releases;
@@ -13,7 +12,8 @@ namespace OpenGov.Tests.Releases;
 [Parallelizable(ParallelScope.Self)]
 public sealed class SampleReleaseTests
 {
-    string dir = "", data = "", db = "", first = "", second = "";
+    string first = "", second = "";
+    SampleReleases sample = null!;
     DirectedFactory factory = null!;
     HttpClient client = null!;
     readonly Dictionary<string, byte[]> before = [];
@@ -24,27 +24,14 @@ public sealed class SampleReleaseTests
     [OneTimeSetUp]
     public async Task PublishTwoReleases()
     {
-        dir = Path.Combine(Path.GetTempPath(), $"opengov-releases-{Guid.NewGuid():N}");
-        data = Path.Combine(dir, "data");
-        db = Path.Combine(dir, "opengov.db");
-        Scratch.CopyDirectory(Repo.DataDir, data);
-        SampleDataset.Build(data, db);
-        factory = new DirectedFactory(db, data);
+        sample = new SampleReleases();
+        factory = new DirectedFactory(sample.Db, sample.Data);
         client = ContractCheck.Client(factory);
         first = await factory.DataVersionAsync();
         foreach (var url in Pinned) before[url] = await client.GetByteArrayAsync(url);
 
-        var uk0075 = Path.Combine(data, "commitments", "UK0075.json");
-        var commitment = JsonNode.Parse(File.ReadAllText(uk0075))!;
-        commitment["title"]!["fr"] = "Approche collaborative permanente de la réforme du gouvernement ouvert";
-        commitment["milestones"]!.AsArray().Add(new JsonObject { ["number"] = 6, ["text"] = new JsonObject { ["en"] = "Publish a yearly review of the plan." } });
-        File.WriteAllText(uk0075, commitment.ToJsonString());
-        var xe0001 = Path.Combine(data, "commitments", "XE0001.json");
-        var other = JsonNode.Parse(File.ReadAllText(xe0001))!;
-        Assume.That((string?)other["status"], Is.EqualTo("inactive"), "the edit makes XE0001 active");
-        other["status"] = "active";
-        File.WriteAllText(xe0001, other.ToJsonString());
-        SampleDataset.Build(data, db);
+        sample.EditAsTheSecondRelease();
+        sample.Publish();
         second = await factory.DataVersionAsync();
     }
 
@@ -53,8 +40,7 @@ public sealed class SampleReleaseTests
     {
         client.Dispose();
         factory.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(dir, recursive: true);
+        sample.Dispose();
     }
 
     async Task<JsonNode> Json(string url)
