@@ -28,7 +28,7 @@ internal static class QueryBudget
     public static void UseQueryBudget(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<QueryBudgetOptions>();
-        var lane = new CostlyLane(options.CostlyAtOnce, TimeSpan.FromSeconds(Math.Max(0, options.Seconds)));
+        var lane = app.Services.GetRequiredService<CostlyLane>();
         app.Use(async (http, next) =>
         {
             // Not bounded: limit=all streams (read in short chunks, as long as the client reads), and the

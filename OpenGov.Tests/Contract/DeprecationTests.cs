@@ -72,8 +72,9 @@ public sealed class DeprecatedEndpointTests
         app = builder.Build();
         app.UseOpenGov();
         app.MapOpenGov();
+        // Mapped outside the /v1 group, so it declares the group's read policy itself (ETags, budget, releases).
         app.MapGet("/v1/old-members", (HttpContext http, MemberQueries q) => Responses.PageAsync(http, MemberQueries.Collection, q.ListAsync))
-            .WithTags("Members").WithName("ListOldMembers").WithSummary("List members (deprecated)")
+            .WithReadPolicy(ReadPolicy.Api).WithTags("Members").WithName("ListOldMembers").WithSummary("List members (deprecated)")
             .WithDescription("The members, at the path they had before /v1/members.").WithMetadata(MemberQueries.Collection)
             .Deprecated(new DateOnly(2026, 1, 1), new DateOnly(2026, 7, 1), "https://example.org/changelog#members");
         await app.StartAsync();
