@@ -28,7 +28,7 @@ internal static class HealthEndpoints
         try
         {
             if (await q.IsReadyAsync(ct))
-                return TypedResults.Ok(new HealthStatus("ready", state.DataVersion) { Release = state.DataVersion, Node = node.Name });
+                return TypedResults.Ok(new HealthStatus("ready", state.CurrentVersion) { Release = state.CurrentVersion, Node = node.Name });
         }
         catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
         {

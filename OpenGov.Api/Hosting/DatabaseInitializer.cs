@@ -40,7 +40,7 @@ internal sealed class DatabaseInitializer(DatabaseLocation location, DatasetStat
             }
         }
         state.Refresh();
-        log.LogInformation("Data version {Version}", state.DataVersion);
+        log.LogInformation("Data version {Version}", state.CurrentVersion);
         // The snippets' tokenizer is learned from the SQLite library (about 0.2 s, once a process):
         // now, beside the start, rather than during the first search.
         _ = Task.Run(() => OpenGov.Data.Snippets.Fts5Tokenizer.Default);

@@ -14,7 +14,7 @@ internal sealed record PinnedRelease(string Id, DateTimeOffset PublishedAt, bool
 /// rebuild replaces the file as a whole (renamed into place), which gives it another write time:
 /// each use compares that time and the length (one stat) and, when it changed, drops pooled connections to the
 /// old file and reads the new version, so answers and ETags never mix two versions for long.
-/// A request pinned to an earlier release (<see cref="Pinned"/>) gets that release's version and time.
+/// A request pinned to an earlier release reads that release's version and time from its ReadContext.
 /// </summary>
 internal sealed class DatasetState(Db db)
 {
@@ -22,16 +22,11 @@ internal sealed class DatasetState(Db db)
 
     State? state;
 
-    /// <summary>The release this flow of work reads where it is not the current one (set with Db.Pinned).</summary>
-    public static readonly AsyncLocal<PinnedRelease?> Pinned = new();
-
-    public string DataVersion => Pinned.Value?.Id ?? Current().Version;
-
-    /// <summary>The version of the current release, pinned or not.</summary>
+    /// <summary>The version of the current release (a request's own, pinned or not, is its ReadContext's).</summary>
     public string CurrentVersion => Current().Version;
 
-    /// <summary>When the data was built (its meta built_at, else the file's time), to the second as HTTP dates are.</summary>
-    public DateTimeOffset LastModified => Pinned.Value?.PublishedAt ?? Current().BuiltAt;
+    /// <summary>When the current data was built (its meta built_at, else the file's time), to the second as HTTP dates are.</summary>
+    public DateTimeOffset CurrentBuiltAt => Current().BuiltAt;
 
     /// <summary>Every release the current file knows, oldest first.</summary>
     public IReadOnlyList<ReleaseEntry> Releases => Current().Releases;

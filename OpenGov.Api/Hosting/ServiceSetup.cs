@@ -49,10 +49,13 @@ internal static class ServiceSetup
 
     public static WebApplication UseOpenGov(this WebApplication app)
     {
-        // First: every look at the served file's state within a request sees what the first saw.
+        // First: every look at the served file's state within a request sees what the first saw, and
+        // the request's read context is made, for every step after to fill in and read.
+        var state = app.Services.GetRequiredService<DatasetState>();
         app.Use((context, next) =>
         {
             DatasetState.BeginRequest();
+            context.Features.Set(new ReadContext(state, context.RequestAborted));
             return next(context);
         });
         // The client's address as the trusted proxy saw it, and the node's name on every answer.

@@ -33,7 +33,7 @@ internal static class ChangeFeed
             // A feed's id stays the same while its entries change: its URL without paging.
             Id = self.Split("&cursor=")[0].Split("?cursor=")[0],
             // An empty feed was last updated when the data it reads was (not in 1970).
-            LastUpdatedTime = page.Data.Count == 0 ? state.LastModified : page.Data.Max(c => c.PublishedAt),
+            LastUpdatedTime = page.Data.Count == 0 ? ReadContext.Of(http).LastModified : page.Data.Max(c => c.PublishedAt),
             Generator = "OpenGov API",
         };
         feed.Authors.Add(new SyndicationPerson { Name = "OpenGov API" });

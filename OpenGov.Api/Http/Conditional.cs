@@ -34,14 +34,14 @@ internal static class Conditional
             await next(http);
             return;
         }
-        var state = http.RequestServices.GetRequiredService<DatasetState>();
+        var read = ReadContext.Of(http);
         var cache = http.RequestServices.GetRequiredService<ResponseCache>();
         var response = http.Response;
         void Validators()
         {
             response.Headers.ETag = tag;
-            response.Headers.LastModified = HeaderUtilities.FormatDate(state.LastModified);
-            response.Headers.CacheControl = ReleasePinning.IsPinnedByUrl ? ReleasePinning.ImmutableCacheControl : $"public, max-age={cache.Options.MaxAgeSeconds}";
+            response.Headers.LastModified = HeaderUtilities.FormatDate(read.LastModified);
+            response.Headers.CacheControl = read.ReleaseInUrl is not null ? ReleasePinning.ImmutableCacheControl : $"public, max-age={cache.Options.MaxAgeSeconds}";
         }
 
         if (ETags.IsRevalidation(http))
@@ -50,7 +50,7 @@ internal static class Conditional
             Validators();
             return;
         }
-        var version = state.DataVersion;
+        var version = read.DataVersion;
         if (cache.TryGet(tag, version, out var hit))
         {
             response.StatusCode = StatusCodes.Status200OK;
@@ -71,14 +71,11 @@ internal static class Conditional
             if (response.StatusCode == StatusCodes.Status200OK) Validators();
             return Task.CompletedTask;
         });
-        (http.Items[CaptureKey] as CaptureStream)?.Start();
+        read.Capture?.Start();
         await next(http);
-        if (response.StatusCode == StatusCodes.Status200OK && !ResponseCache.IsSkipped(http) && response.ContentType is not null)
-            http.Items[KeepKey] = (tag, version);
+        if (response.StatusCode == StatusCodes.Status200OK && !read.NotCached && response.ContentType is not null)
+            read.Keep = (tag, version);
     });
-
-    const string KeepKey = "OpenGov.Keep";
-    const string CaptureKey = "OpenGov.Capture";
 
     /// <summary>
     /// The outermost step: copies the bytes of each data API answer as they leave, after response
@@ -102,7 +99,8 @@ internal static class Conditional
         var body = response.Body;
         var capture = new CaptureStream(body, cache.Options.MaxEntryBytes);
         response.Body = capture;
-        http.Items[CaptureKey] = capture;
+        var read = ReadContext.Of(http);
+        read.Capture = capture;
         try
         {
             await next(http);
@@ -111,7 +109,7 @@ internal static class Conditional
         {
             response.Body = body;
         }
-        if (http.Items.TryGetValue(KeepKey, out var keep) && keep is (string tag, string version) && capture.Captured is { } bytes)
+        if (read.Keep is var (tag, version) && capture.Captured is { } bytes)
             cache.Add(tag, version, new ResponseCache.Entry(bytes, response.ContentType!, Header(response, HeaderNames.ContentLanguage),
                 Header(response, HeaderNames.Link), Header(response, HeaderNames.ContentDisposition), Header(response, HeaderNames.ContentEncoding)));
     });

@@ -13,10 +13,9 @@ namespace OpenGov.Api.Http;
 /// </summary>
 internal static class ETags
 {
-    const string Key = "OpenGov.ETag";
 
     /// <summary>The ETag of this request's 200 answer, or null where answers are not tagged here.</summary>
-    public static string? Of(HttpContext http) => http.Items.TryGetValue(Key, out var tag) ? tag as string : null;
+    public static string? Of(HttpContext http) => ReadContext.Of(http).ETag;
 
     /// <summary>Whether this request's If-None-Match names the answer it would get (a 304, cheaper to give).</summary>
     public static bool IsRevalidation(HttpContext http) => Of(http) is { } tag && Matches(http.Request, tag);
@@ -35,10 +34,10 @@ internal static class ETags
     public static void Compute(HttpContext http)
     {
         var request = http.Request;
-        var version = http.RequestServices.GetRequiredService<DatasetState>().DataVersion;
+        var version = ReadContext.Of(http).DataVersion;
         var key = string.Join('\n', version, request.Method, request.Scheme, request.Host.Value, request.PathBase.Value, request.Path.Value,
             request.QueryString.Value, Formats.Of(http), Formats.IsAtom(http), Language.Asked(request, new Dictionary<string, string[]>()), Encoding(request));
-        http.Items[Key] = Strong(key);
+        ReadContext.Of(http).ETag = Strong(key);
     }
 
     /// <summary>An export file: served with its own ETag (from its SHA-256), Range and Content-Length, as it is.</summary>

@@ -10,16 +10,13 @@ namespace OpenGov.Api.Http;
 /// </summary>
 internal static class Formats
 {
-    const string Key = "OpenGov.Format";
-    const string AtomKey = "OpenGov.Atom";
-
     public const string AtomMediaType = "application/atom+xml";
 
     /// <summary>Endpoint metadata: the list is also an Atom feed (Accept: application/atom+xml, or ?format=atom).</summary>
     public sealed class AtomFeed;
 
     /// <summary>Whether this request asked for the endpoint's Atom feed.</summary>
-    public static bool IsAtom(HttpContext http) => http.Items.ContainsKey(AtomKey);
+    public static bool IsAtom(HttpContext http) => ReadContext.Of(http).Atom;
 
     public static readonly IReadOnlyDictionary<string, RecordFormat> Names = new Dictionary<string, RecordFormat>
     {
@@ -27,7 +24,7 @@ internal static class Formats
     };
 
     /// <summary>The format chosen for this request (JSON until negotiated).</summary>
-    public static RecordFormat Of(HttpContext http) => http.Items.TryGetValue(Key, out var f) && f is RecordFormat format ? format : RecordFormat.Json;
+    public static RecordFormat Of(HttpContext http) => ReadContext.Of(http).Format;
 
     public static bool IsCollection(HttpContext http) => http.GetEndpoint()?.Metadata.GetMetadata<Collection>() is not null;
 
@@ -37,13 +34,13 @@ internal static class Formats
         var list = IsCollection(http);
         if (http.GetEndpoint()?.Metadata.GetMetadata<AtomFeed>() is not null && AsksAtom(http.Request))
         {
-            http.Items[AtomKey] = true;
-            http.Items[Key] = RecordFormat.Json;
+            ReadContext.Of(http).Atom = true;
+            ReadContext.Of(http).Format = RecordFormat.Json;
             return true;
         }
         var format = Choose(http.Request, list);
         if (format is null) return false;
-        http.Items[Key] = format.Value;
+        ReadContext.Of(http).Format = format.Value;
         return true;
     }
 

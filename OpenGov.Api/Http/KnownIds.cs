@@ -61,7 +61,7 @@ internal sealed class KnownIds(Db db, DatasetState state)
     /// The query with each id filter's values as the ids they mean; every value that means none is an
     /// error of its parameter in <paramref name="errors"/>, naming the nearest known ids.
     /// </summary>
-    public async Task<ListQuery> ResolveAsync(ListQuery query, Dictionary<string, string[]> errors, CancellationToken ct)
+    public async Task<ListQuery> ResolveAsync(ListQuery query, string version, Dictionary<string, string[]> errors, CancellationToken ct)
     {
         if (query.Collection is null || Historical.Contains(query.Collection.Name)) return query;
         var resolved = new List<Criterion>();
@@ -71,7 +71,7 @@ internal sealed class KnownIds(Db db, DatasetState state)
             var isId = criterion.Op is Op.Eq or Op.Not && criterion.Values.All(v => v.Length > 0);
             if (isId && Kinds.TryGetValue(criterion.Field, out var kind))
             {
-                var table = await TableAsync(criterion.Field, kind.Sql, ct);
+                var table = await TableAsync(version, criterion.Field, kind.Sql, ct);
                 var values = new List<string>();
                 foreach (var value in criterion.Values)
                 {
@@ -117,10 +117,10 @@ internal sealed class KnownIds(Db db, DatasetState state)
     static void Fail(Dictionary<string, string[]> errors, string parameter, string message) =>
         errors[parameter] = [.. errors.GetValueOrDefault(parameter, []), message];
 
-    Task<Table> TableAsync(string filter, string sql, CancellationToken ct)
+    Task<Table> TableAsync(string version, string filter, string sql, CancellationToken ct)
     {
         // The tables of the release read and of the current one are kept; others (a release pinned before) are dropped.
-        var (version, current) = (state.DataVersion, state.CurrentVersion);
+        var current = state.CurrentVersion;
         foreach (var key in tables.Keys)
             if (key.Version != version && key.Version != current) tables.TryRemove(key, out _);
         // Loaded for every request that asks, whatever becomes of the first (its token is not the load's).

@@ -12,7 +12,7 @@ internal static class Links
 {
     /// <summary>The URL of <paramref name="path"/> (escaped as a URL's path is) with <paramref name="query"/>, in the release the answer is pinned to.</summary>
     public static string To(HttpRequest request, PathString path, QueryString query = default) =>
-        Absolute(request, path, ReleasePinning.ReleaseInUrl is { } release && path.StartsWithSegments("/v1") ? query.Add("release", release) : query);
+        Absolute(request, path, ReadContext.Of(request.HttpContext).ReleaseInUrl is { } release && path.StartsWithSegments("/v1") ? query.Add("release", release) : query);
 
     /// <summary>The URL of <paramref name="path"/> as <paramref name="release"/> serves it, whichever release the answer reads.</summary>
     public static string AtRelease(HttpRequest request, PathString path, QueryString query, string release) =>

@@ -49,7 +49,6 @@ internal static class QueryBudget
             // honours setting HttpContext.RequestAborted: the test host ignores it; a feature it reads).
             var lifetime = http.Features.Get<IHttpRequestLifetimeFeature>();
             http.Features.Set<IHttpRequestLifetimeFeature>(new Budgeted(lifetime, budget.Token));
-            http.Items[ClientAbortedKey] = client;
             CostlyLane.Turn? turn = null;
             var waiting = false;
             try
@@ -96,14 +95,11 @@ internal static class QueryBudget
         public void Abort() => inner?.Abort();
     }
 
-    const string ClientAbortedKey = "OpenGov.ClientAborted";
-
     /// <summary>
     /// The token of the client going away, without the budget: what writing an answer waits on. The
     /// budget bounds the work of the database, not the sending of an answer already made.
     /// </summary>
-    public static CancellationToken ClientAborted(HttpContext http) =>
-        http.Items.TryGetValue(ClientAbortedKey, out var token) && token is CancellationToken client ? client : http.RequestAborted;
+    public static CancellationToken ClientAborted(HttpContext http) => ReadContext.Of(http).ClientAborted;
 
     /// <summary>A search, facets, or a sort by title: requests that may read much of the data whatever their page size.</summary>
     static bool IsCostly(HttpContext http) => http.GetEndpoint()?.Metadata.GetMetadata<CostlyWork>() is not null

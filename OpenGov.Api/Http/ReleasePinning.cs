@@ -15,11 +15,6 @@ internal static class ReleasePinning
 {
     public const string ImmutableCacheControl = "public, max-age=31536000, immutable";
 
-    public static bool IsPinnedByUrl => ReleaseInUrl is not null;
-
-    /// <summary>The release the request's URL names (?release=), as the catalogue spells it; null where the URL names none.</summary>
-    public static string? ReleaseInUrl => DatasetState.Pinned.Value is { InUrl: true } pinned ? pinned.Id : null;
-
     static readonly System.Collections.Concurrent.ConcurrentDictionary<string, ReleaseEntry?> delivered = new();
 
     /// <summary>
@@ -53,7 +48,7 @@ internal static class ReleasePinning
             // filters still bind it): the current one, read from its own file for the whole request, so
             // that an import or a roll that switches the database path meanwhile cannot mix two releases.
             var (version, builtAt, file) = state.Snapshot();
-            DatasetState.Pinned.Value = new PinnedRelease(version, builtAt, InUrl: false);
+            ReadContext.Of(http).Release = new PinnedRelease(version, builtAt, InUrl: false);
             Db.Pinned.Value = file;
             await next(http);
             return;
@@ -80,7 +75,7 @@ internal static class ReleasePinning
                 return;
             }
         }
-        DatasetState.Pinned.Value = string.Equals(release.Id, snapshot.Version, StringComparison.OrdinalIgnoreCase)
+        ReadContext.Of(http).Release = string.Equals(release.Id, snapshot.Version, StringComparison.OrdinalIgnoreCase)
             ? new PinnedRelease(snapshot.Version, snapshot.BuiltAt, asked is not null)
             : new PinnedRelease(release.Id, DatasetState.ParseTime(release.PublishedAt) ?? snapshot.BuiltAt, asked is not null);
         Db.Pinned.Value = path;

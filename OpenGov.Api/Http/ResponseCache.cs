@@ -20,7 +20,6 @@ public sealed class ResponseCacheOptions
 /// </summary>
 internal sealed class ResponseCache(ResponseCacheOptions options)
 {
-    const string SkipKey = "OpenGov.NoCache";
 
     /// <summary>An answer as it was sent: its body (compressed, where ContentEncoding says so) and the headers that describe it.</summary>
     public sealed record Entry(byte[] Body, string ContentType, string? ContentLanguage, string? Link, string? ContentDisposition, string? ContentEncoding);
@@ -35,9 +34,7 @@ internal sealed class ResponseCache(ResponseCacheOptions options)
     public int Count => entries.Count;
 
     /// <summary>Marks this request's answer as one not to keep.</summary>
-    public static void Skip(HttpContext http) => http.Items[SkipKey] = true;
-
-    public static bool IsSkipped(HttpContext http) => http.Items.ContainsKey(SkipKey);
+    public static void Skip(HttpContext http) => ReadContext.Of(http).NotCached = true;
 
     public bool TryGet(string etag, string dataVersion, out Entry entry)
     {

@@ -39,14 +39,14 @@ internal static class Responses
         if (scope?.Errors is { Count: > 0 } scopeErrors)
             foreach (var (name, messages) in scopeErrors) errors[name] = messages;
         // Ids in filters are what the release holds (a name or an alpha-2 code read as the id it means), before any check uses them.
-        parsed = await http.RequestServices.GetRequiredService<KnownIds>().ResolveAsync(parsed, errors, http.RequestAborted);
+        parsed = await http.RequestServices.GetRequiredService<KnownIds>().ResolveAsync(parsed, ReadContext.Of(http).DataVersion, errors, http.RequestAborted);
         if (Validate(parsed, errors) is { } problem) return problem;
         if (parent is not null && !await (parent.Exists?.Invoke(http.RequestAborted)
                 ?? http.RequestServices.GetRequiredService<Db>().ExistsAsync(parent.Table, parent.Id, http.RequestAborted)))
             return Problems.NotFound(parent.Kind, parent.Id);
         if (parsed.All) return Stream(http, collection, query, csv, parsed);
 
-        var dataVersion = http.RequestServices.GetRequiredService<DatasetState>().DataVersion;
+        var dataVersion = ReadContext.Of(http).DataVersion;
         FetchedPage<T> page;
         try
         {
@@ -80,11 +80,11 @@ internal static class Responses
     {
         var (parsed, errors) = Bind<T>(http, collection, null, null);
         parsed = parsed with { Facets = facets, Fields = null, FormatAsked = null, Format = RecordFormat.Json };
-        parsed = await http.RequestServices.GetRequiredService<KnownIds>().ResolveAsync(parsed, errors, http.RequestAborted);
+        parsed = await http.RequestServices.GetRequiredService<KnownIds>().ResolveAsync(parsed, ReadContext.Of(http).DataVersion, errors, http.RequestAborted);
         if (Validate(parsed, errors) is not null) return new(null, null, errors);
         try
         {
-            var dataVersion = http.RequestServices.GetRequiredService<DatasetState>().DataVersion;
+            var dataVersion = ReadContext.Of(http).DataVersion;
             var cache = http.RequestServices.GetRequiredService<RenderedRecords>();
             // As /v1 lists them: the keys chosen by the list query, the records read back (once) from the
             // JSON rendered once per data version, instead of assembled anew.
@@ -230,7 +230,7 @@ internal static class Responses
         var cache = http.RequestServices.GetRequiredService<RenderedRecords>();
         if (rendered is not null && cache.Enabled)
         {
-            var dataVersion = http.RequestServices.GetRequiredService<DatasetState>().DataVersion;
+            var dataVersion = ReadContext.Of(http).DataVersion;
             if (await cache.FindAsync(dataVersion, rendered, id, lang, JsonOptionsOf(http), http.RequestAborted) is not { } record)
                 return Problems.NotFound(kind, id);
             Language.Declare(http.Response, lang, [record.Lang]);

@@ -107,7 +107,7 @@ internal static class PageEndpoints
 
     /// <summary>The words of the page in the reader's language, and the release its URL names, if any.</summary>
     static PageText TextOf(HttpContext http) =>
-        new(LanguageOf(http), DatasetState.Pinned.Value is { InUrl: true } pinned ? pinned.Id : null);
+        new(LanguageOf(http), ReadContext.Of(http).ReleaseInUrl);
 
     /// <summary>
     /// The page the read path answers where it refused to make one (see <see cref="QueryBudget"/>):
@@ -156,16 +156,16 @@ internal static class PageEndpoints
     /// </summary>
     static string ETagOf(HttpContext http)
     {
-        if (http.Items.TryGetValue(PageTagKey, out var kept) && kept is string tag) return tag;
-        var version = http.RequestServices.GetRequiredService<DatasetState>().DataVersion;
+        var read = ReadContext.Of(http);
+        if (read.ETag is { } tag) return tag;
+        var version = read.DataVersion;
         // The content coding too: a gzip page and a plain one are two representations, two tags.
         var key = string.Join('\n', "page", version, http.Request.Host.Value, http.Request.Path.Value, http.Request.QueryString.Value, LanguageOf(http),
             ETags.Encoding(http.Request), PageAssets.CssPath);
-        http.Items[PageTagKey] = tag = ETags.Strong(key);
+        read.ETag = tag = ETags.Strong(key);
         return tag;
     }
 
-    const string PageTagKey = "OpenGov.PageETag";
 
     static IResult? NotModified(HttpContext http)
     {

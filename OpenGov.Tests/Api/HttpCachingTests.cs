@@ -156,7 +156,7 @@ public sealed class HttpCachingTests : ApiTest
         Assert.That(again.Content.Headers.ContentEncoding.Single(), Is.EqualTo(coding));
         Assert.That(again.Headers.ETag, Is.EqualTo(first.Headers.ETag));
         Assert.That(await again.Content.ReadAsByteArrayAsync(), Is.EqualTo(sent), "the same bytes under the same strong ETag");
-        var version = Factory.Services.GetRequiredService<OpenGov.Api.Hosting.DatasetState>().DataVersion;
+        var version = Factory.Services.GetRequiredService<OpenGov.Api.Hosting.DatasetState>().CurrentVersion;
         Assert.That(Factory.Services.GetRequiredService<OpenGov.Api.Http.ResponseCache>().TryGet(first.Headers.ETag!.Tag, version, out var kept), Is.True);
         Assert.That((kept.ContentEncoding, kept.Body), Is.EqualTo((coding, sent)), "kept compressed, so not compressed again");
 
