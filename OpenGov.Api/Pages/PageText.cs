@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Text.Json;
 using OpenGov.Data.Listing;
+using OpenGov.Data.Model;
 
 namespace OpenGov.Api.Pages;
 
@@ -66,16 +68,39 @@ public sealed class PageText(string lang, string? release = null)
         ["milestones"] = ("Milestones", "Jalons", "Hitos"),
         ["start_date"] = ("Start date", "Date de début", "Fecha de inicio"),
         ["end_date"] = ("End date", "Date de fin", "Fecha de fin"),
+        ["full_text"] = ("Full text", "Texte intégral", "Texto completo"),
+        ["number"] = ("Commitment number", "Numéro de l'engagement", "Número del compromiso"),
+        ["short_title"] = ("Short title", "Titre court", "Título corto"),
+        ["theme"] = ("Theme", "Thème", "Tema"),
+        ["url"] = ("Page on OGP's site", "Page sur le site de l'OGP", "Página en el sitio de OGP"),
+        ["illustrative"] = ("Illustrative record (made up)", "Fiche illustrative (inventée)", "Registro ilustrativo (inventado)"),
+        ["specificity"] = ("Specificity", "Spécificité", "Especificidad"),
+        ["potential_for_results"] = ("Potential for results", "Potentiel de résultats", "Potencial de resultados"),
+        ["diog"] = ("Did it open government? Overall", "A-t-il ouvert le gouvernement ? Dans l'ensemble", "¿Abrió el gobierno? En general"),
+        ["diog_access_to_information"] = ("Did it open government? Access to information", "A-t-il ouvert le gouvernement ? Accès à l'information", "¿Abrió el gobierno? Acceso a la información"),
+        ["diog_civic_participation"] = ("Did it open government? Civic participation", "A-t-il ouvert le gouvernement ? Participation civique", "¿Abrió el gobierno? Participación cívica"),
+        ["diog_public_accountability"] = ("Did it open government? Public accountability", "A-t-il ouvert le gouvernement ? Redevabilité publique", "¿Abrió el gobierno? Rendición de cuentas pública"),
+        ["diog_technology_and_innovation"] = ("Did it open government? Technology and innovation", "A-t-il ouvert le gouvernement ? Technologie et innovation", "¿Abrió el gobierno? Tecnología e innovación"),
+        ["irm_report"] = ("IRM report", "Rapport IRM", "Informe del IRM"),
+        ["stage_json"] = ("This stage's ratings as JSON", "Les notes de cette étape en JSON", "Las calificaciones de esta etapa en JSON"),
         ["irm_status"] = ("IRM status", "Statut", "Estado según el IRM"),
-        ["midterm"] = ("Mid-term", "Mi-parcours", "Medio término"),
-        ["end_of_term"] = ("End of term", "Fin du terme", "Fin del período"),
+        // IRM stages as the seed page names them ("Mi-parcours", "Fin du terme"); see Stage.
+        ["stage_design"] = ("Design", "Conception", "Diseño"),
+        ["stage_midterm"] = ("Mid-term", "Mi-parcours", "Medio término"),
+        ["stage_end_of_term"] = ("End of term", "Fin du terme", "Fin del período"),
+        ["stage_results"] = ("Results", "Résultats", "Resultados"),
         ["notes"] = ("Notes and sources", "Notes et sources", "Notas y fuentes"),
+        ["note"] = ("Note {0}", "Note {0}", "Nota {0}"),
         ["none"] = ("None", "Aucun", "Ninguno"),
         ["yes"] = ("Yes", "Oui", "Sí"),
         ["no"] = ("No", "Non", "No"),
         ["not_found"] = ("No such commitment", "Engagement introuvable", "Compromiso no encontrado"),
         ["back"] = ("All commitments", "Tous les engagements", "Todos los compromisos"),
         ["region"] = ("Region", "Région", "Región"),
+        ["code"] = ("Code", "Code", "Código"),
+        ["kind"] = ("National or local", "National ou local", "Nacional o local"),
+        ["plan_number"] = ("Number among the member's plans", "Numéro parmi les plans du membre", "Número entre los planes del miembro"),
+        ["title_made"] = ("Title made by the import (the source gives none)", "Titre composé à l'import (la source n'en donne pas)", "Título compuesto al importar (la fuente no da ninguno)"),
         ["plans"] = ("Action plans", "Plans d'action", "Planes de acción"),
         ["irm_results"] = ("IRM results per action plan", "Résultats IRM par plan d'action", "Resultados del IRM por plan de acción"),
         ["irm_results_plan"] = ("IRM results", "Résultats IRM", "Resultados del IRM"),
@@ -115,7 +140,39 @@ public sealed class PageText(string lang, string? release = null)
         _ => Vocabulary.Name(snake, Lang),
     };
 
+    /// <summary>
+    /// An IRM stage (design, midterm, end_of_term, results) as the commitment page heads it. The seed
+    /// page's words ("Fin du terme"), which are not the vocabulary's (facets say "Fin de mandat"); the
+    /// stages have keys of their own so that "results" is not the count of results.
+    /// </summary>
+    public string Stage(string stage) => this["stage_" + stage];
+
     public string YesNo(bool? value) => value is null ? "—" : value.Value ? this["yes"] : this["no"];
+
+    /// <summary>
+    /// One IRM rating as the page writes it: its value in words, why it is missing, and the
+    /// publisher's own text where the value is off the scale (kept as written, as the API keeps it).
+    /// </summary>
+    public string Rating<T>(Rating<T> rating) where T : struct =>
+        Parts(rating.Value is { } value ? Value(Snake(value)) : null, rating.Missing, rating.Raw);
+
+    /// <summary>The OGP values a commitment is relevant to, as <see cref="Rating{T}"/> writes a rating.</summary>
+    public string Rating(RelevanceRating rating) =>
+        Parts(rating.Value is { Count: > 0 } values ? Values(values) : null, rating.Missing, rating.Raw);
+
+    /// <summary>OGP values in words, in the order given ("Access to information, Civic participation").</summary>
+    public string Values(IEnumerable<OgpValue> values) => string.Join(", ", values.Select(v => Value(SnakeCase.Name(v))));
+
+    string Parts(string? value, MissingReason? missing, string? raw)
+    {
+        string?[] parts = [value, missing is { } m ? Value(SnakeCase.Name(m)) : null, raw];
+        var written = string.Join(", ", parts.OfType<string>());
+        return written.Length == 0 ? "—" : written;
+    }
+
+    // As the JSON writes a rating's value (RecordJson): enums in snake_case, flags as true and false.
+    static string Snake<T>(T value) where T : struct =>
+        value is bool flag ? (flag ? "true" : "false") : JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString()!);
 
     /// <summary>"2016-05-01" as "May 2016" (fr: "Mai 2016"), "2016" as it is; a date kept raw is shown raw.</summary>
     public string Date(string? iso, string? raw = null)

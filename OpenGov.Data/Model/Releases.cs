@@ -34,7 +34,7 @@ public sealed record Release(
 /// <param name="Release" example="sample-a90091c79b285a53">The release in which the record changed: read the record as it was then with ?release={release}. A removed record is not in it: it was last in the release before (previous in /v1/releases/{release}).</param>
 /// <param name="ReleaseNumber" example="2">That release's number (1 for the first; number in /v1/releases).</param>
 /// <param name="PublishedAt" example="2026-12-03T16:43:00Z">When that release was published (UTC).</param>
-/// <param name="Name" example="Permanent collaborative approach to open government reform">The record's title or name, in English where it has one: for a removed record, its last known name.</param>
+/// <param name="Name" example="Permanent collaborative approach to open government reform">The record's title or name as the release in which it changed had it (?release={release} serves the same), in English where it has one: for a removed record, as the last release that had it.</param>
 /// <param name="Member" example="united-kingdom">The id of the member the record belongs to; null for institutions and policy areas, which belong to none.</param>
 /// <param name="Fields">For a change: each top-level key of the record whose value differs, with its value before and after (nested values whole, as the JSON shows them). Null for an addition or a removal.</param>
 public sealed record RecordChange(

@@ -92,25 +92,21 @@ public sealed class ChangeQueries(Db db)
         return (numbers, newest.Seq, newest.Id);
     }
 
-    /// <summary>What each collection's records are called, and the member they belong to: for a record that never changed.</summary>
-    static readonly Dictionary<string, (string Table, string Name, string? Member)> Records = new()
+    /// <summary>The table of each collection whose records have a history: where a record that never changed is found.</summary>
+    static readonly Dictionary<string, string> Tables = new()
     {
-        ["members"] = ("member", "name_en", "id"),
-        ["action-plans"] = ("action_plan", "title_en", "member_id"),
-        ["commitments"] = ("commitment", "title_en", "member_id"),
-        ["irm-reports"] = ("irm_report", "title_en", "(SELECT p.member_id FROM action_plan p WHERE p.id = irm_report.action_plan_id)"),
-        ["institutions"] = ("institution", "name_en", null),
-        ["policy-areas"] = ("policy_area", "name_en", null),
+        ["members"] = "member", ["action-plans"] = "action_plan", ["commitments"] = "commitment",
+        ["irm-reports"] = "irm_report", ["institutions"] = "institution", ["policy-areas"] = "policy_area",
     };
 
-    public static IReadOnlyCollection<string> CollectionsWithHistory => Records.Keys;
+    public static IReadOnlyCollection<string> CollectionsWithHistory => Tables.Keys;
 
     /// <summary>Whether the release read ever had <paramref name="collection"/>'s record <paramref name="id"/>: it has changes, or it exists.</summary>
     public async Task<bool> HasHistoryAsync(string collection, string id, CancellationToken ct)
     {
         await using var c = await db.OpenReadAsync(ct);
         return await c.ExecuteScalarAsync<bool>(new CommandDefinition(
-            $"SELECT EXISTS (SELECT 1 FROM record_change WHERE collection = @collection AND record_id = @id) OR EXISTS (SELECT 1 FROM {Records[collection].Table} WHERE id = @id)",
+            $"SELECT EXISTS (SELECT 1 FROM record_change WHERE collection = @collection AND record_id = @id) OR EXISTS (SELECT 1 FROM {Tables[collection]} WHERE id = @id)",
             new { collection, id }, cancellationToken: ct));
     }
 
@@ -119,7 +115,8 @@ public sealed class ChangeQueries(Db db)
     /// criteria, set by the endpoint, name both). The first release of the catalogue keeps no row per
     /// record it added (on 1,000,000 commitments that would be a row each): a record whose earliest
     /// change is not its addition, or that never changed and exists, was added by that release,
-    /// which ends its history.
+    /// which ends its history. That entry names the record as the first release had it: as before its
+    /// earliest change (whose own name is the one after it), or, where it never changed, as it is.
     /// </summary>
     public async Task<KeysetPage<RecordChange>> HistoryAsync(string collection, string id, ListRequest request, CancellationToken ct)
     {
@@ -127,18 +124,18 @@ public sealed class ChangeQueries(Db db)
         var earliest = await c.QueryFirstOrDefaultAsync<Row>(new CommandDefinition(
             $"SELECT {Select} FROM {From} WHERE x.collection = @collection AND x.record_id = @id ORDER BY x.release_seq LIMIT 1",
             new { collection, id }, cancellationToken: ct));
-        var (table, name, member) = Records[collection];
-        var live = earliest is not null ? default : await c.QueryFirstOrDefaultAsync<(string Id, string? Name, string? Member)>(new CommandDefinition(
-            $"SELECT id, {name}, {member ?? "NULL"} FROM {table} WHERE id = @id", new { id }, cancellationToken: ct));
+        var live = earliest is not null ? null : await RecordNames.CurrentAsync(db, collection, id, ct);
         // The request's criteria hold the path's: the collection and the record (see HistoryEndpoints).
         var page = (await History.ListAsync<Row>(c, Select, request, ct)).Select(ToChange);
-        if (earliest is null && live.Id is null) return page;
+        if (earliest is null && live is null) return page;
         var addedFirst = earliest is null || earliest.Change != "added";
         var wantsAdded = request.Criteria.All(k => k.Field != "change" || k.Op == Op.Eq == k.Values.Contains("added"));
         if (!addedFirst || !wantsAdded) return page;
         var first = await c.QuerySingleAsync<(string Id, long Seq, string PublishedAt)>(new CommandDefinition("SELECT id, seq, published_at FROM release ORDER BY seq LIMIT 1", cancellationToken: ct));
-        var added = new RecordChange(collection, earliest?.RecordId ?? live.Id, ChangeKind.Added, first.Id, first.Seq, ParseTime(first.PublishedAt),
-            earliest?.Name ?? live.Name, earliest?.MemberId ?? live.Member, null);
+        var (recordId, name, member) = earliest is not null
+            ? (earliest.RecordId, RecordNames.Before(ToChange(earliest)), earliest.MemberId)
+            : live!.Value;
+        var added = new RecordChange(collection, recordId, ChangeKind.Added, first.Id, first.Seq, ParseTime(first.PublishedAt), name, member, null);
         var items = page.NextKey is null && request.Limit > 0 ? [.. page.Items, added] : page.Items;
         return page with { Items = items, Total = page.Total < 0 ? page.Total : page.Total + 1 };
     }

@@ -164,11 +164,12 @@ public static class ChangeFinder
             var inOld = oldEn.TryGetValue(id, out var was);
             var inNew = newEn.TryGetValue(id, out var now);
             var record = inNew ? now : was;
-            var member = members?.GetValueOrDefault(id) ?? MemberOf(collection, record);
-            if (!inOld) changes.Add(new(collection, id, "added", NameOf(record), member, null));
-            else if (!inNew) changes.Add(new(collection, id, "removed", NameOf(record), member, null));
+            var member = members?.GetValueOrDefault(id) ?? RecordNames.MemberOf(collection, record);
+            // Named as the release that made the change has the record; a removed one, as the last that had it.
+            if (!inOld) changes.Add(new(collection, id, "added", RecordNames.Of(record), member, null));
+            else if (!inNew) changes.Add(new(collection, id, "removed", RecordNames.Of(record), member, null));
             else if (fields.TryGetValue(id, out var differ))
-                changes.Add(new(collection, id, "changed", NameOf(record), member, FieldsJson(differ)));
+                changes.Add(new(collection, id, "changed", RecordNames.Of(record), member, FieldsJson(differ)));
         }
         return changes;
     }
@@ -240,17 +241,6 @@ public static class ChangeFinder
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    static string? NameOf(JsonElement record) =>
-        record.TryGetProperty("title", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString()
-        : record.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString()
-        : record.TryGetProperty("commitment", out var c) && c.ValueKind == JsonValueKind.Object && c.TryGetProperty("name", out var cn) ? cn.GetString()
-        : null;
-
-    static string? MemberOf(string collection, JsonElement record) =>
-        collection == "members" ? record.GetProperty("id").GetString()
-        : record.TryGetProperty("member", out var m) && m.ValueKind == JsonValueKind.Object ? m.GetProperty("id").GetString()
-        : null;
-
     /// <summary>Milestones and ratings name their commitment, not its member: looked up by commitment, in the new file then the old.</summary>
     static async Task<Dictionary<string, string>?> MembersAsync(string collection, Db oldDb, Db newDb, IEnumerable<string> ids)
     {
@@ -274,22 +264,26 @@ public static class ChangeFinder
 
     const int Batch = 500;
 
-    /// <summary>The JSON of the records of <paramref name="candidates"/> that exist in <paramref name="db"/>, by id.</summary>
-    static async Task<Dictionary<string, JsonElement>> RenderAsync(string collection, Db db, List<string> candidates, string lang)
+    /// <summary>
+    /// The JSON of the records of <paramref name="candidates"/> that exist in <paramref name="db"/>, by id,
+    /// as the API serves them in <paramref name="lang"/>.
+    /// </summary>
+    internal static async Task<Dictionary<string, JsonElement>> RenderAsync(string collection, Db db, IReadOnlyList<string> candidates, string lang,
+        CancellationToken ct = default)
     {
         var result = new Dictionary<string, JsonElement>(StringComparer.OrdinalIgnoreCase);
         foreach (var batch in candidates.Chunk(Batch))
         {
             IEnumerable<object> records = collection switch
             {
-                "commitments" => await new CommitmentQueries(db).ByIdsAsync(batch, lang, default),
-                "members" => (await new MemberQueries(db).ListAsync(ById(batch, lang), default)).Items,
-                "action-plans" => (await new ActionPlanQueries(db).ListAsync(ById(batch, lang), default)).Items,
-                "institutions" => (await new InstitutionQueries(db).ListAsync(ById(batch, lang), default)).Items,
-                "policy-areas" => (await new PolicyAreaQueries(db).ListAsync(ById(batch, lang), default)).Items,
-                "irm-reports" => (await new IrmReportQueries(db).ListAsync(ById(batch, lang), default)).Items,
-                "milestones" => await AllAsync(new MilestoneQueries(db).ListAsync, ByCommitment(batch, lang)),
-                "irm-ratings" => await AllAsync(new IrmRatingQueries(db).ListAsync, ByCommitment(batch, lang)),
+                "commitments" => await new CommitmentQueries(db).ByIdsAsync(batch, lang, ct),
+                "members" => (await new MemberQueries(db).ListAsync(ById(batch, lang), ct)).Items,
+                "action-plans" => (await new ActionPlanQueries(db).ListAsync(ById(batch, lang), ct)).Items,
+                "institutions" => (await new InstitutionQueries(db).ListAsync(ById(batch, lang), ct)).Items,
+                "policy-areas" => (await new PolicyAreaQueries(db).ListAsync(ById(batch, lang), ct)).Items,
+                "irm-reports" => (await new IrmReportQueries(db).ListAsync(ById(batch, lang), ct)).Items,
+                "milestones" => await AllAsync(new MilestoneQueries(db).ListAsync, ByCommitment(batch, lang), ct),
+                "irm-ratings" => await AllAsync(new IrmRatingQueries(db).ListAsync, ByCommitment(batch, lang), ct),
                 _ => throw new ArgumentException($"No records are compared for {collection}."),
             };
             foreach (var record in records)
@@ -305,10 +299,11 @@ public static class ChangeFinder
 
     static ListRequest ByCommitment(IReadOnlyList<string> ids, string lang) => new([new Criterion("commitment", Op.Eq, ids)], Chunks.Size, null, Lang: lang, CountTotal: false);
 
-    static async Task<List<object>> AllAsync<T>(Func<ListRequest, CancellationToken, Task<KeysetPage<T>>> query, ListRequest request) where T : notnull
+    static async Task<List<object>> AllAsync<T>(Func<ListRequest, CancellationToken, Task<KeysetPage<T>>> query, ListRequest request, CancellationToken ct)
+        where T : notnull
     {
         var all = new List<object>();
-        await foreach (var chunk in Chunks.AllAsync(query, request, default))
+        await foreach (var chunk in Chunks.AllAsync(query, request, ct))
             all.AddRange(chunk.Cast<object>());
         return all;
     }

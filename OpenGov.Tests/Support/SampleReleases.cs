@@ -30,7 +30,27 @@ public sealed class SampleReleases : IDisposable
         File.WriteAllText(file, commitment.ToJsonString());
     }
 
-    public void RemoveCommitment(string id) => File.Delete(Path.Combine(Data, "commitments", id + ".json"));
+    /// <summary>Edits one record of a collection's file of the copy (members.json, institutions.json...), found by its id.</summary>
+    public void EditRecord(string file, string id, Action<JsonNode> edit)
+    {
+        var path = Path.Combine(Data, file);
+        var records = JsonNode.Parse(File.ReadAllText(path))!.AsArray();
+        edit(records.Single(r => (string?)r!["id"] == id)!);
+        File.WriteAllText(path, records.ToJsonString());
+    }
+
+    /// <summary>Removes one commitment's file from the copy; its JSON is returned, to put it back in a later release.</summary>
+    public JsonNode RemoveCommitment(string id)
+    {
+        var file = Path.Combine(Data, "commitments", id + ".json");
+        var commitment = JsonNode.Parse(File.ReadAllText(file))!;
+        File.Delete(file);
+        return commitment;
+    }
+
+    /// <summary>Writes a commitment's file into the copy (a new one, or one removed before).</summary>
+    public void PutCommitment(JsonNode commitment) =>
+        File.WriteAllText(Path.Combine(Data, "commitments", (string)commitment["id"]! + ".json"), commitment.ToJsonString());
 
     /// <summary>
     /// The edits the release tests check a second release by: UK0075's French title changed, a sixth
