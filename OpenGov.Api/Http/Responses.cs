@@ -110,6 +110,22 @@ internal static class Responses
         return new KeysetPage<T>(items, keys.Total, keys.NextKey, keys.Facets);
     }
 
+    /// <summary>
+    /// One record for a page for people: read back from its JSON rendered once per data version and
+    /// language (the record /v1 sends, so a page and its JSON twin cannot differ), or assembled by
+    /// <paramref name="get"/> where rendered records are off. Null where there is no such record.
+    /// </summary>
+    public static async Task<T?> RecordForPageAsync<T>(HttpContext http, string id, string lang, RecordSource<T> source,
+        Func<string, string, CancellationToken, Task<T?>> get) where T : class, ILocalizedResource
+    {
+        var cache = http.RequestServices.GetRequiredService<RenderedRecords>();
+        if (!cache.Enabled) return await get(id, lang, http.RequestAborted);
+        var options = JsonOptionsOf(http);
+        return await cache.FindAsync(ReadContext.Of(http).DataVersion, source, id, lang, options, http.RequestAborted) is { } record
+            ? (T)ReadBack.GetValue(record, r => System.Text.Json.JsonSerializer.Deserialize<T>(r.Json, options)!)
+            : null;
+    }
+
     // Each rendered record read back once: the object lives as long as its rendered record is kept
     // (a new data version drops both), so a page's records cost a lookup, not a parse of their JSON.
     static readonly System.Runtime.CompilerServices.ConditionalWeakTable<RenderedRecord, object> ReadBack = new();

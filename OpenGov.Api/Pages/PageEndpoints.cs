@@ -61,7 +61,8 @@ internal static class PageEndpoints
         if (NotModified(http) is { } notModified) return notModified;
         var text = TextOf(http);
         var ct = http.RequestAborted;
-        if (await commitments.GetAsync(id, text.Lang, ct) is not { } commitment) return NotFound(http, text, id, "not_found");
+        if (await Responses.RecordForPageAsync(http, id, text.Lang, commitments.Rendered, commitments.GetAsync) is not { } commitment)
+            return NotFound(http, text, id, "not_found");
         var steps = await milestones.ListAsync(new ListRequest([new Criterion("commitment", Op.Eq, [commitment.Id])], 1000, null, Lang: text.Lang), ct);
         var plan = await plans.GetAsync(commitment.ActionPlan.Id, text.Lang, ct);
         return Page<CommitmentPage>(http, text, new()
