@@ -19,6 +19,11 @@ public sealed class RateLimitOptions
 /// stands, in the form of the IETF httpapi rate-limit headers draft (-07):
 /// <c>RateLimit-Policy: 600;w=60</c> and <c>RateLimit: limit=600, remaining=599, reset=42</c>;
 /// past the limit it is a 429 problem with Retry-After.
+/// Why not ASP.NET Core's RateLimiter middleware (UseRateLimiter, RequireRateLimiting): it takes one
+/// permit for every request, and a revalidation must cost a quarter; it knows nothing of the
+/// ETag computed before it, and it writes no RateLimit headers on the answers it lets through.
+/// The limiter itself is the framework's; the step around it is ours. A route group opts out with
+/// the framework's own DisableRateLimiting convention (/health).
 /// </summary>
 internal sealed class RateLimits : IDisposable
 {

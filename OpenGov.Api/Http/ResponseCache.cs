@@ -17,6 +17,11 @@ public sealed class ResponseCacheOptions
 /// database does not change under a version, so neither do they. Bounded in entries and bytes;
 /// when full, entries are dropped in no particular order (cheap, and good enough for an answer
 /// that can always be made again). Streamed answers (limit=all) are never held.
+/// Why not ASP.NET Core's OutputCache: it keeps the answer as the endpoint wrote it, before
+/// response compression, so every hit would be compressed again (Brotli of a 155 KB page costs more
+/// than the rest of its answer from here), and it keys by route and query, not by the ETag this
+/// service already computes from the data version, representation, language and coding; a 304 and
+/// a hit here are answered before the rate limiter and the budget, and read no database.
 /// </summary>
 internal sealed class ResponseCache(ResponseCacheOptions options)
 {
