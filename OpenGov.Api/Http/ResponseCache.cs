@@ -21,7 +21,7 @@ public sealed class ResponseCacheOptions
 /// response compression, so every hit would be compressed again (Brotli of a 155 KB page costs more
 /// than the rest of its answer from here), and it keys by route and query, not by the ETag this
 /// service already computes from the data version, representation, language and coding; a 304 and
-/// a hit here are answered before the rate limiter and the budget, and read no database.
+/// a hit here are answered before the time budget and the lane, and read no database.
 /// </summary>
 internal sealed class ResponseCache(ResponseCacheOptions options)
 {
