@@ -22,12 +22,15 @@ CREATE TABLE member (
     name_es      TEXT,
     source_lang  TEXT NOT NULL DEFAULT 'en' CHECK (source_lang IN ('en', 'fr', 'es')),
     iso3         TEXT COLLATE NOCASE,
+    -- OGP's name of the region ("Africa and the Middle East"), and its id: the slug of the name
+    -- (africa-and-the-middle-east), derived by Derived.cs, which the region filter and facets take.
     region       TEXT COLLATE NOCASE,
+    region_id    TEXT COLLATE NOCASE,
     kind         TEXT NOT NULL CHECK (kind IN ('national', 'local')),
     url          TEXT,
     illustrative INTEGER NOT NULL DEFAULT 0 CHECK (illustrative IN (0, 1))
 ) WITHOUT ROWID;
-CREATE INDEX member_region ON member (region, id);
+CREATE INDEX member_region ON member (region_id, id);
 CREATE INDEX member_kind ON member (kind, id);
 CREATE INDEX member_iso3 ON member (iso3, id);
 

@@ -133,6 +133,34 @@ public sealed partial class ImportRealFileTests
                 int.Parse(F("Action Plan End Year"), CultureInfo.InvariantCulture))), id);
     }
 
+    /// <summary>
+    /// The export's regions are names for people ("Africa and the Middle East"): each is served with an
+    /// id beside it, the region filter takes either, a facet gives the id with the name, and a region the
+    /// file does not have is a 400 naming the nearest (region=africa was an empty 200).
+    /// </summary>
+    [Test]
+    public async Task EachRegionOfTheFileHasAnIdThatFiltersAndFacetsTake()
+    {
+        var regions = csv.Rows.GroupBy(r => csv.Cell(r, "Region").Trim()).ToDictionary(g => g.Key, g => g.Count());
+        Assert.That(regions, Has.Count.GreaterThan(1), "the file should have several regions");
+        var facet = (await Get("/v1/commitments?limit=0&facets=region"))["meta"]!["facets"]!["region"]!.AsArray()
+            .ToDictionary(f => (string)f!["value"]!, f => ((string?)f!["name"], (long)f["count"]!));
+        Assert.That(facet.Keys, Is.EquivalentTo(regions.Keys.Select(TestSlug)), "facet values are the regions' ids");
+        foreach (var (name, count) in regions)
+        {
+            var id = TestSlug(name);
+            Assert.That(facet[id], Is.EqualTo(((string?)name, (long)count)), name);
+            foreach (var asked in new[] { id, name, name.ToUpperInvariant() })
+                Assert.That((long)(await Get($"/v1/commitments?limit=0&region={Uri.EscapeDataString(asked)}"))["meta"]!["total"]!, Is.EqualTo(count), asked);
+            var members = (await Get($"/v1/members?limit=1000&region={id}"))["data"]!.AsArray();
+            Assert.That(members.Select(m => ((string?)m!["region"], (string?)m["region_id"])).Distinct(), Is.EqualTo(new[] { ((string?)name, (string?)id) }));
+        }
+        using var unknown = await client.GetAsync("/v1/commitments?region=africa");
+        var body = await unknown.Content.ReadAsStringAsync();
+        Assert.That((int)unknown.StatusCode, Is.EqualTo(400), body);
+        Assert.That(body, Does.Contain("'africa-and-the-middle-east' (Africa and the Middle East)"));
+    }
+
     /// <summary>Every ND, NR, NA and blank of every rating column is still there, as the reason the rating is missing.</summary>
     [Test]
     public async Task TheCountOfEachMissingRatingReasonSurvives()
