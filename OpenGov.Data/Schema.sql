@@ -341,6 +341,18 @@ CREATE TABLE irm_rating_raw (
     FOREIGN KEY (commitment_id, stage) REFERENCES irm_rating (commitment_id, stage) ON DELETE CASCADE
 ) WITHOUT ROWID;
 
+-- A cell of an imported row whose text is stored otherwise than as written: a title or name whose
+-- whitespace was collapsed (a line break or doubled space inside it), an institution cell from which
+-- contact details were removed. Kept so that what was stored can be checked against the source;
+-- never served, and left out of the database that /v1/exports gives (Export/ExportStore.cs).
+CREATE TABLE raw_cell (
+    commitment_id TEXT NOT NULL COLLATE NOCASE REFERENCES commitment (id) ON DELETE CASCADE,
+    -- The export's header of the column, e.g. 'Commitment Title'.
+    column_name   TEXT NOT NULL,
+    raw_text      TEXT NOT NULL,
+    PRIMARY KEY (commitment_id, column_name)
+) WITHOUT ROWID;
+
 -- Releases: every build of a database publishes one, and the file keeps the catalogue of every
 -- release before it and every change between them (copied forward from the release it replaces),
 -- so that the current file alone answers /v1/releases, /v1/changes and every history. A release's
