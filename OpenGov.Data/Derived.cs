@@ -35,6 +35,7 @@ internal static class Derived
     /// <summary>Derives every table, or all but commitment_search where <paramref name="search"/> is false (see OgpSearchIndex).</summary>
     public static void Run(SqliteConnection connection, SqliteTransaction tx, bool search = true)
     {
+        RegionIds(connection, tx);
         BuildTimings.Measure("derived: commitment_filter", () => connection.Execute($"""
             INSERT INTO commitment_filter (commitment_id, member_id, action_plan_id, status,
                 start_date_lo, start_date_hi, end_date_lo, end_date_hi, {string.Join(", ", Summaries.Select(x => x.Column))})
@@ -50,6 +51,17 @@ internal static class Derived
         foreach (var lang in Languages)
             BuildTimings.Measure($"derived: commitment_search {lang}", () => connection.Execute(SearchRows(lang), transaction: tx));
         connection.Execute(SearchRanking, transaction: tx);
+    }
+
+    /// <summary>
+    /// Each member's region id, the slug of OGP's name of the region ("Africa and the Middle East" is
+    /// africa-and-the-middle-east): filters and facets take an id, as they do for members, and a name
+    /// written for people is no id. Derived here, so every way of building a database gives the same ids.
+    /// </summary>
+    static void RegionIds(SqliteConnection connection, SqliteTransaction tx)
+    {
+        connection.CreateFunction("region_slug", (string name) => Import.OgpValues.Slug(name), isDeterministic: true);
+        connection.Execute("UPDATE member SET region_id = NULLIF(region_slug(region), '') WHERE region IS NOT NULL", transaction: tx);
     }
 
     // FTS5 collects index entries in memory and writes them out as a new segment whenever they pass

@@ -22,12 +22,15 @@ CREATE TABLE member (
     name_es      TEXT,
     source_lang  TEXT NOT NULL DEFAULT 'en' CHECK (source_lang IN ('en', 'fr', 'es')),
     iso3         TEXT COLLATE NOCASE,
+    -- OGP's name of the region ("Africa and the Middle East"), and its id: the slug of the name
+    -- (africa-and-the-middle-east), derived by Derived.cs, which the region filter and facets take.
     region       TEXT COLLATE NOCASE,
+    region_id    TEXT COLLATE NOCASE,
     kind         TEXT NOT NULL CHECK (kind IN ('national', 'local')),
     url          TEXT,
     illustrative INTEGER NOT NULL DEFAULT 0 CHECK (illustrative IN (0, 1))
 ) WITHOUT ROWID;
-CREATE INDEX member_region ON member (region, id);
+CREATE INDEX member_region ON member (region_id, id);
 CREATE INDEX member_kind ON member (kind, id);
 CREATE INDEX member_iso3 ON member (iso3, id);
 
@@ -336,6 +339,18 @@ CREATE TABLE irm_rating_raw (
     raw_text      TEXT NOT NULL,
     PRIMARY KEY (commitment_id, stage, rating),
     FOREIGN KEY (commitment_id, stage) REFERENCES irm_rating (commitment_id, stage) ON DELETE CASCADE
+) WITHOUT ROWID;
+
+-- A cell of an imported row whose text is stored otherwise than as written: a title or name whose
+-- whitespace was collapsed (a line break or doubled space inside it), an institution cell from which
+-- contact details were removed. Kept so that what was stored can be checked against the source;
+-- never served, and left out of the database that /v1/exports gives (Export/ExportStore.cs).
+CREATE TABLE raw_cell (
+    commitment_id TEXT NOT NULL COLLATE NOCASE REFERENCES commitment (id) ON DELETE CASCADE,
+    -- The export's header of the column, e.g. 'Commitment Title'.
+    column_name   TEXT NOT NULL,
+    raw_text      TEXT NOT NULL,
+    PRIMARY KEY (commitment_id, column_name)
 ) WITHOUT ROWID;
 
 -- Releases: every build of a database publishes one, and the file keeps the catalogue of every

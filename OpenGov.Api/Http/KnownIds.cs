@@ -10,20 +10,23 @@ namespace OpenGov.Api.Http;
 /// <summary>
 /// Checks the ids a filter names against what the release served holds, so that a wrong id is a
 /// 400 with the nearest known ids rather than an empty list that reads as "none" (member=uk,
-/// country=UK). What a person obviously means is taken as it is meant: a member's (or plan's,
+/// country=UK, region=africa). What a person obviously means is taken as it is meant: a member's (or plan's,
 /// institution's...) name in any case, and a country's ISO 3166 alpha-2 code (GB for GBR).
 /// </summary>
 internal sealed class KnownIds(Db db, DatasetState state)
 {
-    /// <summary>For each filter: what it names, the collection that lists them, and the SQL of their ids and names.</summary>
-    static readonly Dictionary<string, (string Kind, string Collection, string Sql)> Kinds = new()
+    /// <summary>For each filter: what it names, where a client finds its ids, and the SQL of their ids and names.</summary>
+    static readonly Dictionary<string, (string Kind, string Listed, string Sql)> Kinds = new()
     {
-        ["member"] = ("member", "members", "SELECT id, name_en, name_fr, name_es FROM member"),
-        ["country"] = ("country (ISO 3166 alpha-3 code)", "members", "SELECT iso3, name_en, name_fr, name_es FROM member WHERE iso3 IS NOT NULL AND kind = 'national'"),
-        ["action_plan"] = ("action plan", "action-plans", "SELECT id, title_en, title_fr, title_es FROM action_plan"),
-        ["institution"] = ("institution", "institutions", "SELECT id, name_en, name_fr, name_es FROM institution"),
-        ["policy_area"] = ("policy area", "policy-areas", "SELECT id, name_en, name_fr, name_es FROM policy_area"),
-        ["irm_report"] = ("IRM report", "irm-reports", "SELECT id, title_en, title_fr, title_es FROM irm_report"),
+        ["member"] = ("member", "the ids /v1/members lists", "SELECT id, name_en, name_fr, name_es FROM member"),
+        ["country"] = ("country (ISO 3166 alpha-3 code)", "the ids /v1/members lists", "SELECT iso3, name_en, name_fr, name_es FROM member WHERE iso3 IS NOT NULL AND kind = 'national'"),
+        // A region has no collection of its own: its id is each member's region_id, its name the member's region.
+        ["region"] = ("region", "the region ids of /v1/members (region_id; /v1/members?facets=region&limit=0 counts them)",
+            "SELECT region_id, MIN(region), NULL, NULL FROM member WHERE region_id IS NOT NULL GROUP BY region_id"),
+        ["action_plan"] = ("action plan", "the ids /v1/action-plans lists", "SELECT id, title_en, title_fr, title_es FROM action_plan"),
+        ["institution"] = ("institution", "the ids /v1/institutions lists", "SELECT id, name_en, name_fr, name_es FROM institution"),
+        ["policy_area"] = ("policy area", "the ids /v1/policy-areas lists", "SELECT id, name_en, name_fr, name_es FROM policy_area"),
+        ["irm_report"] = ("IRM report", "the ids /v1/irm-reports lists", "SELECT id, title_en, title_fr, title_es FROM irm_report"),
     };
 
     /// <summary>Collections whose filters name records that may no longer exist (what changed, and when).</summary>
@@ -77,7 +80,7 @@ internal sealed class KnownIds(Db db, DatasetState state)
                 {
                     if (Resolve(criterion.Field, table, value) is { } id) values.Add(id);
                     else Fail(errors, criterion.Parameter, $"No {kind.Kind} has the id '{value}'.{Nearest(table, value)} " +
-                        $"{criterion.Field} takes the ids /v1/{kind.Collection} lists{(criterion.Field == "country" ? " (GBR, or GB)" : "")}, or their names.");
+                        $"{criterion.Field} takes {kind.Listed}{(criterion.Field == "country" ? " (GBR, or GB)" : "")}, or their names.");
                 }
                 changed |= !values.SequenceEqual(criterion.Values);
                 resolved.Add(criterion with { Values = values });
@@ -87,6 +90,14 @@ internal sealed class KnownIds(Db db, DatasetState state)
                 foreach (var missing in await MissingCommitmentsAsync(criterion.Values, ct))
                     Fail(errors, criterion.Parameter, $"No commitment has the id '{missing}'. commitment takes OGP's commitment ids (UK0075), as /v1/commitments lists them; to find one by a word of its title, use /v1/commitments?q=.");
                 resolved.Add(criterion);
+            }
+            else if (criterion.Field == "region" && criterion.Values is [{ Length: > 0 } bound] && Kinds.TryGetValue("region", out var regions))
+            {
+                // A region compared by order (region__gte=Europe) compared OGP's names before regions had
+                // ids; a name still means its region, compared as the id it now is. Any other text is compared as it is.
+                var id = Resolve("region", await TableAsync(version, "region", regions.Sql, ct), bound) ?? bound;
+                changed |= id != bound;
+                resolved.Add(criterion with { Values = [id] });
             }
             else resolved.Add(criterion);
         }

@@ -13,7 +13,7 @@ internal static class FilterExamples
     {
         ["member"] = "united-kingdom",
         ["country"] = "GBR",
-        ["region"] = "Europe",
+        ["region"] = "europe",
         ["member_kind"] = "national",
         ["action_plan"] = "AP_GBR03",
         ["commitment"] = "UK0075",

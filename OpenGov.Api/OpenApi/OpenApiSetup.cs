@@ -40,6 +40,7 @@ internal static class OpenApiSetup
             o.OperationFilter<DeprecationFilter>();
             o.SchemaFilter<OpenSchemasFilter>();
             o.SchemaFilter<ResponseSchemasFilter>();
+            o.SchemaFilter<DeprecatedKeysFilter>();
             o.DocumentFilter<ContractDocumentFilter>();
             foreach (var assembly in new[] { typeof(Program).Assembly, typeof(Data.Db).Assembly })
                 o.IncludeXmlComments(assembly);

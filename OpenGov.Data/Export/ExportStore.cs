@@ -1,3 +1,4 @@
+using Dapper;
 using System.Security.Cryptography;
 using System.Text.Json;
 using OpenGov.Data.Listing;
@@ -66,6 +67,7 @@ public sealed class ExportStore(Db db, CommitmentQueries commitments, MilestoneQ
             files.AddRange(await WriteAsync<Model.Milestone>(temp, "milestones", milestones.ListAsync));
             files.AddRange(await WriteAsync<Model.IrmRating>(temp, "irm-ratings", ratings.ListAsync));
             File.Copy(db.Path, Path.Combine(temp, DatabaseName));
+            WithoutRawCells(Path.Combine(temp, DatabaseName));
             files.Add(await DescribeAsync(temp, DatabaseName, "database", "sqlite", "application/vnd.sqlite3", null));
 
             var manifest = new ExportManifest(dataVersion, DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()), files);
@@ -79,6 +81,21 @@ public sealed class ExportStore(Db db, CommitmentQueries commitments, MilestoneQ
         {
             if (Directory.Exists(temp)) Directory.Delete(temp, recursive: true);
         }
+    }
+
+    /// <summary>
+    /// Empties the copy's raw_cell: the cells as the source wrote them are kept for checking the import,
+    /// not published, and some hold what the import would not publish (the e-mail addresses and phone
+    /// numbers of people, in institution cells). secure_delete overwrites the deleted text with zeros,
+    /// so none of it stays in the copy's free pages.
+    /// </summary>
+    static void WithoutRawCells(string path)
+    {
+        using var c = new Microsoft.Data.Sqlite.SqliteConnection(Db.ConnectionString(path, Microsoft.Data.Sqlite.SqliteOpenMode.ReadWrite, pooling: false));
+        c.Open();
+        // A release built before raw_cell existed has none.
+        if (!c.ExecuteScalar<bool>("SELECT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'raw_cell')")) return;
+        c.Execute("PRAGMA secure_delete = ON; DELETE FROM raw_cell;");
     }
 
     /// <summary>Writes the CSV and the NDJSON of a collection in one pass over it.</summary>

@@ -15,7 +15,7 @@ public static class OgpCsvImporter
     public const string SourceName = "ogp-csv";
 
     /// <summary>Bump when the mapping changes, so that the same file then gives a new data version.</summary>
-    public const string MappingVersion = "ogp-csv-mapping-1";
+    public const string MappingVersion = "ogp-csv-mapping-2";
 
     /// <summary>How far the import is: bytes of the file read, of how many, and rows read.</summary>
     public readonly record struct Progress(long BytesRead, long BytesTotal, long Rows);
@@ -49,6 +49,7 @@ public static class OgpCsvImporter
             ("policy areas", "SELECT COUNT(*) FROM policy_area"), ("IRM reports", "SELECT COUNT(*) FROM irm_report"),
             ("IRM ratings (stages)", "SELECT COUNT(*) FROM irm_rating"), ("ratings kept raw", "SELECT COUNT(*) FROM irm_rating_raw"),
             ("dates kept raw", "SELECT COUNT(start_date_raw) + COUNT(end_date_raw) FROM commitment"),
+            ("cells kept raw", "SELECT COUNT(*) FROM raw_cell"),
         })
             report.Written[label] = c.ExecuteScalar<long>(sql);
     }

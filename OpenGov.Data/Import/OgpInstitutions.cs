@@ -32,6 +32,15 @@ public static partial class OgpInstitutions
     public static IReadOnlyList<string> Split(string? cell, List<Change>? changes)
     {
         if (cell is null || None.Contains(cell.Trim())) return [];
+        // Contact details first: what the other rules see, split and report is the cell without them.
+        var (withoutContacts, removed) = OgpContactDetails.Remove(cell);
+        if (removed.Any)
+        {
+            cell = withoutContacts;
+            for (var i = 0; i < removed.Emails; i++) changes?.Add(new("institution_email_removed", removed.Redacted));
+            for (var i = 0; i < removed.Phones; i++) changes?.Add(new("institution_phone_removed", removed.Redacted));
+            for (var i = 0; i < removed.EntriesDropped; i++) changes?.Add(new("institution_contact_only_dropped", removed.Redacted));
+        }
         var names = new List<string>();
         var lines = Lines(cell);
         if (lines.Count > 1) changes?.Add(new("institution_lines_split", cell));

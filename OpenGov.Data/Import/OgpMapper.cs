@@ -26,7 +26,7 @@ internal sealed partial class OgpMapper
     // Slugs of the institution and member names seen so far: the same few thousand names recur on
     // row after row, and a slug costs a Unicode normalisation and a regular expression.
     readonly Dictionary<string, string> slugs = new(StringComparer.Ordinal);
-    long commitments, ratings, rawRatings, rawDates;
+    long commitments, ratings, rawRatings, rawDates, rawCells;
 
     public OgpMapper(IReadOnlyList<string> header, ImportReport report)
     {
@@ -40,7 +40,8 @@ internal sealed partial class OgpMapper
         var id = OgpValues.Text(row[C.Id]) ?? throw new ImportRefusedException($"line {row.Line}: no commitment id in '{C.Id}'.");
         if (!seenIds.TryAdd(id, row.Line))
             throw new ImportRefusedException($"line {row.Line}: commitment id {id} is already on line {seenIds[id]}; ids must be unique.");
-        var member = Member(row, id);
+        var raw = new List<(string Column, string Text)>();
+        var member = Member(row, id, raw);
         var plan = Plan(row, id, member);
 
         var (number, repaired) = OgpValues.CommitmentNumber(row[C.Number]);
@@ -52,7 +53,7 @@ internal sealed partial class OgpMapper
         if (active is not null and not "0" and not "1") report.Warn("status_not_0_1", $"line {row.Line} {id}: {C.Active} \"{active}\" (stored as inactive)");
         plan.AnyActive |= active == "1";
 
-        var commitment = new OgpCommitment(id, plan.Id, member.Id, number, OgpValues.Text(row[C.Title]), OgpValues.Text(row[C.ShortTitle]),
+        var commitment = new OgpCommitment(id, plan.Id, member.Id, number, Name(row, C.Title, id, raw), Name(row, C.ShortTitle, id, raw),
             OgpValues.Text(row[C.FullText], trim: false), active == "1" ? "active" : "inactive", OgpValues.Text(row[C.Theme]),
             start.Iso, end.Iso, start.Raw, end.Raw, OgpValues.Text(row[C.Url]));
         var (lang, shortLang, fullLang) = LanguageGuess.OfRecord(commitment.Title, commitment.ShortTitle, commitment.FullText);
@@ -64,8 +65,8 @@ internal sealed partial class OgpMapper
         rawDates += (start.Raw is null ? 0 : 1) + (end.Raw is null ? 0 : 1);
 
         var links = new List<OgpInstitutionLink>();
-        Link(links, "lead", row[C.Lead], row, id);
-        Link(links, "supporting", row[C.Supporting], row, id);
+        Link(links, "lead", C.Lead, row, id, raw);
+        Link(links, "supporting", C.Supporting, row, id, raw);
         var areas = new List<string>();
         foreach (var (column, areaId) in policyAreas)
         {
@@ -77,7 +78,20 @@ internal sealed partial class OgpMapper
         foreach (var stage in new[] { "midterm", "end_of_term" })
             if (OgpRatings.Read(row, stage, report, id) is { } read)
                 stages.Add(Stage(plan, read, row));
-        return new OgpRecord(commitment, links, areas, stages, position);
+        rawCells += raw.Count;
+        return new OgpRecord(commitment, links, areas, stages, raw, position);
+    }
+
+    /// <summary>A title or name with its whitespace collapsed (OgpValues.Name); the cell as written is kept in <paramref name="raw"/> where that changed it.</summary>
+    string? Name(OgpRow row, string column, string id, List<(string Column, string Text)> raw)
+    {
+        var name = OgpValues.Name(row[column]);
+        if (name is not null && !string.Equals(name, row[column]!.Trim(), StringComparison.Ordinal))
+        {
+            raw.Add((column, row[column]!));
+            report.Warn("text_whitespace_collapsed", $"line {row.Line} {id}: {column} \"{name}\"");
+        }
+        return name;
     }
 
     string Slug(string name)
@@ -92,8 +106,9 @@ internal sealed partial class OgpMapper
             report.Warn(kind, $"line {row.Line} {id}: {column} \"{row[column]!.Trim()}\"" + (date.Iso is null ? " (kept raw)" : $" -> {date.Iso}"));
     }
 
-    void Link(List<OgpInstitutionLink> links, string role, string? cell, OgpRow row, string id)
+    void Link(List<OgpInstitutionLink> links, string role, string column, OgpRow row, string id, List<(string Column, string Text)> raw)
     {
+        var cell = row[column];
         var position = 0;
         var linked = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         institutionChanges.Clear();
@@ -117,6 +132,8 @@ internal sealed partial class OgpMapper
         }
         foreach (var change in institutionChanges)
             report.Warn(change.Kind, $"line {row.Line} {id}: \"{Shortened(change.Text)}\"");
+        // The cell as written keeps the contact details removed from the names; raw_cell is never served.
+        if (institutionChanges.Any(c => c.Kind is "institution_email_removed" or "institution_phone_removed")) raw.Add((column, cell!));
     }
 
     static string Shortened(string text)
@@ -180,6 +197,7 @@ internal sealed partial class OgpMapper
         report.Written["IRM ratings (stages)"] = ratings;
         report.Written["ratings kept raw"] = rawRatings;
         report.Written["dates kept raw"] = rawDates;
+        report.Written["cells kept raw"] = rawCells;
     }
 
     /// <summary>"Albania action plan 1, 2012-2014": the member, the plan's number and its years, as far as the export gives them.</summary>
@@ -202,13 +220,14 @@ internal sealed partial class OgpMapper
         return years.OrderByDescending(y => y.Value).ThenBy(y => y.Key).First().Key;
     }
 
-    OgpMember Member(OgpRow row, string id)
+    OgpMember Member(OgpRow row, string id, List<(string Column, string Text)> raw)
     {
-        var name = OgpValues.Text(row[C.Member]) ?? throw new ImportRefusedException($"line {row.Line}: commitment {id} has no '{C.Member}'.");
+        var name = Name(row, C.Member, id, raw) ?? throw new ImportRefusedException($"line {row.Line}: commitment {id} has no '{C.Member}'.");
+        var region = Name(row, C.Region, id, raw);
         var slug = Slug(name);
         if (members.TryGetValue(slug, out var known))
         {
-            if (known.Name != name || known.Iso3 != OgpValues.Text(row[C.Code]) || known.Region != OgpValues.Text(row[C.Region]))
+            if (known.Name != name || known.Iso3 != OgpValues.Text(row[C.Code]) || known.Region != region)
                 report.Warn("member_conflict", $"line {row.Line} {id}: member {slug} differs from line {known.Line} (the first is kept)");
             return known;
         }
@@ -217,7 +236,7 @@ internal sealed partial class OgpMapper
         if (kind == "national" && !string.Equals(kindText, "National", StringComparison.OrdinalIgnoreCase))
             report.Warn("member_kind_assumed_national", $"line {row.Line} {id}: {name}: {C.NationalOrLocal} \"{kindText}\"");
         var url = MemberUrl().Match(row[C.Url] ?? "") is { Success: true } m ? m.Value : null;
-        return members[slug] = new OgpMember(slug, name, OgpValues.Text(row[C.Code]), OgpValues.Text(row[C.Region]), kind, url, row.Line);
+        return members[slug] = new OgpMember(slug, name, OgpValues.Text(row[C.Code]), region, kind, url, row.Line);
     }
 
     OgpPlan Plan(OgpRow row, string id, OgpMember member)

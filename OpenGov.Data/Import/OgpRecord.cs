@@ -10,6 +10,8 @@ internal sealed record OgpRecord(
     List<OgpInstitutionLink> Institutions,
     List<string> PolicyAreas,
     List<OgpStage> Stages,
+    // The row's cells that are stored otherwise than as written (raw_cell): by column, the text as written.
+    List<(string Column, string Text)> RawCells,
     // How far into the file the row ends, for progress.
     long Position);
 

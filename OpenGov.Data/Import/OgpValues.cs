@@ -32,6 +32,25 @@ public static partial class OgpValues
         return trim ? cell.Trim() : cell;
     }
 
+    /// <summary>
+    /// A title or name as stored: as <see cref="Text"/>, with every run of whitespace (line breaks of a
+    /// text wrapped as in a PDF, doubled spaces, tabs, no-break spaces) one space: a title is quoted on
+    /// one line, and two spellings that differ only in spaces are one name.
+    /// </summary>
+    public static string? Name(string? cell)
+    {
+        var text = Text(cell);
+        return text is null || !NeedsCollapsing(text) ? text : Whitespace().Replace(text, " ");
+    }
+
+    // Most names have no whitespace but single spaces: they are returned as they are, without a regular expression.
+    static bool NeedsCollapsing(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+            if (char.IsWhiteSpace(text[i]) && (text[i] != ' ' || i + 1 < text.Length && char.IsWhiteSpace(text[i + 1]))) return true;
+        return false;
+    }
+
     // The export's spelling of each scale value, by the snake_case name the schema stores.
     static Dictionary<string, string> Scale(params string[] pairs)
     {
@@ -151,6 +170,7 @@ public static partial class OgpValues
         return slug[..80].TrimEnd('-') + "-" + hash;
     }
 
+    [GeneratedRegex(@"\s+")] private static partial Regex Whitespace();
     [GeneratedRegex(@"^\d{4}$")] private static partial Regex YearOnly();
     [GeneratedRegex(@"^([A-Za-z]+)\.?\s+(\d{4})$")] private static partial Regex MonthYear();
     [GeneratedRegex(@"^(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})$")] private static partial Regex SlashDate();

@@ -26,13 +26,14 @@ internal sealed class OgpWriter(SqliteConnection connection) : IDisposable
     readonly Insert rating = new(connection, "irm_rating", ["commitment_id", "stage", "irm_report_id", .. StageRatings.Columns]);
     readonly Insert ogpValue = new(connection, "irm_rating_ogp_value", "commitment_id", "stage", "ogp_value");
     readonly Insert rawRating = new(connection, "irm_rating_raw", "commitment_id", "stage", "rating", "raw_text");
+    readonly Insert rawCell = new(connection, "raw_cell", "commitment_id", "column_name", "raw_text");
     public readonly Insert Member = new(connection, "member", "id", "name_en", "iso3", "region", "kind", "url");
     public readonly Insert Plan = new(connection, "action_plan", "id", "member_id", "number", "title_en", "title_made", "cycle", "start_year", "end_year", "status");
     public readonly Insert Report = new(connection, "irm_report", "id", "action_plan_id", "kind", "year", "title_en");
     public readonly Insert Institution = new(connection, "institution", "id", "name_en", "aliases");
     public readonly Insert PolicyArea = new(connection, "policy_area", "id", "name_en", "name_fr", "name_es");
 
-    Insert[] All => [commitment, institutionLink, policyAreaLink, rating, ogpValue, rawRating, Member, Plan, Report, Institution, PolicyArea];
+    Insert[] All => [commitment, institutionLink, policyAreaLink, rating, ogpValue, rawRating, rawCell, Member, Plan, Report, Institution, PolicyArea];
 
     /// <summary>Writes one row of the export: its commitment, links and IRM stages.</summary>
     public void Write(OgpRecord record)
@@ -42,6 +43,7 @@ internal sealed class OgpWriter(SqliteConnection connection) : IDisposable
             .. InColumnOf(c.FullTextLang, c.FullText), c.Lang, c.Status, c.Theme, c.StartDate, c.EndDate, c.StartDateRaw, c.EndDateRaw, c.Url]);
         foreach (var link in record.Institutions) institutionLink.Run(c.Id, link.InstitutionId, link.Role, link.Position);
         foreach (var area in record.PolicyAreas) policyAreaLink.Run(c.Id, area);
+        foreach (var (column, text) in record.RawCells) rawCell.Run(c.Id, column, text);
         foreach (var (reportId, stage) in record.Stages)
         {
             rating.Run([c.Id, stage.Stage, reportId, .. stage.Values]);

@@ -15,8 +15,8 @@ namespace OpenGov.Data.Model;
 /// <param name="SourceFile" example="ogp-commitments-2024-07.csv">The name of the file the release was imported from; null for a build of the sample data.</param>
 /// <param name="SourceSha256" example="9f2c1e0d4b6a8c3e5f7a9b1d2c4e6f8a0b2c4d6e8f0a1b3c5d7e9f1a2b4c6d8e">The SHA-256 of that file, to check a copy of it against; null where there is none.</param>
 /// <param name="Note" example="OGP export of 3 July 2024">The publisher's note on the release (import --note); null where none was given.</param>
-/// <param name="Counts" example='{"members":75,"action-plans":214,"commitments":558}'>How many records of each collection the release holds.</param>
-/// <param name="Changes" example='{"commitments":{"added":1,"changed":2,"removed":1}}'>Per collection, how many records the release added, changed and removed since the release before it (the first release added all of them).</param>
+/// <param name="Counts" example='{"members":75,"action_plans":214,"action-plans":214,"commitments":558}'>How many records of each collection the release holds, by collection: members, action_plans, commitments, milestones, irm_ratings, irm_reports, institutions, policy_areas. The keys with a hyphen (action-plans, irm-ratings, irm-reports, policy-areas) are the same counts under the names of the collections' paths: deprecated since 2026-12-07 (use the snake_case keys), served as long as v1 is.</param>
+/// <param name="Changes" example='{"commitments":{"added":1,"changed":2,"removed":1}}'>Per collection, how many records the release added, changed and removed since the release before it (the first release added all of them); keyed as counts is, with the same deprecated keys with a hyphen.</param>
 /// <param name="Previous" example="ogp-b0d6ce719e62841f">The release before this one; null for the first.</param>
 /// <param name="Current" example="true">Whether this is the release /v1 serves now.</param>
 public sealed record Release(

@@ -11,7 +11,7 @@ public sealed class ActionPlanQueries(Db db)
         CommonFields.Id("p.id", "OGP's action plan id, e.g. AP_GBR03"),
         CommonFields.Member("p.member_id"),
         CommonFields.Country("m.iso3"),
-        CommonFields.Region("m.region"),
+        CommonFields.Region("m"),
         CommonFields.MemberKind("member_kind", "m.kind"),
         CommonFields.Status("p.status", "plan"),
         CommonFields.Integer("number", "p.number", "The plan's number among the member's plans, e.g. 3"),

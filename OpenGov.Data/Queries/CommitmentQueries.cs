@@ -23,7 +23,7 @@ public sealed partial class CommitmentQueries(Db db)
         CommonFields.Id("f.commitment_id", "OGP's commitment id, e.g. UK0075"),
         CommonFields.Member("f.member_id"),
         CommonFields.Country("m.iso3"),
-        CommonFields.Region("m.region"),
+        CommonFields.Region("m"),
         CommonFields.MemberKind("member_kind", "m.kind"),
         CommonFields.ActionPlan("f.action_plan_id"),
         CommonFields.Integer("cycle", "p.cycle", "Year of the action plan's cycle, e.g. 2016"),

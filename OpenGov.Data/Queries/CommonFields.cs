@@ -20,8 +20,13 @@ internal static class CommonFields
         "ISO 3166 alpha-3 code of the member's country, e.g. GBR; its alpha-2 code (GB) or name is read as the same; a code no member has is a 400")
         { Sql = sql, SortSql = $"IFNULL({sql}, '')" };
 
-    public static Field Region(string sql) => new("region", FieldType.Text, "OGP region of the member, e.g. Europe")
-        { Sql = sql, SortSql = $"IFNULL({sql}, '')" };
+    /// <summary>The member's region, by its id (<paramref name="alias"/>.region_id): OGP's names of regions are for people.</summary>
+    public static Field Region(string alias) => new("region", FieldType.Text,
+        "OGP region of the member, by its id (region_id of /v1/members), e.g. europe or africa-and-the-middle-east, or its name in any case (Africa and the Middle East); an unknown region is a 400 naming the nearest")
+        {
+            Sql = $"{alias}.region_id", SortSql = $"IFNULL({alias}.region_id, '')",
+            NamesSql = $"SELECT region_id, MIN(region), NULL, NULL, 'en' FROM member WHERE region_id IN (SELECT value FROM json_each(@ids)) GROUP BY region_id",
+        };
 
     public static Field MemberKind(string name, string sql) => new(name, FieldType.Enum, "Whether the member is national or local")
         { Sql = sql, Values = SnakeCase.All<Model.MemberKind>() };

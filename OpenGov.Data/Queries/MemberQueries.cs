@@ -10,11 +10,11 @@ public sealed class MemberQueries(Db db)
     [
         CommonFields.Id("m.id", "Member id, e.g. united-kingdom"),
         CommonFields.Country("m.iso3"),
-        CommonFields.Region("m.region"),
+        CommonFields.Region("m"),
         CommonFields.MemberKind("kind", "m.kind"),
     ]);
 
-    const string Select = "m.id, m.name_en, m.name_fr, m.name_es, m.source_lang, m.iso3, m.region, m.kind, m.url, m.illustrative";
+    const string Select = "m.id, m.name_en, m.name_fr, m.name_es, m.source_lang, m.iso3, m.region, m.region_id, m.kind, m.url, m.illustrative";
 
     public async Task<KeysetPage<Member>> ListAsync(ListRequest request, CancellationToken ct)
     {
@@ -40,6 +40,7 @@ public sealed class MemberQueries(Db db)
         public string SourceLang { get; set; } = "en";
         public string? Iso3 { get; set; }
         public string? Region { get; set; }
+        public string? RegionId { get; set; }
         public string Kind { get; set; } = "";
         public string? Url { get; set; }
         public bool Illustrative { get; set; }
@@ -48,7 +49,7 @@ public sealed class MemberQueries(Db db)
         {
             var name = new Localized(NameEn, NameFr, NameEs);
             var served = name.ServedLanguage(lang, SourceLang);
-            return new Member(Id, name.Pick(served, SourceLang) ?? Id, Iso3, Region, SnakeCase.Parse<MemberKind>(Kind), Url, Illustrative, served);
+            return new Member(Id, name.Pick(served, SourceLang) ?? Id, Iso3, Region, RegionId, SnakeCase.Parse<MemberKind>(Kind), Url, Illustrative, served);
         }
     }
 }

@@ -37,9 +37,26 @@ public sealed class ReleaseQueries(Db db)
 
     Release ToRelease(Row r) => new(r.Id, r.Seq, DateTimeOffset.Parse(r.PublishedAt, System.Globalization.CultureInfo.InvariantCulture),
         r.SourceFile, r.SourceSha256, r.Note,
-        JsonSerializer.Deserialize<Dictionary<string, long>>(r.Counts)!,
-        JsonSerializer.Deserialize<Dictionary<string, ChangeCounts>>(r.Changes, Rendering.RecordJson.Options)!,
+        WithSnakeCaseKeys(JsonSerializer.Deserialize<Dictionary<string, long>>(r.Counts)!),
+        WithSnakeCaseKeys(JsonSerializer.Deserialize<Dictionary<string, ChangeCounts>>(r.Changes, Rendering.RecordJson.Options)!),
         r.Previous, r.Current);
+
+    /// <summary>
+    /// A release's counts and changes by collection, keyed as every other answer keys (action_plans,
+    /// irm_ratings), each beside the key of the collection's path (action-plans, irm-ratings) that
+    /// releases were first served with: deprecated since 2026-12-07, served as long as v1 is. Stored
+    /// rows keep the path keys, so that releases published before still answer with both.
+    /// </summary>
+    static Dictionary<string, T> WithSnakeCaseKeys<T>(Dictionary<string, T> byCollection)
+    {
+        var keyed = new Dictionary<string, T>(byCollection.Count * 2);
+        foreach (var (collection, value) in byCollection)
+        {
+            keyed.TryAdd(collection.Replace('-', '_'), value);
+            keyed.TryAdd(collection, value);
+        }
+        return keyed;
+    }
 
     sealed class Row : KeyedRow
     {
