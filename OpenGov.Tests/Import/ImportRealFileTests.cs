@@ -23,9 +23,7 @@ public sealed partial class ImportRealFileTests
     {
         var path = OgpCsv.PathOrSkip();
         csv = OgpCsv.Load(path);
-        var db = Path.Combine(Path.GetTempPath(), $"opengov-import-{Guid.NewGuid():N}.db");
-        report = OgpCsvImporter.Import(path, db);
-        api = new ApiFactory(db);
+        (api, report) = SharedHosts.Imported;
         client = api.CreateClient();
     }
 
@@ -33,7 +31,6 @@ public sealed partial class ImportRealFileTests
     public void Stop()
     {
         client?.Dispose();
-        api?.Dispose();
     }
 
     async Task<JsonNode> Get(string url)

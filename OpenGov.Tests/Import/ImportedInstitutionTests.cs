@@ -19,10 +19,7 @@ public sealed partial class ImportedInstitutionTests
     [OneTimeSetUp]
     public async Task ImportAndList()
     {
-        var path = OgpCsv.PathOrSkip();
-        var db = Path.Combine(Path.GetTempPath(), $"opengov-institutions-{Guid.NewGuid():N}.db");
-        report = OgpCsvImporter.Import(path, db);
-        api = new ApiFactory(db);
+        (api, report) = SharedHosts.Imported;
         client = api.CreateClient();
         var ndjson = await client.GetStringAsync("/v1/institutions?format=ndjson");
         institutions = ndjson.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!).ToList();
@@ -32,7 +29,6 @@ public sealed partial class ImportedInstitutionTests
     public void Stop()
     {
         client?.Dispose();
-        api?.Dispose();
     }
 
     IEnumerable<string> Names => institutions.Select(i => (string?)i["name"] ?? "");

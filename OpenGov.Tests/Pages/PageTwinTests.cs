@@ -27,7 +27,7 @@ public sealed class PageTwinTests : ApiTest
 }
 
 /// <summary>
-/// The same on OGP's real export, imported once for the fixture: every commitment (KE0012 in Spanish
+/// The same on OGP's real export, imported once for the run (SharedHosts.Imported): every commitment (KE0012 in Spanish
 /// among them, whose text is only in the export's full text), member and action plan, each read in
 /// one of the three languages in turn. Skipped, saying why, where the export is absent.
 /// </summary>
@@ -39,10 +39,7 @@ public sealed class ImportedPageTwinTests
     [OneTimeSetUp]
     public void Import()
     {
-        var path = OgpCsv.PathOrSkip();
-        var db = Path.Combine(Path.GetTempPath(), $"opengov-page-twins-{Guid.NewGuid():N}.db");
-        OgpCsvImporter.Import(path, db);
-        api = new ApiFactory(db);
+        api = SharedHosts.Imported.Api;
         client = api.CreateClient();
     }
 
@@ -50,7 +47,6 @@ public sealed class ImportedPageTwinTests
     public void Stop()
     {
         client?.Dispose();
-        api?.Dispose();
     }
 
     [Test]

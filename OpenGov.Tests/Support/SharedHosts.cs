@@ -1,3 +1,6 @@
+using OpenGov.Data.Import;
+using OpenGov.Tests.Import;
+
 namespace OpenGov.Tests.Support;
 
 /// <summary>
@@ -22,8 +25,34 @@ public static class SharedHosts
     /// <summary>The service on the sample database, read-only by agreement: a fixture that changes it, or counts its work, has its own.</summary>
     public static ApiFactory Sample => sample.Value;
 
+    static readonly Lazy<(ApiFactory Api, ImportReport Report)> imported = new(ImportedOnce, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>
+    /// The service on OGP's real export, imported once for the whole run (the import, a second
+    /// or so, was made again by every fixture that read it), with the import's summary; read-only by
+    /// agreement. Skips the asking fixture, saying why, where the export is absent.
+    /// </summary>
+    public static (ApiFactory Api, ImportReport Report) Imported
+    {
+        get
+        {
+            OgpCsv.PathOrSkip();
+            return imported.Value;
+        }
+    }
+
+    static (ApiFactory, ImportReport) ImportedOnce()
+    {
+        var db = Path.Combine(Path.GetTempPath(), $"opengov-imported-{Guid.NewGuid():N}.db");
+        var report = OgpCsvImporter.Import(OgpCsv.PathOrSkip(), db);
+        var factory = new ApiFactory(db);
+        _ = factory.Server;
+        return (factory, report);
+    }
+
     internal static void Stop()
     {
         if (sample.IsValueCreated) sample.Value.Dispose();
+        if (imported.IsValueCreated) imported.Value.Api.Dispose();
     }
 }
