@@ -55,9 +55,11 @@ internal static class ReleasePinning
         }
         var release = state.Releases.FirstOrDefault(x => string.Equals(x.Id, id, StringComparison.OrdinalIgnoreCase))
             ?? Delivered(db.Path, id);
+        var page = ReadPolicy.Of(http)?.Answer == RefusalAnswer.Page;
         if (release is null)
         {
-            await Problems.WriteAsync(http, StatusCodes.Status404NotFound,
+            if (page) await Pages.PageEndpoints.Refused(http, StatusCodes.Status404NotFound, "release_not_found", id);
+            else await Problems.WriteAsync(http, StatusCodes.Status404NotFound,
                 $"No release '{id}' has been published here. The releases are listed at /v1/releases; the current one is '{state.CurrentVersion}'.");
             return;
         }
@@ -69,7 +71,8 @@ internal static class ReleasePinning
             if (!File.Exists(path))
             {
                 var oldest = state.Releases.FirstOrDefault(x => ReleaseFiles.Exists(db.Path, x.Id))?.Id ?? state.CurrentVersion;
-                await Problems.WriteAsync(http, StatusCodes.Status410Gone,
+                if (page) await Pages.PageEndpoints.Refused(http, StatusCodes.Status410Gone, "release_gone", release.Id);
+                else await Problems.WriteAsync(http, StatusCodes.Status410Gone,
                     $"Release '{release.Id}' (published {release.PublishedAt}) is no longer kept; the oldest release kept is '{oldest}'. " +
                     "What changed in it is still listed at /v1/changes.");
                 return;

@@ -116,13 +116,23 @@ internal static class PageEndpoints
     /// </summary>
     public static Task Refused(HttpContext http, int status, string heading, double seconds)
     {
-        var text = TextOf(http);
-        http.Response.StatusCode = status;
         if (status == StatusCodes.Status429TooManyRequests) http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Refused(http, status, heading, seconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>
+    /// A refusal as a page in the reader's language: its heading's words, and the advice (the same key
+    /// with _advice) naming <paramref name="value"/> (seconds, or the release asked for: release_not_found, release_gone).
+    /// </summary>
+    public static Task Refused(HttpContext http, int status, string heading, string value)
+    {
+        // The page's text without the release: the one asked for is the one that cannot be read.
+        var text = new PageText(LanguageOf(http));
+        http.Response.StatusCode = status;
         return Page<RefusedPage>(http, text, new()
         {
             [nameof(RefusedPage.Text)] = text, [nameof(RefusedPage.Here)] = Here(http), [nameof(RefusedPage.Heading)] = heading,
-            [nameof(RefusedPage.Seconds)] = seconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture),
+            [nameof(RefusedPage.Value)] = value,
         }).ExecuteAsync(http);
     }
 

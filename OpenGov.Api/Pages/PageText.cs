@@ -116,6 +116,14 @@ public sealed class PageText(string lang, string? release = null)
             "Il exécute déjà autant de recherches qu'il le peut. Réessayez dans {0} s.",
             "Está ejecutando todas las búsquedas que puede a la vez. Vuelva a intentarlo en {0} s."),
         ["release_pinned"] = ("You are reading release {0}, as it was published.", "Vous lisez la version {0}, telle qu'elle a été publiée.", "Está leyendo la versión {0}, tal como se publicó."),
+        ["release_not_found"] = ("No such release", "Version introuvable", "Versión no encontrada"),
+        ["release_not_found_advice"] = ("No release {0} has been published here. The releases are listed at /v1/releases.",
+            "Aucune version {0} n'a été publiée ici. Les versions sont listées sur /v1/releases.",
+            "Aquí no se ha publicado ninguna versión {0}. Las versiones se listan en /v1/releases."),
+        ["release_gone"] = ("This release is no longer kept", "Cette version n'est plus conservée", "Esta versión ya no se conserva"),
+        ["release_gone_advice"] = ("Release {0} is no longer kept here; what changed in it is still listed at /v1/changes.",
+            "La version {0} n'est plus conservée ici ; ce qui y a changé reste listé sur /v1/changes.",
+            "La versión {0} ya no se conserva aquí; lo que cambió en ella sigue listado en /v1/changes."),
         ["release_current"] = ("Read the current data", "Lire les données actuelles", "Leer los datos actuales"),
     };
 

@@ -40,4 +40,15 @@ public sealed class PrunedReleaseLinkTests
             Assert.That((int)response.StatusCode, Is.EqualTo(200), link);
         }
     }
+
+    [Test]
+    public async Task APageOfAPrunedReleaseIsA410PageAndTheAPIA410Problem()
+    {
+        using var page = await releases.Client.GetAsync($"/commitments/XE0001?release={releases.First}");
+        Assert.That((int)page.StatusCode, Is.EqualTo(410));
+        Assert.That(page.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/html"));
+        Assert.That(await page.Content.ReadAsStringAsync(), Does.Contain(releases.First).And.Contain("/v1/changes"));
+        using var api = await releases.Client.GetAsync($"/v1/commitments/XE0001?release={releases.First}");
+        await Problem.Assert(api, 410, mentions: "no longer kept");
+    }
 }

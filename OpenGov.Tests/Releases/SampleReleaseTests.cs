@@ -188,8 +188,10 @@ public sealed class SampleReleaseTests
         Assert.That(await Page("/commitments/UK0075?lang=fr"), Does.Not.Contain("Vous lisez la version"));
 
         // An unknown release is refused, as under /v1.
-        using var unknown = await client.GetAsync("/commitments/UK0075?release=no-such-release");
+        using var unknown = await client.GetAsync("/commitments/UK0075?release=no-such-release&lang=es");
         Assert.That((int)unknown.StatusCode, Is.EqualTo(404));
+        Assert.That(unknown.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/html"), "a page, not a problem");
+        Assert.That(WebUtility.HtmlDecode(await unknown.Content.ReadAsStringAsync()), Does.Contain("ninguna versión no-such-release"));
     }
 
     async Task<string> Page(string url)
