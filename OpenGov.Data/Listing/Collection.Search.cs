@@ -129,9 +129,11 @@ public sealed partial class Collection
     Dictionary<long, string> SnippetsFromTokens(DbConnection connection, string expression, List<long> rows, bool anyPhrase, CancellationToken ct)
     {
         var snippets = new Dictionary<long, string>();
-        if (KeptRead.Of(connection) is not { } kept || Fts5Tokenizer.Default is not { } tokenizer
+        if (Fts5Tokenizer.Default is not { } tokenizer
             || (anyPhrase ? SnippetQuery.AnyPhraseOf(expression, tokenizer) : SnippetQuery.Of(expression, tokenizer)) is not { } query) return snippets;
-        var keptRows = kept.TokenizedRows;
+        // On a connection that is not kept, the rows are read and tokenized for the request alone: FTS5's
+        // snippet() knows nothing of the words' other forms, so it would mark fewer words than here.
+        var keptRows = KeptRead.Of(connection)?.TokenizedRows;
         var missing = new List<long>();
         var found = keptRows?.Get(rows, missing) ?? [];
         if (keptRows is null) missing.AddRange(rows);
@@ -139,7 +141,7 @@ public sealed partial class Collection
         {
             var s = Search!;
             var sql = $"SELECT rowid, {s.TextColumns} FROM {s.Table} WHERE rowid IN @rows";
-            foreach (var (row, texts) in connection.QueryTextsKept(sql, new { rows = missing }, ct)!)
+            foreach (var (row, texts) in connection.QueryTextsKept(sql, new { rows = missing }, ct) ?? Texts(connection, sql, missing))
                 if (TokenizedRow.Of(texts, tokenizer) is { } tokenized)
                 {
                     found[row] = tokenized;
@@ -151,6 +153,15 @@ public sealed partial class Collection
             if (maker.Make(tokenized) is { } snippet) snippets[row] = snippet;
         rows.RemoveAll(snippets.ContainsKey);
         return snippets;
+    }
+
+    /// <summary>The texts of <paramref name="rows"/> read by <paramref name="sql"/> (SnippetsFromTokens') on a connection that is not kept.</summary>
+    static List<(long Row, byte[]?[] Texts)> Texts(DbConnection connection, string sql, List<long> rows)
+    {
+        var texts = new List<(long, byte[]?[])>();
+        using var reader = (DbDataReader)connection.ExecuteReader(SqlLog.Note(sql), new { rows });
+        while (reader.Read()) texts.Add((reader.GetInt64(0), TokenizedRow.TextsOf(reader, 1)));
+        return texts;
     }
 
     /// <summary>The snippets of <paramref name="rows"/> made by FTS5's snippet() (of the rows that <paramref name="expression"/> matches), added to <paramref name="snippets"/> and taken from <paramref name="rows"/>.</summary>
