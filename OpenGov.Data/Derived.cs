@@ -48,6 +48,8 @@ internal static class Derived
             """, transaction: tx));
         if (!search) return;
         connection.Execute(SearchWriteSettings, transaction: tx);
+        // The stem columns' texts (Listing/WordForms.cs), made in C# for each row as it is inserted.
+        connection.CreateFunction<string, string?, string?>("word_stems", Listing.WordForms.StemsOf, isDeterministic: true);
         foreach (var lang in Languages)
             BuildTimings.Measure($"derived: commitment_search {lang}", () => connection.Execute(SearchRows(lang), transaction: tx));
         connection.Execute(SearchRanking, transaction: tx);
@@ -71,8 +73,11 @@ internal static class Derived
     // index and only affects writes, which the finished database never has.
     internal const string SearchWriteSettings = "INSERT INTO commitment_search (commitment_search, rank) VALUES ('hashsize', 16777216)";
 
-    // bm25 weights per column: commitment_id, serves, title, description, milestones, institutions.
-    internal const string SearchRanking = "INSERT INTO commitment_search (commitment_search, rank) VALUES ('rank', 'bm25(0.0, 0.0, 10.0, 4.0, 2.0, 1.0)')";
+    // bm25 weights per column: commitment_id, serves, title, description, milestones, institutions, and
+    // the stem columns of the last four at half their weight: a row with the word itself (found in
+    // both its text and its stems) ranks above one with only another of its forms, other things equal.
+    internal const string SearchRanking =
+        "INSERT INTO commitment_search (commitment_search, rank) VALUES ('rank', 'bm25(0.0, 0.0, 10.0, 4.0, 2.0, 1.0, 5.0, 2.0, 1.0, 0.5)')";
 
     /// <summary>
     /// Fills commitment_count: for every field of /v1/commitments a filter can name, how many
@@ -105,17 +110,21 @@ internal static class Derived
     {
         var others = Languages.Where(l => l != lang).ToList();
         string Text(string column) => $"COALESCE(c.{column}_{lang}, c.{column}_en, c.{column}_fr, c.{column}_es, '')";
+        // Each row's texts in a subquery, then their stems in the row's language beside them.
         return $"""
-            INSERT INTO commitment_search (commitment_id, serves, title, description, milestones, institutions)
-            SELECT c.id,
+            INSERT INTO commitment_search (commitment_id, serves, title, description, milestones, institutions,
+                title_stem, description_stem, milestones_stem, institutions_stem)
+            SELECT id, serves, title, description, milestones, institutions,
+                word_stems('{lang}', title), word_stems('{lang}', description), word_stems('{lang}', milestones), word_stems('{lang}', institutions)
+            FROM (SELECT c.id AS id,
                 'serves{lang}' || CASE WHEN c.source_lang = '{lang}'
-                    THEN {string.Join(" || ", others.Select(o => $"CASE WHEN c.title_{o} IS NULL THEN ' serves{o}' ELSE '' END"))} ELSE '' END,
-                c.title_{lang} || COALESCE(' ' || c.short_title_{lang}, ''),
-                {string.Join(" || ' ' || ", new[] { "commitment_text", "objective", "status_quo", "ambition", "full_text" }.Select(Text))},
-                (SELECT group_concat(COALESCE(m.text_{lang}, m.text_en, m.text_fr, m.text_es), ' ') FROM milestone m WHERE m.commitment_id = c.id),
+                    THEN {string.Join(" || ", others.Select(o => $"CASE WHEN c.title_{o} IS NULL THEN ' serves{o}' ELSE '' END"))} ELSE '' END AS serves,
+                c.title_{lang} || COALESCE(' ' || c.short_title_{lang}, '') AS title,
+                {string.Join(" || ' ' || ", new[] { "commitment_text", "objective", "status_quo", "ambition", "full_text" }.Select(Text))} AS description,
+                (SELECT group_concat(COALESCE(m.text_{lang}, m.text_en, m.text_fr, m.text_es), ' ') FROM milestone m WHERE m.commitment_id = c.id) AS milestones,
                 (SELECT group_concat(COALESCE(i.name_{lang}, i.name_en, i.name_fr, i.name_es), ' ')
-                    FROM commitment_institution ci JOIN institution i ON i.id = ci.institution_id WHERE ci.commitment_id = c.id)
-            FROM commitment c WHERE c.title_{lang} IS NOT NULL
+                    FROM commitment_institution ci JOIN institution i ON i.id = ci.institution_id WHERE ci.commitment_id = c.id) AS institutions
+            FROM commitment c WHERE c.title_{lang} IS NOT NULL)
             """;
     }
 }

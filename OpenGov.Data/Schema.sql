@@ -294,9 +294,14 @@ CREATE TABLE irm_note (
 -- token per language a search in which should find this row (servesen, servesfr, servesen): its own,
 -- and those the commitment lacks when this is its source language (the same fallback as the answers
 -- use); a search keeps the hits whose serves has its language's token (Collection.Where). Filled by
--- Derived.cs, which also sets the ranking (titles weigh most, serves nothing).
+-- Derived.cs, which also sets the ranking (titles weigh most, serves nothing, a stem column half its
+-- text's column). Each text column has a stem column beside it (title_stem, ...): the stem of each of
+-- its tokens in the row's language, in order, tagged with the language (en0parliament), so that a
+-- search finds a word's other forms (parliaments, parliamentary) and ranks the word itself above
+-- them (Listing/WordForms.cs).
 CREATE VIRTUAL TABLE commitment_search USING fts5 (
     commitment_id UNINDEXED, serves, title, description, milestones, institutions,
+    title_stem, description_stem, milestones_stem, institutions_stem,
     tokenize = 'unicode61 remove_diacritics 2'
 );
 

@@ -55,7 +55,8 @@ public static class SearchTopHits
         connection.Execute("CREATE VIRTUAL TABLE temp.search_vocabulary USING fts5vocab(main, commitment_search, 'row')");
         // 'row' counts the rows a term is in, whatever their language: the hits of a search by it in any one language are no more.
         var vocabulary = connection.Query<(string Term, long Rows)>(
-            "SELECT term, doc FROM temp.search_vocabulary WHERE doc >= @minHits AND term NOT GLOB 'serves*' ORDER BY doc DESC, term", new { minHits }).ToList();
+            "SELECT term, doc FROM temp.search_vocabulary WHERE doc >= @minHits AND term NOT GLOB 'serves*' AND term NOT GLOB @stems ORDER BY doc DESC, term",
+            new { minHits, stems = Listing.WordForms.StemTermGlob }).ToList();
         connection.Execute("DROP TABLE temp.search_vocabulary");
         var budget = (long)hitsPerRow * connection.ExecuteScalar<long>("SELECT COUNT(*) FROM commitment_search");
         var terms = new List<string>();
@@ -143,7 +144,8 @@ public static class SearchTopHits
         var best = new PriorityQueue<Hit, Hit>(kept + 1, WorstFirst.Instance);
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT rowid, rank FROM commitment_search WHERE commitment_search MATCH $term";
-        command.Parameters.AddWithValue("$term", $"\"{term}\"");
+        // As a search by the word looks for it: itself and its other forms (Listing.SearchQuery.ToMatch).
+        command.Parameters.AddWithValue("$term", Listing.SearchQuery.ToMatch(term));
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {

@@ -92,8 +92,10 @@ internal sealed class QueryParametersFilter : IOperationFilter
         if (collection.Search is not null)
             parameters.Add(Example(Query("q",
                 "Full-text search in the language asked for, over titles, descriptions, milestones and institution names, ranked by relevance "
-                + "(bm25) unless sort is given. Words must all match; \"a phrase\" in quotes; prefix*; OR, NOT and parentheses; a minus leaves out what follows it (data -open). "
-                + "Each hit has a snippet with the matches in `<mark>`.", Text()), "beneficial ownership"));
+                + "(bm25) unless sort is given. Words must all match, each as typed or by its other forms in English, French or Spanish "
+                + "(parliament finds parliaments and parliamentary; the word as typed ranks first); \"a phrase\" in quotes and prefix* match as typed; "
+                + "OR, NOT and parentheses; a minus leaves out what follows it (data -open), in all its forms. "
+                + "Each hit has a snippet with the matches, other forms too, in `<mark>`.", Text()), "beneficial ownership"));
         foreach (var field in collection.Fields.Values)
         {
             var example = FilterExamples.For(collection, field);

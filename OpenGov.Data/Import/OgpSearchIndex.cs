@@ -37,7 +37,8 @@ internal sealed partial class OgpSearchIndex : IDisposable
                 Execute(Regex.Match(DatabaseFile.SchemaSql, $@"CREATE TABLE {table} \(.*?\) WITHOUT ROWID;", RegexOptions.Singleline).Value);
             Execute("BEGIN");
             Execute(Derived.SearchWriteSettings);
-            rows = new OgpWriter.Insert(connection, "commitment_search", "commitment_id", "serves", "title", "description", "milestones", "institutions");
+            rows = new OgpWriter.Insert(connection, "commitment_search", "commitment_id", "serves", "title", "description", "milestones", "institutions",
+                "title_stem", "description_stem", "milestones_stem", "institutions_stem");
         }
         catch
         {
@@ -79,9 +80,13 @@ internal sealed partial class OgpSearchIndex : IDisposable
         // Derived.SearchRows: the row of the record's language serves it first, then the languages it has no text in.
         var serves = "serves" + c.Lang + string.Concat(new[] { "en", "fr", "es" }.Where(l => l != c.Lang).Select(l => " serves" + l));
         // The short title joins the title where it is in the title's language (Derived: title_{lang} and short_title_{lang}).
-        rows.Run(c.Id, serves, c.ShortTitle is null || c.ShortTitleLang != c.Lang ? c.Title : c.Title + " " + c.ShortTitle,
-            // commitment_text, objective, status_quo, ambition and full_text, joined by spaces.
-            "    " + c.FullText, null, record.Institutions.Count == 0 ? null : string.Join(' ', record.Institutions.Select(i => i.Name)));
+        var title = c.ShortTitle is null || c.ShortTitleLang != c.Lang ? c.Title : c.Title + " " + c.ShortTitle;
+        // commitment_text, objective, status_quo, ambition and full_text, joined by spaces.
+        var description = "    " + c.FullText;
+        var institutions = record.Institutions.Count == 0 ? null : string.Join(' ', record.Institutions.Select(i => i.Name));
+        // The stem columns, as Derived's word_stems writes them (Listing/WordForms.cs).
+        rows.Run(c.Id, serves, title, description, null, institutions,
+            Listing.WordForms.StemsOf(c.Lang, title), Listing.WordForms.StemsOf(c.Lang, description), null, Listing.WordForms.StemsOf(c.Lang, institutions));
     }
 
     void Finish()

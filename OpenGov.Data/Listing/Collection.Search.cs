@@ -51,6 +51,10 @@ public sealed partial class Collection
         if (Search is not { TopHits: true } || request.Search is not { } q || (request.Sort?.Count ?? 0) > 0) return null;
         var serves = SearchTopHits.ServesBit(request.Lang);
         if (serves == 0 || SearchTopHits.TermOf(q) is not { } term) return null;
+        // The word's hits were ranked by the expression of the term as the index holds it (folded):
+        // a word whose forms are looked for otherwise (comisión's French stem is not comision's) is
+        // ranked at query time.
+        if (SearchQuery.ToMatch(q.Trim().ToLowerInvariant()) != SearchQuery.ToMatch(term)) return null;
         // On a kept connection, as the page's statements: prepared once, not once per search.
         var words = await connection.QueryKeptAsync<(long Hits, long Rows, long Kept)>(
             SqlLog.Note($"SELECT hits_{request.Lang}, rows, kept FROM search_term WHERE term = @term"), new { term }, ct);
@@ -81,7 +85,7 @@ public sealed partial class Collection
         }
         if (KeptRead.Of(connection) is not { } kept || kept.IndexRows(s) is not { } indexRows) return null;
         var hits = await connection.QueryRanksKeptAsync(SqlLog.Note($"SELECT rowid, rank FROM {s.Table} WHERE {s.Table} MATCH @q"),
-            new { q = SearchQuery.ToFts5(request.Search!) }, ct);
+            new { q = SearchQuery.ToMatch(request.Search!) }, ct);
         if (hits is null || indexRows.Page(hits, token, after, request.Limit + 1) is not var (page, total)) return null;
         var rows = new List<TRow>(page.Count);
         foreach (var hit in page)
@@ -98,15 +102,20 @@ public sealed partial class Collection
     /// <summary>
     /// Each hit's snippet, for the page's rows only: a snippet costs a read of the row's text, too
     /// much to pay for every hit. Made in C# from the row's texts where the query's shape allows (see
-    /// SnippetMaker: the same bytes as FTS5's snippet(), from rows tokenized once), else by FTS5.
+    /// SnippetMaker: the same bytes as FTS5's snippet(), from rows tokenized once, with the words'
+    /// other forms marked too), else by FTS5, from the text columns and the words as typed (a row
+    /// found only by another form of a word then has its snippet made in C# with every phrase of
+    /// the search marked where found, or none).
     /// </summary>
     async Task SnippetsAsync<TRow>(DbConnection connection, string search, IReadOnlyList<TRow> rows, CancellationToken ct) where TRow : KeyedRow
     {
         if (rows.Count == 0) return;
         var expression = SearchQuery.ToFts5(search);
         var left = rows.Where(r => r.SearchRow is not null).Select(r => r.SearchRow!.Value).ToList();
-        var snippets = SnippetsFromTokens(connection, expression, left, ct);
-        if (left.Count > 0) await SnippetsByFts5Async(connection, expression, left, snippets, ct);
+        var snippets = SnippetsFromTokens(connection, expression, left, anyPhrase: false, ct);
+        if (left.Count > 0) await SnippetsByFts5Async(connection, SearchQuery.ToExactMatch(search), left, snippets, ct);
+        if (left.Count > 0)
+            foreach (var (row, snippet) in SnippetsFromTokens(connection, expression, left, anyPhrase: true, ct)) snippets[row] = snippet;
         // Line breaks and runs of spaces from the source text say nothing in a one-line extract.
         foreach (var row in rows)
             row.Snippet = snippets.GetValueOrDefault(row.SearchRow ?? -1) is { } snippet ? OneLine(snippet) : null;
@@ -117,12 +126,14 @@ public sealed partial class Collection
     /// per release file (see TokenizedRows; a pinned release's are tokenized for the request alone);
     /// the rows whose snippet FTS5 must make are left in <paramref name="rows"/>.
     /// </summary>
-    Dictionary<long, string> SnippetsFromTokens(DbConnection connection, string expression, List<long> rows, CancellationToken ct)
+    Dictionary<long, string> SnippetsFromTokens(DbConnection connection, string expression, List<long> rows, bool anyPhrase, CancellationToken ct)
     {
         var snippets = new Dictionary<long, string>();
-        if (KeptRead.Of(connection) is not { } kept || Fts5Tokenizer.Default is not { } tokenizer
-            || SnippetQuery.Of(expression, tokenizer) is not { } query) return snippets;
-        var keptRows = kept.TokenizedRows;
+        if (Fts5Tokenizer.Default is not { } tokenizer
+            || (anyPhrase ? SnippetQuery.AnyPhraseOf(expression, tokenizer) : SnippetQuery.Of(expression, tokenizer)) is not { } query) return snippets;
+        // On a connection that is not kept, the rows are read and tokenized for the request alone: FTS5's
+        // snippet() knows nothing of the words' other forms, so it would mark fewer words than here.
+        var keptRows = KeptRead.Of(connection)?.TokenizedRows;
         var missing = new List<long>();
         var found = keptRows?.Get(rows, missing) ?? [];
         if (keptRows is null) missing.AddRange(rows);
@@ -130,21 +141,30 @@ public sealed partial class Collection
         {
             var s = Search!;
             var sql = $"SELECT rowid, {s.TextColumns} FROM {s.Table} WHERE rowid IN @rows";
-            foreach (var (row, texts) in connection.QueryTextsKept(sql, new { rows = missing }, ct)!)
+            foreach (var (row, texts) in connection.QueryTextsKept(sql, new { rows = missing }, ct) ?? Texts(connection, sql, missing))
                 if (TokenizedRow.Of(texts, tokenizer) is { } tokenized)
                 {
                     found[row] = tokenized;
                     keptRows?.Keep(row, tokenized);
                 }
         }
-        var maker = new SnippetMaker(query, tokenizer);
+        var maker = new SnippetMaker(query, tokenizer, Search!.Columns);
         foreach (var (row, tokenized) in found)
             if (maker.Make(tokenized) is { } snippet) snippets[row] = snippet;
         rows.RemoveAll(snippets.ContainsKey);
         return snippets;
     }
 
-    /// <summary>The snippets of <paramref name="rows"/> made by FTS5's snippet(), added to <paramref name="snippets"/>.</summary>
+    /// <summary>The texts of <paramref name="rows"/> read by <paramref name="sql"/> (SnippetsFromTokens') on a connection that is not kept.</summary>
+    static List<(long Row, byte[]?[] Texts)> Texts(DbConnection connection, string sql, List<long> rows)
+    {
+        var texts = new List<(long, byte[]?[])>();
+        using var reader = (DbDataReader)connection.ExecuteReader(SqlLog.Note(sql), new { rows });
+        while (reader.Read()) texts.Add((reader.GetInt64(0), TokenizedRow.TextsOf(reader, 1)));
+        return texts;
+    }
+
+    /// <summary>The snippets of <paramref name="rows"/> made by FTS5's snippet() (of the rows that <paramref name="expression"/> matches), added to <paramref name="snippets"/> and taken from <paramref name="rows"/>.</summary>
     async Task SnippetsByFts5Async(DbConnection connection, string expression, List<long> rows, Dictionary<long, string> snippets, CancellationToken ct)
     {
         var t = Search!.Table;
@@ -152,6 +172,7 @@ public sealed partial class Collection
             SqlLog.Note($"SELECT rowid, {SnippetMaker.Fts5Call(t)} FROM {t} WHERE {t} MATCH @q AND rowid IN @rows"),
             new { q = expression, rows }, ct))
             snippets[row] = snippet;
+        rows.RemoveAll(snippets.ContainsKey);
     }
 
     /// <summary>

@@ -338,7 +338,7 @@ public sealed partial class Collection(
             // and bm25 counted that list once per search (about 50 ms on 1,000,000 commitments).
             var match = $"{LanguageMatch(s)} AND {s.Key} = {s.Table}.{s.Owner}";
             conditions.Add((match, match));
-            parameters.Add("q", SearchQuery.ToFts5(q));
+            parameters.Add("q", SearchQuery.ToMatch(q));
             parameters.Add("serves_token", $"%{ServesToken(request.Lang)}%");
             if (top is not null)
             {

@@ -80,6 +80,49 @@ public static partial class SearchQuery
         return result.ToString();
     }
 
+    /// <summary>
+    /// The expression the index is searched with (MATCH): <see cref="ToFts5"/>'s, each of its phrases
+    /// looked for in the text columns only, and each plain word also by its forms in the stem columns
+    /// (see WordForms): parliament is ({texts}: parliament OR {stems}: ("en0parliament"* OR ...)). A
+    /// quoted phrase and a prefix* are looked for as they are. Phrases that stood side by side (an
+    /// implicit AND, which FTS5 binds tighter than NOT, AND and OR) are joined by an AND in parentheses
+    /// of their own: FTS5 reads no implicit AND between parenthesized groups. A search with NEAR is
+    /// looked for in the text columns as it is.
+    /// </summary>
+    public static string ToMatch(string text)
+    {
+        var tokens = Read(text).Select(t => t.Token).ToList();
+        if (tokens.Contains("NEAR")) return $"{WordForms.Exact}: ({ToFts5(text)})";
+        var result = new StringBuilder();
+        for (var i = 0; i < tokens.Count;)
+        {
+            var t = tokens[i];
+            if (result.Length > 0) result.Append(' ');
+            if (t is "(" or ")" or "AND" or "OR" or "NOT")
+            {
+                result.Append(t);
+                i++;
+                continue;
+            }
+            var run = new List<string>();
+            for (; i < tokens.Count && tokens[i] is not ("(" or ")" or "AND" or "OR" or "NOT"); i++) run.Add(Operand(tokens[i]));
+            result.Append(run.Count == 1 ? run[0] : "(" + string.Join(" AND ", run) + ")");
+        }
+        return result.ToString();
+    }
+
+    /// <summary>A phrase of the search (a token of <see cref="Read"/> that is no operator) as ToMatch looks for it.</summary>
+    static string Operand(string t)
+    {
+        if (t.StartsWith('"')) return $"{WordForms.Exact}: {t}";
+        if (Word().IsMatch(t)) return t.EndsWith('*') ? $"{WordForms.Exact}: {t}" : WordForms.Match(t);
+        var prefix = t.EndsWith('*');
+        return $"{WordForms.Exact}: \"{t.TrimEnd('*')}\"" + (prefix ? "*" : "");
+    }
+
+    /// <summary>The search looked for in the text columns only, as ToFts5 writes it: the phrases and words themselves, no other forms.</summary>
+    public static string ToExactMatch(string text) => $"{WordForms.Exact}: ({ToFts5(text)})";
+
     [GeneratedRegex("\"[^\"]*\"|[()]|[^\\s()\"]+")]
     private static partial Regex Tokens();
 

@@ -47,7 +47,7 @@ public sealed partial class CommitmentQueries(Db db)
         CommonFields.Rating("diog", "f.diog", "Did it open government, overall", CommonFields.DiogOrder),
         CommonFields.Rating<EarlyResults>("early_results", "f.early_results", "Early results"),
         CommonFields.Flag("carried_forward", "f.carried_forward", "Whether the commitment was carried forward to the next plan"),
-    ], new SearchIndex("commitment_search", "commitment_id", "f.commitment_id", [null, "serves", "title", "description", "milestones", "institutions"], TopHits: true), Joins, counts: "commitment_count")
+    ], new SearchIndex("commitment_search", "commitment_id", "f.commitment_id", [null, "serves", "title", "description", "milestones", "institutions", "title_stem", "description_stem", "milestones_stem", "institutions_stem"], TopHits: true), Joins, counts: "commitment_count")
     {
         LanguageSorts = new Dictionary<string, Func<string, string>> { ["title"] = TitleSortSql },
     };

@@ -40,10 +40,35 @@ public sealed class SnippetMaker
     /// <summary>The bits of the terms a token need only begin with (prefix*): each token is folded again for them.</summary>
     readonly ulong prefixBits;
 
-    public SnippetMaker(SnippetQuery query, Fts5Tokenizer tokenizer)
+    /// <summary>For each column of the index, the column of its stems (-1: none); -2 for a stem column, where no instance is looked for.</summary>
+    readonly int[]? stemColumnOf;
+
+    /// <summary>The query's stem terms as UTF-8, with whether a stem need only begin with one, and the phrase (a plain word) each is a form of.</summary>
+    readonly (byte[] Text, bool Prefix, int Phrase)[] stems;
+
+    /// <param name="query">The search's phrases, and its words' stem terms.</param>
+    /// <param name="tokenizer">The index's tokenizer.</param>
+    /// <param name="columns">
+    /// The index's columns (SearchIndex.Columns): a column whose name is another's with "_stem" holds
+    /// that one's stems token for token (Listing.WordForms), and the query's stem terms are looked for
+    /// there, each marking the text's token at the same place. Without them, only the words as typed.
+    /// </param>
+    public SnippetMaker(SnippetQuery query, Fts5Tokenizer tokenizer, IReadOnlyList<string?>? columns = null)
     {
         this.query = query;
         this.tokenizer = tokenizer;
+        stems = query.Stems.Select(x => (System.Text.Encoding.UTF8.GetBytes(x.Text), x.Prefix, x.Phrase)).ToArray();
+        if (columns is not null && stems.Length > 0)
+        {
+            stemColumnOf = new int[columns.Count];
+            for (var c = 0; c < columns.Count; c++)
+            {
+                var name = columns[c];
+                stemColumnOf[c] = name is null ? -1
+                    : name.EndsWith("_stem", StringComparison.Ordinal) && columns.Contains(name[..^5]) ? -2
+                    : columns.ToList().IndexOf(Listing.WordForms.StemColumn(name));
+            }
+        }
         terms = new byte[query.Terms.Count][];
         for (var t = 0; t < query.Terms.Count; t++)
         {
@@ -108,22 +133,69 @@ public sealed class SnippetMaker
     /// </summary>
     public string? Make(TokenizedRow row)
     {
-        var instances = Instances(row);
-        return instances.Count == 0 ? null : Snippet(row, instances);
+        var (all, exact) = Instances(row);
+        if (all.Count == 0) return null;
+        // The window is chosen by the words as typed where the row has every phrase it has in that
+        // form too (it then shows where FTS5's snippet() of the words would), else by all their
+        // forms; the other forms in the window are marked as well.
+        var window = exact.Count > 0 && exact.Select(x => x.Phrase).Distinct().Count() == all.Select(x => x.Phrase).Distinct().Count() ? exact : all;
+        return Snippet(row, window, all);
     }
 
-    /// <summary>Each phrase instance (phrase, column, token offset), in FTS5's order: by column, offset, then phrase.</summary>
-    List<(int Phrase, int Column, int Offset)> Instances(TokenizedRow row)
+    /// <summary>
+    /// Adds to <paramref name="found"/> an instance of a plain word's phrase in column <paramref name="c"/>
+    /// at each token whose stem, the token at the same place of <paramref name="stemColumn"/>, matches
+    /// a stem term of the word (another form of it), where the word itself is not found there.
+    /// </summary>
+    void StemInstances(byte[] stemText, TokenizedColumn stemColumn, int c, List<(int Phrase, int Column, int Offset)> found, bool[] foundOf)
+    {
+        var exact = found.Where(f => f.Column == c).Select(f => (f.Phrase, f.Offset)).ToHashSet();
+        for (var i = 0; i < stemColumn.Count; i++)
+        {
+            var token = stemText.AsSpan(stemColumn.Starts[i], stemColumn.Ends[i] - stemColumn.Starts[i]);
+            var added = 0UL;
+            foreach (var (text, prefix, phrase) in stems)
+            {
+                if ((added & (1UL << phrase)) != 0 || exact.Contains((phrase, i)) || !MayFold(token, text) || !tokenizer.Folds(token, text, prefix)) continue;
+                added |= 1UL << phrase;
+                found.Add((phrase, c, i));
+                foundOf[phrase] = true;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Whether a stem column's token may fold to (or begin with) a stem term: their tags and the stem's
+    /// first letter, ASCII written in lower case on both sides (WordForms), told apart without folding.
+    /// </summary>
+    static bool MayFold(ReadOnlySpan<byte> token, byte[] term)
+    {
+        var n = Math.Min(4, Math.Min(token.Length, term.Length));
+        for (var i = 0; i < n; i++)
+            if (token[i] != term[i] && (token[i] < 0x80 || term[i] < 0x80) && (i < 3 || (token[i] < 0x80 && term[i] < 0x80))) return false;
+        return true;
+    }
+
+    /// <summary>
+    /// Each phrase instance (phrase, column, token offset), in FTS5's order: by column, offset, then
+    /// phrase; and of them, the instances of the words as typed (all of them, where no stem column is
+    /// looked at).
+    /// </summary>
+    (List<(int Phrase, int Column, int Offset)> All, List<(int Phrase, int Column, int Offset)> Exact) Instances(TokenizedRow row)
     {
         var phrases = query.Phrases;
         var found = new List<(int Phrase, int Column, int Offset)>();
         var foundOf = new bool[phrases.Count];
+        List<(int Phrase, int Column, int Offset)>? exact = null;
         // The tokens that match a term of the query, in order (most match none): a phrase of n tokens
         // is found at p where the tokens p to p+n-1 are n consecutive hits, each of its term.
         var hits = new List<(int Position, ulong Bits)>();
         for (var c = 0; c < row.Columns.Length; c++)
         {
             if (row.Columns[c] is not { } column) continue;
+            var stemAt = stemColumnOf is null || c >= stemColumnOf.Length ? -1 : stemColumnOf[c];
+            if (stemAt == -2) continue;
+            var columnStart = found.Count;
             Hits(row.Texts[c]!, column, hits);
             for (var h = 0; h < hits.Count; h++)
                 for (var p = 0; p < phrases.Count; p++)
@@ -137,11 +209,27 @@ public sealed class SnippetMaker
                     found.Add((p, c, hits[h].Position));
                     foundOf[p] = true;
                 }
+            // The stem column holds a stem for each token of the text, in order; where it does not (a
+            // text split otherwise, see WordForms.StemsOf), its places say nothing of the text's.
+            if (stems.Length > 0 && stemAt >= 0 && row.Columns[stemAt] is { } stemColumn && stemColumn.Count == column.Count)
+            {
+                var exactEnd = found.Count;
+                StemInstances(row.Texts[stemAt]!, stemColumn, c, found, foundOf);
+                if (found.Count > exactEnd)
+                {
+                    exact ??= [.. found.Take(columnStart)];
+                    exact.AddRange(found.Skip(columnStart).Take(exactEnd - columnStart));
+                    found.Sort(columnStart, found.Count - columnStart, Comparer<(int Phrase, int Column, int Offset)>.Create(
+                        (a, b) => a.Offset != b.Offset ? a.Offset.CompareTo(b.Offset) : a.Phrase.CompareTo(b.Phrase)));
+                    continue;
+                }
+            }
+            exact?.AddRange(found.Skip(columnStart));
         }
         // Joined by AND, every phrase is found in a matching row; a row without one is not a match
         // as this reading of the query sees it, so FTS5 decides.
-        if (!query.AnyOf && foundOf.Contains(false)) return [];
-        return found;
+        if (!query.AnyOf && foundOf.Contains(false)) return ([], []);
+        return (found, exact ?? found);
     }
 
     int PhraseSize(int phrase) => query.Phrases[phrase].Length;
@@ -178,7 +266,8 @@ public sealed class SnippetMaker
         return score;
     }
 
-    string Snippet(TokenizedRow row, List<(int Phrase, int Column, int Offset)> instances)
+    /// <summary>The snippet of the window the <paramref name="instances"/> choose, marking <paramref name="marked"/> (the same, or more).</summary>
+    string Snippet(TokenizedRow row, List<(int Phrase, int Column, int Offset)> instances, List<(int Phrase, int Column, int Offset)> marked)
     {
         var cols = row.Columns;
         var seen = new bool[query.Phrases.Count];
@@ -208,7 +297,7 @@ public sealed class SnippetMaker
         }
         // An instance scores at least 1000: the best column is one with instances (FTS5's nColSize is its token count).
         var best = cols[bestColumn]!;
-        return new Highlight(row.Texts[bestColumn]!, best, instances, bestColumn, this, bestStart, bestStart + Tokens - 1).Write(best.Count);
+        return new Highlight(row.Texts[bestColumn]!, best, marked, bestColumn, this, bestStart, bestStart + Tokens - 1).Write(best.Count);
     }
 
     /// <summary>FTS5's highlighting of the chosen window (fts5HighlightCb and the end of fts5SnippetFunction), writing UTF-8.</summary>

@@ -100,11 +100,12 @@ public sealed class SearchTopHitsApiTests() : SyntheticApiTest(2000)
     [Test]
     public async Task TheKeptHitsAreWhatAnswersTheFirstPages()
     {
-        // Take the best hit of "citizens" out of the kept ones: the list from them no longer shows it.
+        // Take the best hit of "citizens" in English out of the kept ones: the list from them no longer
+        // shows it. (In English: a row of another language may rank above it, by a form of the word.)
         using var connection = new SqliteConnection($"Data Source={DbPath};Pooling=False");
         connection.Open();
         var best = connection.QueryFirst<(double Rank, string Id, long Row, long Serves)>(
-            "SELECT rank, commitment_id, search_row, serves FROM search_top_hit WHERE term = 'citizens' ORDER BY rank, commitment_id");
+            "SELECT rank, commitment_id, search_row, serves FROM search_top_hit WHERE term = 'citizens' AND serves & 1 <> 0 ORDER BY rank, commitment_id");
         var row = new { best.Rank, best.Id, best.Row, best.Serves };
         connection.Execute("DELETE FROM search_top_hit WHERE term = 'citizens' AND search_row = @Row", row);
         try

@@ -45,8 +45,8 @@ public sealed class SearchTopHitsTests
         using var c = Open();
         var terms = c.Query<(string Term, long En, long Fr, long Es, long Rows, long Kept)>("SELECT term, hits_en, hits_fr, hits_es, rows, kept FROM search_term").ToList();
         c.Execute("CREATE VIRTUAL TABLE temp.vocabulary USING fts5vocab(main, commitment_search, 'row')");
-        Assert.That(terms, Has.Count.EqualTo(c.ExecuteScalar<long>("SELECT COUNT(*) FROM temp.vocabulary WHERE term NOT GLOB 'serves*'")).And.Count.GreaterThan(400),
-            "every word of the sample");
+        Assert.That(terms, Has.Count.EqualTo(c.ExecuteScalar<long>($"SELECT COUNT(*) FROM temp.vocabulary WHERE term NOT GLOB 'serves*' AND term NOT GLOB '{OpenGov.Data.Listing.WordForms.StemTermGlob}'")).And.Count.GreaterThan(400),
+            "every word of the sample (not the stem columns' terms)");
         Assert.That(terms.Select(t => t.Term), Does.Contain("collaborative").And.Contain("reforme"), "English and French words, folded as FTS5 folds them");
         var compared = 0;
         foreach (var (term, en, fr, es, rows, kept) in terms)
@@ -57,7 +57,7 @@ public sealed class SearchTopHitsTests
                 // As a search in the language asks FTS5 (see Collection.Where).
                 var search = c.Query<(double Rank, string Id, long Row)>(
                     "SELECT rank, commitment_id, rowid FROM commitment_search WHERE commitment_search MATCH @q AND ' ' || serves || ' ' LIKE @token ORDER BY rank, commitment_id COLLATE NOCASE",
-                    new { q = OpenGov.Data.Listing.SearchQuery.ToFts5(term), token = $"% serves{lang} %" }).ToList();
+                    new { q = OpenGov.Data.Listing.SearchQuery.ToMatch(term), token = $"% serves{lang} %" }).ToList();
                 Assert.That(hits, Is.EqualTo(search.Count), $"{term} in {lang}: hits");
                 var bit = SearchTopHits.ServesBit(lang);
                 var keptRows = c.Query<(double Rank, string Id, long Row)>(
@@ -89,11 +89,13 @@ public sealed class SearchTopHitsTests
         {
             var rows = c.ExecuteScalar<long>("SELECT COUNT(*) FROM commitment_search");
             SearchTopHits.Build(c, minHits: 1, kept: 3, hitsPerRow: 2);
-            var kept = c.Query<long>("SELECT rows FROM search_term ORDER BY rows DESC").ToList();
+            // The budget counts each word's rows as the index's vocabulary does (the word itself): its
+            // search, which also finds its other forms, may have more (search_term.rows).
+            c.Execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocabulary USING fts5vocab(main, commitment_search, 'row')");
+            var kept = c.Query<long>("SELECT doc FROM temp.vocabulary WHERE term IN (SELECT term FROM search_term) ORDER BY doc DESC").ToList();
             Assert.That(kept, Is.Not.Empty);
             Assert.That(kept.Sum(), Is.LessThanOrEqualTo(2 * rows));
-            c.Execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocabulary USING fts5vocab(main, commitment_search, 'row')");
-            var left = c.Query<long>("SELECT doc FROM temp.vocabulary WHERE term NOT GLOB 'serves*' AND term NOT IN (SELECT term FROM search_term)").ToList();
+            var left = c.Query<long>($"SELECT doc FROM temp.vocabulary WHERE term NOT GLOB 'serves*' AND term NOT GLOB '{OpenGov.Data.Listing.WordForms.StemTermGlob}' AND term NOT IN (SELECT term FROM search_term)").ToList();
             Assert.That(left.Max(), Is.LessThanOrEqualTo(kept.Min()), "no word left out is more common than one kept");
             Assert.That(kept.Sum() + left.Max(), Is.GreaterThan(2 * rows), "the next word would not have fitted");
         }

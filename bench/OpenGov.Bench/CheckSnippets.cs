@@ -41,12 +41,14 @@ static class TimeSnippets
         var query = SnippetQuery.Of(expression, Tokenizer) ?? throw new ArgumentException("a search whose snippets FTS5 alone makes");
 
         var best = new List<long>();
-        using (var hits = Command(connection, $"SELECT rowid FROM {t} WHERE {t} MATCH $q ORDER BY rank LIMIT 50", expression))
+        using (var hits = Command(connection, $"SELECT rowid FROM {t} WHERE {t} MATCH $q ORDER BY rank LIMIT 50", OpenGov.Data.Listing.SearchQuery.ToMatch(search)))
         using (var reader = hits.ExecuteReader())
             while (reader.Read()) best.Add(reader.GetInt64(0));
         var rows = string.Join(",", best);
         using var read = Command(connection, $"SELECT rowid, {index.TextColumns} FROM {t} WHERE rowid IN ({rows})", null);
-        using var fts5 = Command(connection, $"SELECT rowid, {SnippetMaker.Fts5Call(t)} FROM {t} WHERE {t} MATCH $q AND rowid IN ({rows})", expression);
+        // FTS5's snippets of the words as typed, in the text columns (it knows nothing of their other forms).
+        using var fts5 = Command(connection, $"SELECT rowid, {SnippetMaker.Fts5Call(t)} FROM {t} WHERE {t} MATCH $q AND rowid IN ({rows})",
+            OpenGov.Data.Listing.SearchQuery.ToExactMatch(search));
 
         var texts = ReadTexts(read);
         var tokenized = texts.Select(x => TokenizedRow.Of(x, Tokenizer)!).ToList();
@@ -67,7 +69,7 @@ static class TimeSnippets
             });
             var makeUs = Time(() =>
             {
-                var maker = new SnippetMaker(query, Tokenizer);
+                var maker = new SnippetMaker(query, Tokenizer, index.Columns);
                 foreach (var x in tokenized) maker.Make(x);
             });
             var fts5Us = Time(() =>

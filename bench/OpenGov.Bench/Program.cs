@@ -11,6 +11,7 @@ return args switch
     ["deep-cursor", var afterId] => DeepCursor(afterId),
     ["check-snippets", var path, .. var searches] => CheckSnippets.Run(path, searches),
     ["time-snippets", var path, var search] => TimeSnippets.Run(path, search),
+    ["word-forms", var path, var lang, var sample, .. var words] when int.TryParse(sample, out var n) && words.Length > 0 => WordFormsHits.Run(path, lang, n, words),
     ["latency", var baseUrl, var count, .. var paths] when int.TryParse(count, out var n) && n >= 1 && paths.Length > 0 => await Latency.RunAsync(baseUrl, n, paths),
     _ => Usage(),
 };
@@ -47,6 +48,8 @@ static int Usage()
           time-snippets <db> <search>                   a page's snippets step by step (50 best hits): reading the
                                                         texts, tokenizing, snippets from tokens, FTS5's snippet()
           latency <base-url> <requests> <path>...       sequential GETs of each path: p50, p99, max in ms
+          word-forms <db> <lang> <sample> <word>...     hits each word's search finds as typed and with its other
+                                                        forms, and a sample of those added, to label by hand
         """);
     return 2;
 }

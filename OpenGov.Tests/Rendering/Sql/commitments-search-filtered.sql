@@ -9,7 +9,7 @@ ORDER BY hit.k0, hit.k1;
 
 SELECT COUNT(*) FROM commitment_search CROSS JOIN commitment_filter f WHERE (f.member_id IN @f0_) AND (commitment_search MATCH @q AND ' ' || commitment_search.serves || ' ' LIKE @serves_token AND f.commitment_id = commitment_search.commitment_id);
 
-SELECT rowid, NULL, serves, title, description, milestones, institutions FROM commitment_search WHERE rowid IN @rows;
+SELECT rowid, NULL, serves, title, description, milestones, institutions, title_stem, description_stem, milestones_stem, institutions_stem FROM commitment_search WHERE rowid IN @rows;
 
 SELECT c.id, c.action_plan_id, c.member_id, c.number, c.source_lang, c.title_en, c.title_fr, c.title_es,
 c.short_title_en, c.short_title_fr, c.short_title_es, c.commitment_text_en, c.commitment_text_fr, c.commitment_text_es,

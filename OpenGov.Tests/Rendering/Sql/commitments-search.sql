@@ -6,7 +6,7 @@ SELECT rowid, commitment_id, serves FROM commitment_search;
 
 SELECT rowid, rank FROM commitment_search WHERE commitment_search MATCH @q;
 
-SELECT rowid, NULL, serves, title, description, milestones, institutions FROM commitment_search WHERE rowid IN @rows;
+SELECT rowid, NULL, serves, title, description, milestones, institutions, title_stem, description_stem, milestones_stem, institutions_stem FROM commitment_search WHERE rowid IN @rows;
 
 SELECT c.id, c.action_plan_id, c.member_id, c.number, c.source_lang, c.title_en, c.title_fr, c.title_es,
 c.short_title_en, c.short_title_fr, c.short_title_es, c.commitment_text_en, c.commitment_text_fr, c.commitment_text_es,
