@@ -22,20 +22,14 @@ public sealed partial class WordFormsRealExportTests
     [OneTimeSetUp]
     public void ImportAndServe()
     {
-        var path = OgpCsv.PathOrSkip();
-        csv = OgpCsv.Load(path);
-        var db = Path.Combine(Path.GetTempPath(), $"opengov-word-forms-{Guid.NewGuid():N}.db");
-        OgpCsvImporter.Import(path, db);
-        api = new ApiFactory(db);
+        csv = OgpCsv.Load(OgpCsv.PathOrSkip());
+        // The export imported once for the run, as the other fixtures that only read it.
+        api = SharedHosts.Imported.Api;
         client = api.CreateClient();
     }
 
     [OneTimeTearDown]
-    public void Stop()
-    {
-        client?.Dispose();
-        api?.Dispose();
-    }
+    public void Stop() => client?.Dispose();
 
     async Task<HashSet<string>> Ids(string query)
     {
