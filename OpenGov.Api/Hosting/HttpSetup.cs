@@ -33,8 +33,11 @@ internal static class HttpSetup
         services.AddSingleton<RenderedRecords>();
         services.AddSingleton<KnownIds>();
         services.AddSingleton(configuration.GetSection("QueryBudget").Get<QueryBudgetOptions>() ?? new QueryBudgetOptions());
-        services.AddSingleton(s => s.GetRequiredService<QueryBudgetOptions>() is var budget
-            ? new CostlyLane(budget.CostlyAtOnce, TimeSpan.FromSeconds(Math.Max(0, budget.Seconds))) : null!);
+        services.AddSingleton(s =>
+        {
+            var budget = s.GetRequiredService<QueryBudgetOptions>();
+            return new CostlyLane(budget.CostlyAtOnce, TimeSpan.FromSeconds(Math.Max(0, budget.Seconds)));
+        });
         services.AddSingleton(configuration.GetSection("RateLimit").Get<RateLimitOptions>() ?? new RateLimitOptions());
         services.AddSingleton<RateLimits>();
         services.AddSingleton(s => new ExportStore(s.GetRequiredService<Db>(), s.GetRequiredService<CommitmentQueries>(),

@@ -1,13 +1,12 @@
-using System.Globalization;
 using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
-using CsvHelper;
 using OpenGov.Data.Export;
 using OpenGov.Data.Model;
 using OpenGov.Data.Rendering;
+using OpenGov.Tests.Support;
 
 namespace OpenGov.Tests.Export;
 
@@ -65,7 +64,7 @@ public sealed class RecordTypeWriterTests
         Assert.That(JsonNode.DeepEquals(JsonNode.Parse(lines[0]), json), Is.True, lines[0]);
 
         var columns = Table.For(type, Options).Columns;
-        var (header, rows) = ReadCsv(csv);
+        var (header, rows) = CsvText.Read(csv);
         Assert.That(header, Is.EqualTo(columns.Select(c => c.Name)));
         Assert.That(rows, Has.Count.EqualTo(1));
         Assert.Multiple(() =>
@@ -119,17 +118,6 @@ public sealed class RecordTypeWriterTests
             else
                 yield return path;
         }
-    }
-
-    static (string[] Header, List<string[]> Rows) ReadCsv(byte[] bytes)
-    {
-        using var reader = new CsvReader(new StreamReader(new MemoryStream(bytes), Encoding.UTF8), CultureInfo.InvariantCulture);
-        reader.Read();
-        reader.ReadHeader();
-        var header = reader.HeaderRecord!;
-        var rows = new List<string[]>();
-        while (reader.Read()) rows.Add(Enumerable.Range(0, header.Length).Select(i => reader.GetField(i)!).ToArray());
-        return (header, rows);
     }
 
     /// <summary>
