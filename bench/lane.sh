@@ -3,7 +3,8 @@
 # facets and on the explorer page searched, with the answer cache and the rate limit off. For each
 # server of one run: requests per second, p99, and answers that were not 2xx (429s of the lane).
 # Servers: the lane as it is (budget and lane on, the defaults), no lane (QueryBudget:Seconds=0),
-# and, with BEFORE=<git ref>, the service as it was at that ref (built from `git archive`).
+# with AT_ONCE=<n> the lane running n costly requests at once (QueryBudget:CostlyAtOnce), and, with
+# BEFORE=<git ref>, the service as it was at that ref (built from `git archive`).
 # Usage: bench/lane.sh [ogp-export.csv]   (default: the export in ../shared/data/ogp/ beside the repository)
 #   DURATION=10 seconds per case after SERVED=5 seconds of the same load (the JIT's work done); CONNECTIONS=32
 set -euo pipefail
@@ -46,15 +47,19 @@ kill "$server"; wait "$server" 2>/dev/null || true
 start_server "$db" 5332 --ResponseCache:MaxEntries=0 --QueryBudget:Seconds=0
 one "no lane" 5332
 kill "$server"; wait "$server" 2>/dev/null || true
+if [ -n "${AT_ONCE:-}" ]; then
+  start_server "$db" 5334 --ResponseCache:MaxEntries=0 --QueryBudget:CostlyAtOnce="$AT_ONCE"
+  one "lane, $AT_ONCE at once" 5334
+  kill "$server"; wait "$server" 2>/dev/null || true
+fi
 
 if [ -n "${BEFORE:-}" ]; then
-  mkdir -p "$tmp/before"
-  git -C "$root" archive "$BEFORE" | tar -x -C "$tmp/before"
-  dotnet build "$tmp/before/OpenGov.Api" -c Release -v quiet -nologo >/dev/null
+  build_before "$BEFORE"
   now_api=$api
-  api="$tmp/before/OpenGov.Api/bin/Release/net10.0/OpenGov.Api.dll"
-  # The same database: the file format is the same across these versions, and a server builds none from it.
-  start_server "$db" 5333 --ResponseCache:MaxEntries=0
+  api=$before_api
+  # The same export imported by that version: a database is served only by the schema that built it.
+  dotnet "$api" import "$csv" --db "$tmp/before.db" >/dev/null
+  start_server "$tmp/before.db" 5333 --ResponseCache:MaxEntries=0
   one "at $BEFORE" 5333
   kill "$server"; wait "$server" 2>/dev/null || true
   api=$now_api

@@ -15,6 +15,17 @@ build_api() {
   api="$root/OpenGov.Api/bin/Release/net10.0/OpenGov.Api.dll"
 }
 
+# build_before REF: the service and bench tool at git ref REF, from `git archive` into $tmp/before
+# (Release), their binaries in $before_api and $before_bench. A database is read only by the
+# schema that built it, so a server at REF serves a database built by REF's own binaries.
+build_before() {
+  mkdir -p "$tmp/before"
+  git -C "$root" archive "$1" | tar -x -C "$tmp/before"
+  dotnet build "$tmp/before/OpenGov.Api" -c Release -v quiet -nologo >/dev/null
+  before_api="$tmp/before/OpenGov.Api/bin/Release/net10.0/OpenGov.Api.dll"
+  before_bench="$tmp/before/bench/OpenGov.Bench/bin/Release/net10.0/OpenGov.Bench.dll"
+}
+
 # The export given as the first argument, else the one in ../shared/data/ogp/ beside the repository.
 ogp_export() {
   local csv="${1:-$(ls "$root"/../shared/data/ogp/*.csv 2>/dev/null | head -n 1)}"

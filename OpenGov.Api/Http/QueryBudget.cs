@@ -7,7 +7,7 @@ namespace OpenGov.Api.Http;
 /// <summary>Configuration section QueryBudget: how long a request's database work may take, and how many costly requests run at once.</summary>
 public sealed class QueryBudgetOptions
 {
-    /// <summary>Seconds a request under /v1 may spend before its statement is interrupted (0: no budget).</summary>
+    /// <summary>Seconds a request of a budgeted route group (/v1, the pages) may spend before its statement is interrupted (0: no budget).</summary>
     public double Seconds { get; set; } = 2;
 
     /// <summary>Costly requests (searches, facets, title sorts) that run at once; 0: one fewer than the cores (see <see cref="CostlyLane"/>).</summary>
@@ -102,8 +102,7 @@ internal static class QueryBudget
     public static CancellationToken ClientAborted(HttpContext http) => ReadContext.Of(http).ClientAborted;
 
     /// <summary>A search, facets, or a sort by title: requests that may read much of the data whatever their page size.</summary>
-    static bool IsCostly(HttpContext http) => http.GetEndpoint()?.Metadata.GetMetadata<CostlyWork>() is not null
-        || http.Request.Query is var query && IsCostly(query);
+    static bool IsCostly(HttpContext http) => http.GetEndpoint()?.Metadata.GetMetadata<CostlyWork>() is not null || IsCostly(http.Request.Query);
 
     static bool IsCostly(IQueryCollection request) =>
         request.ContainsKey("q") || request.ContainsKey("facets")
@@ -118,17 +117,14 @@ internal static class QueryBudget
         e is OperationCanceledException || e is SqliteException { SqliteErrorCode: SQLitePCL.raw.SQLITE_INTERRUPT }
         || e.InnerException is { } inner && IsInterruption(inner);
 
-    /// <summary>What to narrow, for a query stopped by its budget.</summary>
-    public static string TooCostlyAdvice(double seconds) =>
-        $"This query took more than its budget of {seconds:0.###} s and was stopped. Narrow it: add a filter "
-        + "(member=, action_plan=, status=, a rating or a date range), search for rarer or more words, ask fewer facets, "
-        + "or sort by a field other than title.";
-
     static Task TooCostly(HttpContext http, QueryBudgetOptions options, ReadPolicy policy)
     {
         http.Response.Clear();
-        var message = TooCostlyAdvice(options.Seconds);
-        if (policy.Answer == RefusalAnswer.Page) return Pages.PageEndpoints.Refused(http, StatusCodes.Status400BadRequest, "too_costly", options.Seconds);
+        if (policy.Answer == RefusalAnswer.Page) return Pages.PageEndpoints.Refused(http, StatusCodes.Status400BadRequest, "too_costly",
+            options.Seconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture));
+        var message = $"This query took more than its budget of {options.Seconds:0.###} s and was stopped. Narrow it: add a filter "
+            + "(member=, action_plan=, status=, a rating or a date range), search for rarer or more words, ask fewer facets, "
+            + "or sort by a field other than title.";
         var asked = new[] { "q", "facets", "sort" }.Where(http.Request.Query.ContainsKey).DefaultIfEmpty("limit").ToList();
         return Problems.BadRequest(asked.ToDictionary(p => p, _ => new[] { message }), title: "The query is too costly").ExecuteAsync(http);
     }
@@ -139,10 +135,10 @@ internal static class QueryBudget
         // The wait a request arriving now would have, in whole seconds (1 at least): when trying again may be served.
         var retry = Math.Max(1, (int)Math.Ceiling(lane.ExpectedWait.TotalSeconds));
         http.Response.Headers.RetryAfter = retry.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var message = $"The server is running as many searches, facets and title sorts as it takes at once ({lane.AtOnce}), and the "
+        if (policy.Answer == RefusalAnswer.Page) return Pages.PageEndpoints.Refused(http, StatusCodes.Status429TooManyRequests, "busy", retry.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return Problems.WriteAsync(http, StatusCodes.Status429TooManyRequests,
+            $"The server is running as many searches, facets and title sorts as it takes at once ({lane.AtOnce}), and the "
             + $"{lane.Waiting} waiting before this one would not let it finish within its time budget; try again in {retry} s. "
-            + "Requests without q, facets or sort=title are not held back.";
-        if (policy.Answer == RefusalAnswer.Page) return Pages.PageEndpoints.Refused(http, StatusCodes.Status429TooManyRequests, "busy", retry);
-        return Problems.WriteAsync(http, StatusCodes.Status429TooManyRequests, message);
+            + "Requests without q, facets or sort=title are not held back.");
     }
 }

@@ -35,7 +35,8 @@ internal static class ReleasePinning
         var query = http.Request.Query;
         string? asked = query.TryGetValue("release", out var r) ? r.ToString() : null;
         var id = asked ?? (query.TryGetValue("cursor", out var c) ? Cursor.ReleaseOf(c.ToString()) : null);
-        if (ReadPolicy.Of(http) is not { ReleasePinned: true })
+        var policy = ReadPolicy.Of(http);
+        if (policy is not { ReleasePinned: true })
         {
             await next(http);
             return;
@@ -55,7 +56,7 @@ internal static class ReleasePinning
         }
         var release = state.Releases.FirstOrDefault(x => string.Equals(x.Id, id, StringComparison.OrdinalIgnoreCase))
             ?? Delivered(db.Path, id);
-        var page = ReadPolicy.Of(http)?.Answer == RefusalAnswer.Page;
+        var page = policy.Answer == RefusalAnswer.Page;
         if (release is null)
         {
             if (page) await Pages.PageEndpoints.Refused(http, StatusCodes.Status404NotFound, "release_not_found", id);

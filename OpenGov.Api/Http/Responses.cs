@@ -106,7 +106,7 @@ internal static class Responses
         // The pages show no snippets: a snippet reads its row's text, a third of a search's time.
         var (keys, records) = await KeysAndRecordsAsync(http, parsed, parsed.ToRequest(parsed.CursorKey.Key) with { Snippets = false }, source, cache, dataVersion);
         var options = JsonOptionsOf(http);
-        var items = records.Select(r => (T)ReadBack.GetValue(r, record => System.Text.Json.JsonSerializer.Deserialize<T>(record.Json, options)!)).ToList();
+        var items = records.Select(r => ReadBackAs<T>(r, options)).ToList();
         return new KeysetPage<T>(items, keys.Total, keys.NextKey, keys.Facets);
     }
 
@@ -122,13 +122,16 @@ internal static class Responses
         if (!cache.Enabled) return await get(id, lang, http.RequestAborted);
         var options = JsonOptionsOf(http);
         return await cache.FindAsync(ReadContext.Of(http).DataVersion, source, id, lang, options, http.RequestAborted) is { } record
-            ? (T)ReadBack.GetValue(record, r => System.Text.Json.JsonSerializer.Deserialize<T>(r.Json, options)!)
+            ? ReadBackAs<T>(record, options)
             : null;
     }
 
     // Each rendered record read back once: the object lives as long as its rendered record is kept
     // (a new data version drops both), so a page's records cost a lookup, not a parse of their JSON.
     static readonly System.Runtime.CompilerServices.ConditionalWeakTable<RenderedRecord, object> ReadBack = new();
+
+    static T ReadBackAs<T>(RenderedRecord record, System.Text.Json.JsonSerializerOptions options) =>
+        (T)ReadBack.GetValue(record, r => System.Text.Json.JsonSerializer.Deserialize<T>(r.Json, options)!);
 
     /// <summary>
     /// What an endpoint sets on a list from parameters of its own (since and until of /v1/changes):

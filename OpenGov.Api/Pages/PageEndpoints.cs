@@ -111,23 +111,17 @@ internal static class PageEndpoints
         new(LanguageOf(http), ReadContext.Of(http).ReleaseInUrl);
 
     /// <summary>
-    /// The page the read path answers where it refused to make one (see <see cref="QueryBudget"/>):
-    /// 400 with how to narrow a query too costly for its budget, 429 with when to try again.
-    /// </summary>
-    public static Task Refused(HttpContext http, int status, string heading, double seconds)
-    {
-        if (status == StatusCodes.Status429TooManyRequests) http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return Refused(http, status, heading, seconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture));
-    }
-
-    /// <summary>
-    /// A refusal as a page in the reader's language: its heading's words, and the advice (the same key
-    /// with _advice) naming <paramref name="value"/> (seconds, or the release asked for: release_not_found, release_gone).
+    /// The page the read path answers where it refused to make one, in the reader's language: too
+    /// costly for its budget (400, see <see cref="QueryBudget"/>), the lane full (429; its Retry-After
+    /// set by the caller), a release unknown (404) or pruned (410, see <see cref="ReleasePinning"/>).
+    /// The heading's words, and the advice (the same key with _advice) naming <paramref name="value"/>:
+    /// seconds, or the release asked for.
     /// </summary>
     public static Task Refused(HttpContext http, int status, string heading, string value)
     {
-        // The page's text without the release: the one asked for is the one that cannot be read.
-        var text = new PageText(LanguageOf(http));
+        // In the release read, where one is (a page too costly in a pinned release links back into it);
+        // an unknown or pruned release was never set, so its refusal's links lead to the current data.
+        var text = TextOf(http);
         http.Response.StatusCode = status;
         return Page<RefusedPage>(http, text, new()
         {
