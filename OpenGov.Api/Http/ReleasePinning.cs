@@ -17,6 +17,16 @@ internal static class ReleasePinning
 
     static readonly System.Collections.Concurrent.ConcurrentDictionary<string, ReleaseEntry?> delivered = new();
 
+    static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> readable = new();
+
+    /// <summary>
+    /// Whether this service can read a kept release's file: one published by an earlier version of
+    /// the service has another schema (a column its queries name is not there), and read anyway it
+    /// fails with a 500. Asked once per file: a release's file never changes.
+    /// </summary>
+    static bool Readable(string path) => readable.GetOrAdd(path, p =>
+        DatabaseFile.TryReadMeta(p)?.GetValueOrDefault("schema_version") == DatabaseFile.SchemaVersion.ToString());
+
     /// <summary>
     /// A release whose file is here but that the current file does not list yet: a newer one being
     /// rolled out to the read nodes, delivered before any of them switches to it, so that a cursor
@@ -76,6 +86,14 @@ internal static class ReleasePinning
                 else await Problems.WriteAsync(http, StatusCodes.Status410Gone,
                     $"Release '{release.Id}' (published {release.PublishedAt}) is no longer kept; the oldest release kept is '{oldest}'. " +
                     "What changed in it is still listed at /v1/changes.");
+                return;
+            }
+            if (!Readable(path))
+            {
+                if (page) await Pages.PageEndpoints.Refused(http, StatusCodes.Status410Gone, "release_unreadable", release.Id);
+                else await Problems.WriteAsync(http, StatusCodes.Status410Gone,
+                    $"Release '{release.Id}' (published {release.PublishedAt}) was published by an earlier version of this service, "
+                    + "whose data this one cannot read. What changed in it is still listed at /v1/changes.");
                 return;
             }
         }

@@ -124,6 +124,10 @@ public sealed class PageText(string lang, string? release = null)
         ["release_gone_advice"] = ("Release {0} is no longer kept here; what changed in it is still listed at /v1/changes.",
             "La version {0} n'est plus conservée ici ; ce qui y a changé reste listé sur /v1/changes.",
             "La versión {0} ya no se conserva aquí; lo que cambió en ella sigue listado en /v1/changes."),
+        ["release_unreadable"] = ("This release cannot be read here", "Cette version ne peut pas être lue ici", "Esta versión no puede leerse aquí"),
+        ["release_unreadable_advice"] = ("Release {0} was published by an earlier version of this service, whose data this one cannot read; what changed in it is still listed at /v1/changes.",
+            "La version {0} a été publiée par une version antérieure de ce service, dont il ne peut pas lire les données ; ce qui y a changé reste listé sur /v1/changes.",
+            "La versión {0} fue publicada por una versión anterior de este servicio, cuyos datos este no puede leer; lo que cambió en ella sigue listado en /v1/changes."),
         ["release_current"] = ("Read the current data", "Lire les données actuelles", "Leer los datos actuales"),
     };
 
