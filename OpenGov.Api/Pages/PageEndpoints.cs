@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OpenGov.Api.Hosting;
 using OpenGov.Api.Http;
+using OpenGov.Data;
 using OpenGov.Data.Listing;
 using OpenGov.Data.Model;
 using OpenGov.Data.Queries;
@@ -60,11 +61,11 @@ internal static class PageEndpoints
     {
         if (NotModified(http) is { } notModified) return notModified;
         var text = TextOf(http);
-        var ct = http.RequestAborted;
+        var read = ReadContext.ScopeOf(http);
         if (await Responses.RecordForPageAsync(http, id, text.Lang, commitments.Rendered, commitments.GetAsync) is not { } commitment)
             return NotFound(http, text, id, "not_found");
-        var steps = await milestones.ListAsync(new ListRequest([new Criterion("commitment", Op.Eq, [commitment.Id])], 1000, null, Lang: text.Lang), ct);
-        var plan = await plans.GetAsync(commitment.ActionPlan.Id, text.Lang, ct);
+        var steps = await milestones.ListAsync(new ListRequest([new Criterion("commitment", Op.Eq, [commitment.Id])], 1000, null, Lang: text.Lang), read);
+        var plan = await plans.GetAsync(commitment.ActionPlan.Id, text.Lang, read);
         return Page<CommitmentPage>(http, text, new()
         {
             [nameof(Pages.CommitmentPage.Text)] = text, [nameof(Pages.CommitmentPage.C)] = commitment,
@@ -77,13 +78,13 @@ internal static class PageEndpoints
     {
         if (NotModified(http) is { } notModified) return notModified;
         var text = TextOf(http);
-        var ct = http.RequestAborted;
-        if (await members.GetAsync(id, text.Lang, ct) is not { } member) return NotFound(http, text, id, "member_not_found");
+        var read = ReadContext.ScopeOf(http);
+        if (await members.GetAsync(id, text.Lang, read) is not { } member) return NotFound(http, text, id, "member_not_found");
         var byMember = new[] { new Criterion("member", Op.Eq, [member.Id]) };
-        var memberPlans = await plans.ListAsync(new ListRequest(byMember, 1000, null, Lang: text.Lang), ct);
+        var memberPlans = await plans.ListAsync(new ListRequest(byMember, 1000, null, Lang: text.Lang), read);
         var results = new List<PlanResults>();
-        foreach (var plan in memberPlans.Items) results.Add(await PlanResults.ForAsync(plan, commitments, text, ct));
-        var list = await commitments.ListAsync(new ListRequest(byMember, 1000, null, Lang: text.Lang), ct);
+        foreach (var plan in memberPlans.Items) results.Add(await PlanResults.ForAsync(plan, commitments, text, read));
+        var list = await commitments.ListAsync(new ListRequest(byMember, 1000, null, Lang: text.Lang), read);
         return Page<MemberPage>(http, text, new()
         {
             [nameof(Pages.MemberPage.Text)] = text, [nameof(Pages.MemberPage.M)] = member, [nameof(Pages.MemberPage.Plans)] = results,
@@ -95,10 +96,10 @@ internal static class PageEndpoints
     {
         if (NotModified(http) is { } notModified) return notModified;
         var text = TextOf(http);
-        var ct = http.RequestAborted;
-        if (await plans.GetAsync(id, text.Lang, ct) is not { } plan) return NotFound(http, text, id, "plan_not_found");
-        var results = await PlanResults.ForAsync(plan, commitments, text, ct);
-        var list = await commitments.ListAsync(new ListRequest([new Criterion("action_plan", Op.Eq, [plan.Id])], 1000, null, Lang: text.Lang), ct);
+        var read = ReadContext.ScopeOf(http);
+        if (await plans.GetAsync(id, text.Lang, read) is not { } plan) return NotFound(http, text, id, "plan_not_found");
+        var results = await PlanResults.ForAsync(plan, commitments, text, read);
+        var list = await commitments.ListAsync(new ListRequest([new Criterion("action_plan", Op.Eq, [plan.Id])], 1000, null, Lang: text.Lang), read);
         return Page<ActionPlanPage>(http, text, new()
         {
             [nameof(Pages.ActionPlanPage.Text)] = text, [nameof(Pages.ActionPlanPage.Results)] = results, [nameof(Pages.ActionPlanPage.Commitments)] = list.Items,

@@ -1,3 +1,4 @@
+using OpenGov.Data;
 using OpenGov.Data.Listing;
 using OpenGov.Data.Model;
 using OpenGov.Data.Queries;
@@ -11,10 +12,10 @@ public sealed record PlanResults(ActionPlan Plan, long Commitments, IReadOnlyLis
     /// The counts come from /v1's own list query with facets (limit 0: counts only), the same as
     /// /v1/commitments?action_plan={id}&amp;facets=completion,potential_impact&amp;limit=0 answers.
     /// </summary>
-    public static async Task<PlanResults> ForAsync(ActionPlan plan, CommitmentQueries commitments, PageText text, CancellationToken ct)
+    public static async Task<PlanResults> ForAsync(ActionPlan plan, CommitmentQueries commitments, PageText text, ReadScope read)
     {
         var page = await commitments.ListAsync(new ListRequest([new Criterion("action_plan", Op.Eq, [plan.Id])], 0, null,
-            Facets: ["completion", "potential_impact"], Lang: text.Lang), ct);
+            Facets: ["completion", "potential_impact"], Lang: text.Lang), read);
         // In the scale's order (not started ... complete), the reasons a value is missing last.
         IReadOnlyList<(string, long)> Rows(string facet, IReadOnlyList<string> scale)
         {
