@@ -66,7 +66,7 @@ internal static class Responses
     public sealed record ListedPage<T>(KeysetPage<T>? Page, string? NextCursor, IReadOnlyDictionary<string, string[]> Errors);
 
     /// <summary>What a 400 says of a search FTS5 cannot read.</summary>
-    static string Unreadable(SearchSyntaxException e) =>
+    internal static string Unreadable(SearchSyntaxException e) =>
         $"The search cannot be read ({e.Message}). Quote a phrase with \"...\"; AND, OR, NOT and * are operators.";
 
     /// <summary>
@@ -284,7 +284,7 @@ internal static class Responses
     }
 
     /// <summary>A bad request problem listing every error, or null when the request is valid.</summary>
-    static ValidationProblem? Validate(ListQuery query, Dictionary<string, string[]> errors)
+    internal static ValidationProblem? Validate(ListQuery query, Dictionary<string, string[]> errors)
     {
         foreach (var failure in Validator.Validate(query).Errors)
             errors[failure.PropertyName] = [.. errors.GetValueOrDefault(failure.PropertyName, []), failure.ErrorMessage];
