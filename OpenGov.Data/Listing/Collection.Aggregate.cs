@@ -87,6 +87,8 @@ public sealed partial class Collection
             else columns.Add(field.Sql!);
         }
         columns.AddRange(measured.Select(m => m.Sql!));
+        // No group and no measure: the whole filtered set is the one group.
+        if (columns.Count == 0) return $"SELECT COUNT(*) AS n FROM {Source(search, where)} {where}";
         var select = string.Join(", ", columns.Select((c, i) => $"{c} AS c{i}"));
         var groupBy = string.Join(", ", columns.Select((_, i) => $"c{i}"));
         var source = Source(search, where + " " + string.Join(" ", columns));
