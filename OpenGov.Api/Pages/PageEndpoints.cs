@@ -81,8 +81,7 @@ internal static class PageEndpoints
         if (await members.GetAsync(id, text.Lang, ct) is not { } member) return NotFound(http, text, id, "member_not_found");
         var byMember = new[] { new Criterion("member", Op.Eq, [member.Id]) };
         var memberPlans = await plans.ListAsync(new ListRequest(byMember, 1000, null, Lang: text.Lang), ct);
-        var results = new List<PlanResults>();
-        foreach (var plan in memberPlans.Items) results.Add(await PlanResults.ForAsync(plan, commitments, text, ct));
+        var results = await PlanResults.ForAsync(memberPlans.Items, byMember[0], commitments, text, ct);
         var list = await commitments.ListAsync(new ListRequest(byMember, 1000, null, Lang: text.Lang), ct);
         return Page<MemberPage>(http, text, new()
         {
@@ -97,7 +96,7 @@ internal static class PageEndpoints
         var text = TextOf(http);
         var ct = http.RequestAborted;
         if (await plans.GetAsync(id, text.Lang, ct) is not { } plan) return NotFound(http, text, id, "plan_not_found");
-        var results = await PlanResults.ForAsync(plan, commitments, text, ct);
+        var results = (await PlanResults.ForAsync([plan], new Criterion("action_plan", Op.Eq, [plan.Id]), commitments, text, ct))[0];
         var list = await commitments.ListAsync(new ListRequest([new Criterion("action_plan", Op.Eq, [plan.Id])], 1000, null, Lang: text.Lang), ct);
         return Page<ActionPlanPage>(http, text, new()
         {
