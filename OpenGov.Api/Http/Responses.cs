@@ -62,8 +62,8 @@ internal static class Responses
         return Write(http, collection, parsed, page, dataVersion, scope?.Until);
     }
 
-    /// <summary>A list as the pages for people show it: its records and facets, the next cursor, or what is wrong with the query.</summary>
-    public sealed record ListedPage<T>(KeysetPage<T>? Page, string? NextCursor, IReadOnlyDictionary<string, string[]> Errors);
+    /// <summary>A list as the pages for people show it: its records and facets, the next cursor, or what is wrong with the query; and the request it ran.</summary>
+    public sealed record ListedPage<T>(KeysetPage<T>? Page, string? NextCursor, IReadOnlyDictionary<string, string[]> Errors, ListRequest? Request = null);
 
     /// <summary>What a 400 says of a search FTS5 cannot read.</summary>
     internal static string Unreadable(SearchSyntaxException e) =>
@@ -91,7 +91,7 @@ internal static class Responses
             var page = rendered is not null && cache.Enabled
                 ? await FromRenderedAsync(http, parsed, rendered, cache, dataVersion)
                 : await query(parsed.ToRequest(parsed.CursorKey.Key), http.RequestAborted);
-            return new(page, page.NextKey is null ? null : Cursor.Encode(page.NextKey, parsed.Fingerprint, dataVersion), errors);
+            return new(page, page.NextKey is null ? null : Cursor.Encode(page.NextKey, parsed.Fingerprint, dataVersion), errors, parsed.ToRequest());
         }
         catch (SearchSyntaxException e)
         {

@@ -48,9 +48,15 @@ internal static class PageEndpoints
         var text = TextOf(http);
         var listed = await Responses.ListForPageAsync(http, CommitmentQueries.Collection, q.ListAsync, ExplorerPage.Facets, q.Rendered);
         if (listed.Errors.Count > 0) http.Response.StatusCode = StatusCodes.Status400BadRequest;
+        // The filtered set by start year, from the aggregate's code path (one statement; the counts the database is built with unfiltered).
+        var years = listed.Request is { } asked && listed.Errors.Count == 0
+            ? (await q.GroupsAsync(asked with { Limit = 0, After = null, Sort = null, Facets = null, Snippets = false }, ["start_year"], [], http.RequestAborted))
+                .OrderBy(g => g.Values[0] is null).ThenBy(g => g.Values[0])
+                .Select(g => (Label: g.Values[0] is long year ? year.ToString(System.Globalization.CultureInfo.InvariantCulture) : text["no_date"], g.Count)).ToList()
+            : [];
         return Page<ExplorerPage>(http, text, new()
         {
-            [nameof(ExplorerPage.Text)] = text, [nameof(ExplorerPage.Listed)] = listed.Page,
+            [nameof(ExplorerPage.Text)] = text, [nameof(ExplorerPage.Listed)] = listed.Page, [nameof(ExplorerPage.Years)] = years,
             [nameof(ExplorerPage.NextCursor)] = listed.NextCursor, [nameof(ExplorerPage.Errors)] = listed.Errors,
             [nameof(ExplorerPage.Here)] = Here(http), [nameof(ExplorerPage.Origin)] = Origin(http),
         });
