@@ -47,7 +47,8 @@ internal static class Aggregates
                 names[query.GroupBy[i]] = await collection.GroupNamesAsync(connection, query.GroupBy[i], values, lang, ct);
             }
             var end = query.Offset + page.Count;
-            var more = query.Limit is not null && end < groups.Count;
+            // limit=0 asks for meta alone, as a list's does: no next page, which would be this one again.
+            var more = query.Limit is > 0 && end < groups.Count;
             return Write(http, collection, query, page, names, new AggregateCounts(total, rows.Count, overlapping), more ? end : null);
         }
         catch (SearchSyntaxException e)

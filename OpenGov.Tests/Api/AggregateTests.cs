@@ -50,6 +50,16 @@ public sealed class AggregateTests : ApiTest
     }
 
     [Test]
+    public async Task LimitZeroGivesTheCountsOfGroupsAndNoNextPage()
+    {
+        var answer = await GetJson("/v1/commitments/aggregate?group_by=member&limit=0");
+        Assert.That(answer["data"]!.AsArray(), Is.Empty);
+        Assert.That((long)answer["meta"]!["groups"]!, Is.GreaterThan(1));
+        Assert.That(answer["meta"]!["next_cursor"], Is.Null);
+        Assert.That(answer["links"]!["next"], Is.Null);
+    }
+
+    [Test]
     public async Task ACursorOfOneGroupingIsRefusedByAnother()
     {
         var first = await GetJson("/v1/commitments/aggregate?group_by=member&limit=1");
