@@ -18,6 +18,7 @@ internal static class Routes
         v1.MapMilestones();
         v1.MapIrmRatings();
         v1.MapIrmReports();
+        v1.MapAggregates();
         v1.MapInstitutions();
         v1.MapPolicyAreas();
         v1.MapExports();

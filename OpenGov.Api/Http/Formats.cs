@@ -26,7 +26,9 @@ internal static class Formats
     /// <summary>The format chosen for this request (JSON until negotiated).</summary>
     public static RecordFormat Of(HttpContext http) => ReadContext.Of(http).Format;
 
-    public static bool IsCollection(HttpContext http) => http.GetEndpoint()?.Metadata.GetMetadata<Collection>() is not null;
+    /// <summary>Whether the endpoint answers tables (a list, or an aggregate of one): CSV and NDJSON besides JSON.</summary>
+    public static bool IsCollection(HttpContext http) =>
+        http.GetEndpoint()?.Metadata is { } metadata && (metadata.GetMetadata<Collection>() is not null || metadata.GetMetadata<AggregateOf>() is not null);
 
     /// <summary>Chooses and records the format; false where the request accepts nothing the endpoint can send (a 406).</summary>
     public static bool Negotiate(HttpContext http)

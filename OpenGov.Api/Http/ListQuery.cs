@@ -12,7 +12,7 @@ internal sealed record ListQuery(
     Collection? Collection, IReadOnlyList<Criterion> Criteria, IReadOnlyList<Criterion> FixedCriteria,
     string? Limit, string? Cursor, string? Sort, string? Q, string? Fields, string? Facets,
     IReadOnlyList<string> KnownFields, IReadOnlyList<string> Unknown, string Lang,
-    string? FormatAsked = null, RecordFormat Format = RecordFormat.Json)
+    string? FormatAsked = null, RecordFormat Format = RecordFormat.Json, IReadOnlyList<string>? OwnParameters = null)
 {
     /// <summary>The limit that asks for every row: CSV and NDJSON only, which are streamed.</summary>
     public const string AllRows = "all";
@@ -30,7 +30,7 @@ internal sealed record ListQuery(
     /// <summary>Every parameter name this endpoint accepts, for "did you mean" hints.</summary>
     public IEnumerable<string> Known => Collection is null
         ? ItemParameters
-        : ListParameters.Where(p => p != "q" || Collection.Search is not null).Concat(Collection.EndpointParameters)
+        : ListParameters.Where(p => p != "q" || Collection.Search is not null).Concat(Collection.EndpointParameters).Concat(OwnParameters ?? [])
             .Concat(Collection.Fields.Values.SelectMany(f => FilterParameters(f)));
 
     public static IEnumerable<string> FilterParameters(Field field) =>
@@ -77,15 +77,18 @@ internal sealed record ListQuery(
         ? (null, null)
         : (Data.Listing.Cursor.Decode(Cursor, Fingerprint, out var error), error);
 
-    /// <summary>Reads a list request; <paramref name="collection"/> null reads a single-record request.</summary>
+    /// <summary>
+    /// Reads a list request; <paramref name="collection"/> null reads a single-record request.
+    /// <paramref name="ownParameters"/>: parameters an endpoint of the collection reads itself (group_by of an aggregate).
+    /// </summary>
     public static ListQuery From(
         HttpRequest request, Collection? collection, IReadOnlyList<string> knownFields, string lang, IReadOnlyList<Criterion>? fixedCriteria = null,
-        RecordFormat format = RecordFormat.Json)
+        RecordFormat format = RecordFormat.Json, IReadOnlyList<string>? ownParameters = null)
     {
         var criteria = new List<Criterion>();
         var unknown = new List<string>();
         var reserved = collection is null ? ItemParameters
-            : [.. ListParameters.Where(p => p != "q" || collection.Search is not null), .. collection.EndpointParameters];
+            : [.. ListParameters.Where(p => p != "q" || collection.Search is not null), .. collection.EndpointParameters, .. ownParameters ?? []];
         foreach (var (name, values) in request.Query)
         {
             if (reserved.Contains(name)) continue;
@@ -99,7 +102,7 @@ internal sealed record ListQuery(
         }
         return new ListQuery(collection, criteria, fixedCriteria ?? [],
             One(request, "limit"), One(request, "cursor"), One(request, "sort"), One(request, "q"), One(request, "fields"), One(request, "facets"),
-            knownFields, unknown, lang, collection is null ? null : One(request, "format"), format);
+            knownFields, unknown, lang, collection is null ? null : One(request, "format"), format, ownParameters);
     }
 
     static string? One(HttpRequest request, string name) => request.Query.TryGetValue(name, out var v) ? v.ToString() : null;

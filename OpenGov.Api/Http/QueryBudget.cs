@@ -114,9 +114,11 @@ internal static class QueryBudget
         || request.TryGetValue("sort", out var sort) && sort.ToString().Contains("title", StringComparison.Ordinal);
 
     // limit=all, or a list in CSV or NDJSON with no limit (see ListQuery.All): read in short chunks, each bounded by itself.
-    static bool IsStream(HttpContext http) => http.Request.Query.TryGetValue("limit", out var limit)
-        ? string.Equals(limit.ToString(), ListQuery.AllRows, StringComparison.OrdinalIgnoreCase)
-        : Formats.Of(http) != Data.Export.RecordFormat.Json && Formats.IsCollection(http);
+    // Not an aggregate: its groups are counted in one statement, under the budget whatever the format.
+    static bool IsStream(HttpContext http) => http.GetEndpoint()?.Metadata.GetMetadata<Data.Listing.Collection>() is not null
+        && (http.Request.Query.TryGetValue("limit", out var limit)
+            ? string.Equals(limit.ToString(), ListQuery.AllRows, StringComparison.OrdinalIgnoreCase)
+            : Formats.Of(http) != Data.Export.RecordFormat.Json);
 
     static bool IsInterruption(Exception e) =>
         e is OperationCanceledException || e is SqliteException { SqliteErrorCode: SQLitePCL.raw.SQLITE_INTERRUPT }
@@ -130,6 +132,15 @@ internal static class QueryBudget
         var message = $"This query took more than its budget of {options.Seconds:0.###} s and was stopped. Narrow it: add a filter "
             + "(member=, action_plan=, status=, a rating or a date range), search for rarer or more words, ask fewer facets, "
             + "or sort by a field other than title.";
+        if (http.GetEndpoint()?.Metadata.GetMetadata<AggregateOf>() is not null)
+        {
+            // An aggregate counts every record its filters match: narrowing is filtering, or fewer or smaller groups.
+            message = $"This aggregate took more than its budget of {options.Seconds:0.###} s and was stopped. Narrow it: add a filter "
+                + "(member=, action_plan=, status=, a rating or a date range), search for rarer or more words, group by fewer fields "
+                + "or by fields with fewer values (member, status, start_year rather than institution), or measure fewer scales.";
+            var named = new[] { "q", "group_by", "measure" }.Where(http.Request.Query.ContainsKey).DefaultIfEmpty("group_by").ToList();
+            return Problems.BadRequest(named.ToDictionary(p => p, _ => new[] { message }), title: "The query is too costly").ExecuteAsync(http);
+        }
         var asked = new[] { "q", "facets", "sort" }.Where(http.Request.Query.ContainsKey).DefaultIfEmpty("limit").ToList();
         return Problems.BadRequest(asked.ToDictionary(p => p, _ => new[] { message }), title: "The query is too costly").ExecuteAsync(http);
     }

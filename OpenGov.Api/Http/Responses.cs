@@ -62,11 +62,11 @@ internal static class Responses
         return Write(http, collection, parsed, page, dataVersion, scope?.Until);
     }
 
-    /// <summary>A list as the pages for people show it: its records and facets, the next cursor, or what is wrong with the query.</summary>
-    public sealed record ListedPage<T>(KeysetPage<T>? Page, string? NextCursor, IReadOnlyDictionary<string, string[]> Errors);
+    /// <summary>A list as the pages for people show it: its records and facets, the next cursor, or what is wrong with the query; and the request it ran.</summary>
+    public sealed record ListedPage<T>(KeysetPage<T>? Page, string? NextCursor, IReadOnlyDictionary<string, string[]> Errors, ListRequest? Request = null);
 
     /// <summary>What a 400 says of a search FTS5 cannot read.</summary>
-    static string Unreadable(SearchSyntaxException e) =>
+    internal static string Unreadable(SearchSyntaxException e) =>
         $"The search cannot be read ({e.Message}). Quote a phrase with \"...\"; AND, OR, NOT and * are operators.";
 
     /// <summary>
@@ -91,7 +91,7 @@ internal static class Responses
             var page = rendered is not null && cache.Enabled
                 ? await FromRenderedAsync(http, parsed, rendered, cache, dataVersion)
                 : await query(parsed.ToRequest(parsed.CursorKey.Key), ReadContext.ScopeOf(http));
-            return new(page, page.NextKey is null ? null : Cursor.Encode(page.NextKey, parsed.Fingerprint, dataVersion), errors);
+            return new(page, page.NextKey is null ? null : Cursor.Encode(page.NextKey, parsed.Fingerprint, dataVersion), errors, parsed.ToRequest());
         }
         catch (SearchSyntaxException e)
         {
@@ -287,7 +287,7 @@ internal static class Responses
     }
 
     /// <summary>A bad request problem listing every error, or null when the request is valid.</summary>
-    static ValidationProblem? Validate(ListQuery query, Dictionary<string, string[]> errors)
+    internal static ValidationProblem? Validate(ListQuery query, Dictionary<string, string[]> errors)
     {
         foreach (var failure in Validator.Validate(query).Errors)
             errors[failure.PropertyName] = [.. errors.GetValueOrDefault(failure.PropertyName, []), failure.ErrorMessage];

@@ -27,6 +27,7 @@ internal sealed class AnswersFilter : IOperationFilter
         var v1 = path.StartsWith("/v1", StringComparison.Ordinal);
         var exportFile = v1 && ETags.IsExportFile(path);
         var collection = context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<Collection>().Any();
+        var aggregate = context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<AggregateOf>().Any();
         var type = context.ApiDescription.SupportedResponseTypes.FirstOrDefault(r => r.StatusCode == 200)?.Type;
         operation.Responses ??= [];
         var responses = operation.Responses;
@@ -50,8 +51,12 @@ internal sealed class AnswersFilter : IOperationFilter
             else if (v1)
             {
                 Add(document, okResponse, ETag, LastModified, CacheControl, Vary, RateLimit, RateLimitPolicy);
-                if (IsLocalized(type)) Add(document, okResponse, ContentLanguage);
-                if (collection) Add(document, okResponse, Link, ContentDisposition);
+                if (IsLocalized(type) || aggregate) Add(document, okResponse, ContentLanguage);
+                if (collection || aggregate) Add(document, okResponse, Link, ContentDisposition);
+                if (aggregate)
+                    okResponse.Description = "The groups: data, one object a group (its group fields, count, and each measure); meta (total, the records "
+                        + "counted once each; groups; overlapping; limit; next_cursor; data_version; release); links (self, next). As CSV or NDJSON "
+                        + "(?format= or Accept), one row or line a group, every group unless a limit is given.";
             }
         }
         if (v1)

@@ -38,6 +38,7 @@ internal static class OpenApiSetup
             o.OperationFilter<QueryParametersFilter>();
             o.OperationFilter<AnswersFilter>();
             o.OperationFilter<DeprecationFilter>();
+            o.SchemaFilter<AggregateSchemasFilter>();
             o.SchemaFilter<OpenSchemasFilter>();
             o.SchemaFilter<ResponseSchemasFilter>();
             o.SchemaFilter<DeprecatedKeysFilter>();

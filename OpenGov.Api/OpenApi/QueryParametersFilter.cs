@@ -28,10 +28,18 @@ internal sealed class QueryParametersFilter : IOperationFilter
                 context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<Formats.AtomFeed>().Any());
             AddTableMediaTypes(operation);
         }
+        var aggregate = context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<AggregateOf>().FirstOrDefault();
+        if (aggregate is not null)
+        {
+            AggregateParameters.Add(operation, aggregate.Collection);
+            AddTableMediaTypes(operation);
+        }
         operation.Parameters.Add(Example(Query("lang",
             "Language of text fields (overrides Accept-Language): en, fr or es. A record without a translation is served in its source "
             + "language; its lang key and Content-Language say which.", Enum(Localized.Languages)), "fr"));
-        operation.Parameters.Add(Example(List(Query("fields",
+        // An aggregate's groups are not records: it takes no fields (see AggregateQuery.NotTaken).
+        if (aggregate is null)
+            operation.Parameters.Add(Example(List(Query("fields",
             "Keys to keep in each record, comma-separated; all keys when absent. A key the record does not have is a 400 naming the keys it has.",
             Text())), RecordKeys(context)));
         operation.Parameters.Add(Example(Query("release",
@@ -90,12 +98,22 @@ internal sealed class QueryParametersFilter : IOperationFilter
             "Fields to count the filtered records by, in meta.facets: each value with its display name and count, largest first. "
             + "Missing-rating reasons are values too.", Enum(facetable))), facetable.Take(2).ToArray()));
         if (collection.Search is not null)
-            parameters.Add(Example(Query("q",
+            parameters.Add(SearchParameter());
+        AddFilterParameters(parameters, collection);
+    }
+
+    /// <summary>q: the full-text search of a collection that has one.</summary>
+    internal static OpenApiParameter SearchParameter() =>
+        Example(Query("q",
                 "Full-text search in the language asked for, over titles, descriptions, milestones and institution names, ranked by relevance "
                 + "(bm25) unless sort is given. Words must all match, each as typed or by its other forms in English, French or Spanish "
                 + "(parliament finds parliaments and parliamentary; the word as typed ranks first); \"a phrase\" in quotes and prefix* match as typed; "
                 + "OR, NOT and parentheses; a minus leaves out what follows it (data -open), in all its forms. "
-                + "Each hit has a snippet with the matches, other forms too, in `<mark>`.", Text()), "beneficial ownership"));
+                + "Each hit has a snippet with the matches, other forms too, in `<mark>`.", Text()), "beneficial ownership");
+
+    /// <summary>Each field's filters, with every operator it takes.</summary>
+    internal static void AddFilterParameters(IList<IOpenApiParameter> parameters, Collection collection)
+    {
         foreach (var field in collection.Fields.Values)
         {
             var example = FilterExamples.For(collection, field);
@@ -120,7 +138,7 @@ internal sealed class QueryParametersFilter : IOperationFilter
     /// Swagger UI fills a parameter's own example into try-it-out, and a list with every filter
     /// filled in would find nothing. A filter whose value has no example is left without.
     /// </summary>
-    static OpenApiParameter Example(OpenApiParameter parameter, object? value)
+    internal static OpenApiParameter Example(OpenApiParameter parameter, object? value)
     {
         if (value is null || parameter.Schema is not OpenApiSchema schema) return parameter;
         JsonNode node = value switch
@@ -147,7 +165,7 @@ internal sealed class QueryParametersFilter : IOperationFilter
     };
 
     /// <summary>The list's other representations, beside JSON: the records alone, with no envelope (paging is in the Link header).</summary>
-    static void AddTableMediaTypes(OpenApiOperation operation)
+    internal static void AddTableMediaTypes(OpenApiOperation operation)
     {
         if (operation.Responses?.TryGetValue("200", out var ok) != true || ok!.Content is null) return;
         ok.Content["text/csv"] = new OpenApiMediaType
@@ -160,11 +178,11 @@ internal sealed class QueryParametersFilter : IOperationFilter
         };
     }
 
-    static OpenApiParameter Query(string name, string description, OpenApiSchema schema) =>
+    internal static OpenApiParameter Query(string name, string description, OpenApiSchema schema) =>
         new() { Name = name, In = ParameterLocation.Query, Description = description, Schema = schema };
 
     /// <summary>A comma-separated list: style form without explode is how OpenAPI spells ?status=a,b.</summary>
-    static OpenApiParameter List(OpenApiParameter parameter)
+    internal static OpenApiParameter List(OpenApiParameter parameter)
     {
         parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.Array, Items = parameter.Schema };
         parameter.Style = ParameterStyle.Form;
@@ -172,9 +190,9 @@ internal sealed class QueryParametersFilter : IOperationFilter
         return parameter;
     }
 
-    static OpenApiSchema Text() => new() { Type = JsonSchemaType.String };
+    internal static OpenApiSchema Text() => new() { Type = JsonSchemaType.String };
 
-    static OpenApiSchema Enum(IEnumerable<string> values) => new() { Type = JsonSchemaType.String, Enum = [.. values.Select(v => (JsonNode)v)] };
+    internal static OpenApiSchema Enum(IEnumerable<string> values) => new() { Type = JsonSchemaType.String, Enum = [.. values.Select(v => (JsonNode)v)] };
 
     static OpenApiSchema Schema(Field field, IReadOnlyList<string>? values) => field.Type switch
     {

@@ -49,9 +49,15 @@ internal static class PageEndpoints
         var text = TextOf(http);
         var listed = await Responses.ListForPageAsync(http, CommitmentQueries.Collection, q.ListAsync, ExplorerPage.Facets, q.Rendered);
         if (listed.Errors.Count > 0) http.Response.StatusCode = StatusCodes.Status400BadRequest;
+        // The filtered set by start year, from the aggregate's code path (one statement; the counts the database is built with unfiltered).
+        var years = listed.Request is { } asked && listed.Errors.Count == 0
+            ? (await q.GroupsAsync(asked with { Limit = 0, After = null, Sort = null, Facets = null, Snippets = false }, ["start_year"], [], ReadContext.ScopeOf(http)))
+                .OrderBy(g => g.Values[0] is null).ThenBy(g => g.Values[0])
+                .Select(g => (Label: g.Values[0] is long year ? year.ToString(System.Globalization.CultureInfo.InvariantCulture) : text["no_date"], g.Count)).ToList()
+            : [];
         return Page<ExplorerPage>(http, text, new()
         {
-            [nameof(ExplorerPage.Text)] = text, [nameof(ExplorerPage.Listed)] = listed.Page,
+            [nameof(ExplorerPage.Text)] = text, [nameof(ExplorerPage.Listed)] = listed.Page, [nameof(ExplorerPage.Years)] = years,
             [nameof(ExplorerPage.NextCursor)] = listed.NextCursor, [nameof(ExplorerPage.Errors)] = listed.Errors,
             [nameof(ExplorerPage.Here)] = Here(http), [nameof(ExplorerPage.Origin)] = Origin(http),
         });
@@ -82,8 +88,7 @@ internal static class PageEndpoints
         if (await members.GetAsync(id, text.Lang, read) is not { } member) return NotFound(http, text, id, "member_not_found");
         var byMember = new[] { new Criterion("member", Op.Eq, [member.Id]) };
         var memberPlans = await plans.ListAsync(new ListRequest(byMember, 1000, null, Lang: text.Lang), read);
-        var results = new List<PlanResults>();
-        foreach (var plan in memberPlans.Items) results.Add(await PlanResults.ForAsync(plan, commitments, text, read));
+        var results = await PlanResults.ForAsync(memberPlans.Items, byMember[0], commitments, text, read);
         var list = await commitments.ListAsync(new ListRequest(byMember, 1000, null, Lang: text.Lang), read);
         return Page<MemberPage>(http, text, new()
         {
@@ -98,7 +103,7 @@ internal static class PageEndpoints
         var text = TextOf(http);
         var read = ReadContext.ScopeOf(http);
         if (await plans.GetAsync(id, text.Lang, read) is not { } plan) return NotFound(http, text, id, "plan_not_found");
-        var results = await PlanResults.ForAsync(plan, commitments, text, read);
+        var results = (await PlanResults.ForAsync([plan], new Criterion("action_plan", Op.Eq, [plan.Id]), commitments, text, read))[0];
         var list = await commitments.ListAsync(new ListRequest([new Criterion("action_plan", Op.Eq, [plan.Id])], 1000, null, Lang: text.Lang), read);
         return Page<ActionPlanPage>(http, text, new()
         {

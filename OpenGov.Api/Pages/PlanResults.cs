@@ -8,22 +8,32 @@ namespace OpenGov.Api.Pages;
 /// <summary>A plan's IRM results as the charts show them: how many of its commitments have each value of completion and of potential impact.</summary>
 public sealed record PlanResults(ActionPlan Plan, long Commitments, IReadOnlyList<(string Label, long Count)> Completion, IReadOnlyList<(string Label, long Count)> PotentialImpact)
 {
+    static readonly string[] Measures = ["completion", "potential_impact"];
+
     /// <summary>
-    /// The counts come from /v1's own list query with facets (limit 0: counts only), the same as
-    /// /v1/commitments?action_plan={id}&amp;facets=completion,potential_impact&amp;limit=0 answers.
+    /// The results of <paramref name="plans"/>, all those of <paramref name="scope"/> (a member's, or one plan), from one
+    /// statement: /v1's aggregate, as /v1/commitments/aggregate?member={id}&amp;group_by=action_plan&amp;measure=completion,potential_impact
+    /// answers it, where counting each plan's facets took a statement per plan and facet.
     /// </summary>
-    public static async Task<PlanResults> ForAsync(ActionPlan plan, CommitmentQueries commitments, PageText text, ReadScope read)
+    public static async Task<IReadOnlyList<PlanResults>> ForAsync(
+        IReadOnlyList<ActionPlan> plans, Criterion scope, CommitmentQueries commitments, PageText text, ReadScope read)
     {
-        var page = await commitments.ListAsync(new ListRequest([new Criterion("action_plan", Op.Eq, [plan.Id])], 0, null,
-            Facets: ["completion", "potential_impact"], Lang: text.Lang), read);
-        // In the scale's order (not started ... complete), the reasons a value is missing last.
-        IReadOnlyList<(string, long)> Rows(string facet, IReadOnlyList<string> scale)
-        {
-            var rank = scale.Select((value, i) => (value, i)).ToDictionary(x => x.value, x => x.i);
-            return (page.Facets?.GetValueOrDefault(facet) ?? [])
-                .OrderBy(f => f.Value is { } v && rank.TryGetValue(v, out var i) ? i : scale.Count)
-                .Select(f => (f.Name ?? text.Value(f.Value), f.Count)).ToList();
-        }
-        return new(plan, page.Total, Rows("completion", SnakeCase.All<Completion>()), Rows("potential_impact", SnakeCase.All<PotentialImpact>()));
+        var groups = await commitments.GroupsAsync(new ListRequest([scope], 0, null, Lang: text.Lang), ["action_plan"], Measures, read);
+        var byPlan = groups.ToDictionary(g => (string)g.Values[0]!, StringComparer.OrdinalIgnoreCase);
+        return [.. plans.Select(plan => byPlan.TryGetValue(plan.Id, out var group)
+            ? new PlanResults(plan, group.Count, Rows(group.Measured[0], SnakeCase.All<Completion>(), text), Rows(group.Measured[1], SnakeCase.All<PotentialImpact>(), text))
+            : new PlanResults(plan, 0, [], []))];
+    }
+
+    /// <summary>
+    /// The values a plan's commitments have, as its facet listed them: in the scale's order (not started ... complete), then the
+    /// reasons a value is missing, most first; no value at all as "not assessed".
+    /// </summary>
+    static IReadOnlyList<(string, long)> Rows(IReadOnlyDictionary<string, long> counts, IReadOnlyList<string> scale, PageText text)
+    {
+        var rank = scale.Select((value, i) => (value, i)).ToDictionary(x => x.value, x => x.i);
+        return [.. counts.Where(c => c.Value > 0)
+            .OrderBy(c => rank.TryGetValue(c.Key, out var i) ? i : scale.Count).ThenByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal)
+            .Select(c => (c.Key.Length == 0 ? Vocabulary.Missing(true, text.Lang) : text.Value(c.Key), c.Value))];
     }
 }

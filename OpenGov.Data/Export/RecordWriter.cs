@@ -47,6 +47,29 @@ public sealed class RecordWriter<T>
         }
     }
 
+    /// <summary>
+    /// A CSV writer of rows given as cells under <paramref name="header"/>: for a table whose columns depend on
+    /// the request (an aggregate's groups and measures), not on a record type's schema.
+    /// </summary>
+    public RecordWriter(Stream stream, IReadOnlyList<string> header)
+    {
+        (this.stream, options) = (stream, JsonSerializerOptions.Default);
+        Append("\uFEFF");
+        AppendRow(header);
+    }
+
+    /// <summary>Writes rows of cells (null for an empty cell), as many as the header has columns.</summary>
+    public async Task WriteRowsAsync(IEnumerable<string?[]> rows, CancellationToken ct)
+    {
+        foreach (var cells in rows)
+        {
+            AppendRow(cells.Select(c => c ?? ""));
+            Rows++;
+            if (pending.WrittenCount > FlushBytes) await FlushAsync(ct);
+        }
+        await FlushAsync(ct);
+    }
+
     public static string MediaType(RecordFormat format) => format switch
     {
         RecordFormat.Csv => "text/csv; charset=utf-8; header=present",

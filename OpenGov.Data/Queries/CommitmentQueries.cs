@@ -85,6 +85,13 @@ public sealed partial class CommitmentQueries(Db db)
         return new KeysetPage<Commitment>(await ToCommitmentsAsync(c, page.Items, ids, request.Lang, read.Token), page.Total, page.NextKey, page.Facets);
     }
 
+    /// <summary>Every group of the filtered commitments, with its measures counted (see <see cref="Collection.GroupsAsync"/>): the charts of the pages.</summary>
+    public async Task<IReadOnlyList<AggregateRow>> GroupsAsync(ListRequest filter, IReadOnlyList<string> groupBy, IReadOnlyList<string> measures, ReadScope read)
+    {
+        await using var c = await db.OpenReadAsync(read);
+        return await Collection.GroupsAsync(c, filter, groupBy, measures, read.Token);
+    }
+
     /// <summary>
     /// A page's keys: the commitments a list request chooses, with the total, the facets and each hit's
     /// snippet, reading no record. The rendered path of the list (see <see cref="Rendered"/>).

@@ -88,7 +88,11 @@ public sealed class FormatMatrixTests : ApiTest
         var host = hosts[database];
         var release = pin == Pin.Pinned ? "release=" + await host.OldestReleaseAsync() : "";
         var path = await host.FillAsync(operation.Path, release);
-        var total = (long)(await host.JsonAsync(Url(path, release, "limit=0")))["meta"]!["total"]!;
+        // An aggregate answers one row a group (meta.groups), grouped and measured as the contract's examples say.
+        var aggregate = await host.GroupingAsync(operation.Path);
+        if (aggregate is not null) release = string.Join('&', new[] { release, aggregate }.Where(p => p.Length > 0));
+        var meta = (await host.JsonAsync(Url(path, release, "limit=0")))["meta"]!;
+        var total = (long)meta[aggregate is null ? "total" : "groups"]!;
         switch (format)
         {
             case "json":
@@ -100,7 +104,7 @@ public sealed class FormatMatrixTests : ApiTest
                 break;
             case "csv" or "ndjson":
                 var whole = await host.BodyAsync(Url(path, release, $"format={format}&limit={(operation.AllRows ? "all" : "1000")}"), format);
-                var records = format == "csv" ? CsvRows(whole, operation.Path) : NdjsonLines(whole);
+                var records = format == "csv" ? CsvRows(whole, operation.Path, aggregate) : NdjsonLines(whole);
                 Assert.That(records, Is.EqualTo(total), $"{format} records of {path}, as meta.total counts them");
                 // Without a limit, the whole list streams as limit=all does: the same bytes.
                 Assert.That(await host.BodyAsync(Url(path, release, ""), format, accept: ContractFile.MediaTypes[format]), Is.EqualTo(whole));
@@ -121,6 +125,13 @@ public sealed class FormatMatrixTests : ApiTest
         var host = hosts[Database.Sample];
         var path = await host.FillAsync(operation.Path, "");
         var keys = ContractFile.RecordKeys(operation.Path);
+        if (await host.GroupingAsync(operation.Path) is not null)
+        {
+            // A group is no record: an aggregate takes no fields, and says so.
+            using var refused = await host.Client.GetAsync(Url(path, "", "fields=count"));
+            await Problem.Assert(refused, 400, mentions: "fields");
+            return;
+        }
         await host.JsonAsync(Url(path, "", "fields=" + string.Join(',', keys)));
         // A key of the type that its JSON never writes (a release's or a change's language) is not one.
         if (!keys.Contains("lang"))
@@ -132,11 +143,13 @@ public sealed class FormatMatrixTests : ApiTest
         string.Join('?', new[] { path, string.Join('&', new[] { release, query }.Where(p => p.Length > 0)) }.Where(p => p.Length > 0));
 
     /// <summary>The CSV's data rows, read with an RFC 4180 parser, after checking its header against the record's schema.</summary>
-    static long CsvRows(byte[] csv, string template)
+    static long CsvRows(byte[] csv, string template, string? aggregate)
     {
         using var reader = new CsvReader(new StreamReader(new MemoryStream(csv), Encoding.UTF8), CultureInfo.InvariantCulture);
         Assert.That(reader.Read() && reader.ReadHeader(), Is.True, "a header row, even for no records");
-        var keys = ContractFile.RecordKeys(template);
+        // An aggregate's columns: each group field's (its id and name for a record), count, each measure's values and assessed.
+        var keys = aggregate is null ? ContractFile.RecordKeys(template)
+            : [.. aggregate.Split('&').SelectMany(p => p.Split('=')[1].Split(',')), "count"];
         // A column is its key's (start_date), or a key's and one below it (member_id): the longest key it begins with.
         var columnKeys = reader.HeaderRecord!.Select(c => keys.Where(k => c == k || c.StartsWith(k + "_", StringComparison.Ordinal)).MaxBy(k => k.Length)).ToList();
         Assert.That(columnKeys, Has.None.Null, $"columns of no key of the record: {string.Join(", ", reader.HeaderRecord!)}");
@@ -189,6 +202,22 @@ public sealed class FormatMatrixTests : ApiTest
             Assert.That(best.Total, Is.GreaterThanOrEqualTo(0), $"{template[..at]} lists no ids to fill {template} with");
             return filled[template + release] = best.Path;
         }
+
+        /// <summary>
+        /// For an aggregate, its group_by and measure as the contract's examples give them (group_by=member,country&amp;measure=...); null for a list.
+        /// </summary>
+        public async Task<string?> GroupingAsync(string template)
+        {
+            if (!template.EndsWith("/aggregate", StringComparison.Ordinal)) return null;
+            contract ??= await JsonAsync("/openapi.json");
+            var parameters = contract["paths"]![template]!["get"]!["parameters"]!.AsArray();
+            return string.Join('&', new[] { "group_by", "measure" }
+                .Select(name => parameters.FirstOrDefault(p => (string?)p!["name"] == name)?["schema"]?["examples"]?[0]?.AsArray())
+                .Select((values, i) => values is null ? null : (i == 0 ? "group_by=" : "measure=") + string.Join(',', values.Select(v => (string)v!)))
+                .OfType<string>());
+        }
+
+        JsonNode? contract;
 
         public async Task<JsonNode> JsonAsync(string url)
         {

@@ -51,6 +51,9 @@ public sealed class LinkWalkTests
     [
         "/v1", "/", $"/v1/changes?since={first}", "/v1/changes?format=atom", "/v1/commitments/XE0007/history",
         $"/v1/commitments/XE0007?release={first}", $"/v1?release={first}",
+        // Aggregates page over groups: their next links, pinned too.
+        "/v1/commitments/aggregate?group_by=member,start_year&measure=completion&limit=2",
+        $"/v1/irm-ratings/aggregate?group_by=stage&limit=1&release={first}",
     ];
 
     /// <summary>The walk, made once for the fixture's tests.</summary>
@@ -110,6 +113,8 @@ public sealed class LinkWalkTests
             Assert.That(walked.Visits, Has.Count.GreaterThan(100));
             foreach (var path in new[] { "/v1/commitments/XE0007/milestones", "/v1/irm-ratings", "/commitments/UK0075", "/members/united-kingdom", "/v1/exports/commitments.csv" })
                 Assert.That(walked.Visits.Select(v => v.Url.AbsolutePath), Has.Member(path));
+            Assert.That(walked.Visits.Where(v => v.Url.AbsolutePath.EndsWith("/aggregate", StringComparison.Ordinal)).Select(v => v.Url.Query),
+                Has.Some.Contains("cursor="), "the next page of an aggregate's groups");
         });
     }
 

@@ -173,10 +173,31 @@ public sealed partial class PageTests : ApiTest
     public async Task EveryTableHasHeadersAndEveryInputALabel()
     {
         var html = await Html("/");
-        Assert.That(Regex.Matches(html, "<th scope=\"col\">").Count, Is.EqualTo(6));
+        // The commitments' table (6 columns), and the chart by start year's (2).
+        Assert.That(Regex.Matches(html, "<th scope=\"col\">").Count, Is.EqualTo(8));
         foreach (Match input in Regex.Matches(html, "<input id=\"([^\"]+)\""))
             Assert.That(html, Does.Contain($"<label for=\"{input.Groups[1].Value}\">"));
         Assert.That(html, Does.Contain("<a class=\"skip\" href=\"#main\">"));
+    }
+
+    [TestCase("/commitments")]
+    [TestCase("/commitments?status=inactive&lang=fr")]
+    [TestCase("/commitments?q=parliament")]
+    public async Task TheExplorerChartsTheFilteredSetByStartYearAsTheAggregateCountsIt(string page)
+    {
+        var html = await Html(page);
+        var query = page.Contains('?') ? page[(page.IndexOf('?') + 1)..] + "&" : "";
+        var years = await GetJson($"/v1/commitments/aggregate?{query}group_by=start_year&sort=start_year");
+        var groups = years["data"]!.AsArray();
+        Assert.That(groups, Is.Not.Empty, page);
+        // Each year (oldest first, no date last) with its count, in the chart's table beside the bars.
+        var rows = Regex.Matches(html, "<tr><th scope=\"row\">([^<]+)</th><td>(\\d+)</td></tr>").Select(m => (m.Groups[1].Value, m.Groups[2].Value)).ToList();
+        foreach (var group in groups)
+        {
+            var label = group!["start_year"]?.ToString() ?? (page.Contains("lang=fr") ? "Sans date" : "No date");
+            Assert.That(rows, Does.Contain((label, group["count"]!.ToString())), $"{page}: {string.Join("; ", rows)}");
+        }
+        Assert.That(html, Does.Contain("/v1/commitments/aggregate?"), "the chart's JSON twin");
     }
 
     [Test]

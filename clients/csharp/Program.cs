@@ -26,6 +26,7 @@ try
     var listed = await Checks.ListEveryCommitment(client);
     await Checks.FetchUk0075(client, listed);
     await Checks.ReadReleasesAndChanges(client);
+    await Checks.AggregateByMember(client, listed);
     await Checks.ReceiveTypedProblems(client);
     Console.WriteLine($"C# client: every check passed against {baseUrl}");
     return 0;
@@ -145,6 +146,27 @@ namespace OpenGov.ClientCheck
             var added = history?.Data?.LastOrDefault();
             Check(added is { Id: "UK0075", Collection: "commitments" } && added.Change?.ToString() == "Added", $"UK0075's history ends with {Show(added)}");
             Console.WriteLine($"ok: {releases!.Data!.Count} release(s), the newest {newest.Id}; UK0075 added in release {added!.ReleaseNumber}");
+        }
+
+        /// <summary>A dashboard's question in one call: potential impact per member, the groups adding up to every commitment listed.</summary>
+        public static async Task AggregateByMember(OpenGovClient client, HashSet<string> listed)
+        {
+            var answer = await client.V1.Commitments.Aggregate.GetAsync(request =>
+            {
+                request.QueryParameters.GroupBy = [OpenGov.Client.Generated.V1.Commitments.Aggregate.GetGroup_byQueryParameterType.Member];
+                request.QueryParameters.Measure = [OpenGov.Client.Generated.V1.Commitments.Aggregate.GetMeasureQueryParameterType.Potential_impact];
+                request.QueryParameters.Sort = "-count";
+            });
+            var groups = answer?.Data ?? [];
+            var meta = answer?.Meta;
+            Check(meta?.Total == listed.Count, $"meta.total {meta?.Total}, but {listed.Count} commitments were listed");
+            Check(meta!.Groups == groups.Count && meta.Overlapping == false, $"meta {Show(meta)} for {groups.Count} groups by member");
+            Check(groups.Sum(g => g.Count ?? 0) == meta.Total, "the members' counts do not add up to meta.total");
+            Check(groups.Zip(groups.Skip(1)).All(p => p.First.Count >= p.Second.Count), "the groups are not in the order of -count");
+            // A group's fields and measures are keys the request names: the generated type keeps them as additional data.
+            Check(groups.All(g => g.AdditionalData.ContainsKey("member") && g.AdditionalData.ContainsKey("potential_impact")),
+                $"a group without its member or its measure: {Show(groups.FirstOrDefault())}");
+            Console.WriteLine($"ok: {groups.Count} members, {meta.Total} commitments counted by potential impact in one call");
         }
 
         /// <summary>A bad request comes back as the contract's typed problem, thrown by the client.</summary>

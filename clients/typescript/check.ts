@@ -124,6 +124,40 @@ async function readReleasesAndChanges(): Promise<void> {
   console.log(`ok: ${(releases.data.data ?? []).length} release(s), the newest ${newest.id}; UK0075 added in release ${added.release_number}`);
 }
 
+type Measure = Schemas["AggregateMeasure"];
+
+/** A measure of a group: the object under the measure's name (the group's other keys are its fields and count). */
+function measureOf(group: Schemas["AggregateGroup"], name: string): Measure {
+  const value = group[name];
+  check(typeof value === "object" && value !== null && "assessed" in value, `the group has no measure ${name}: ${show(group)}`);
+  return value;
+}
+
+/** A dashboard's question in one call: the share of commitments substantial or complete, per member. */
+async function aggregateByMember(listed: Set<string>): Promise<void> {
+  const answer = await client.GET("/v1/commitments/aggregate", {
+    params: { query: { group_by: ["member"], measure: ["completion"], sort: "-completion_at_least_substantial" } },
+  });
+  check(answer.error === undefined, `/v1/commitments/aggregate: ${answer.response.status} ${show(answer.error)}`);
+  const groups = answer.data.data ?? [];
+  const meta = answer.data.meta;
+  check(meta.total === listed.size, `meta.total ${meta.total}, but ${listed.size} commitments were listed`);
+  check(meta.groups === groups.length && !meta.overlapping, `meta ${show(meta)} for ${groups.length} groups by member`);
+  check(groups.reduce((sum, group) => sum + group.count, 0) === meta.total, "the members' counts do not add up to meta.total");
+  let previous = Number.POSITIVE_INFINITY;
+  for (const group of groups) {
+    const member = group["member"];
+    check(typeof member === "object" && member !== null && "id" in member && "name" in member, `a group without its member: ${show(group)}`);
+    const completion = measureOf(group, "completion");
+    const counted = Object.values(completion.counts).reduce((sum, n) => sum + n, 0);
+    check(counted === group.count, `${member.id}: completion counts ${counted} records of ${group.count}`);
+    const share = completion.at_least?.["substantial"] ?? null;
+    check(share === null || share <= previous, `${member.id} is out of the order of -completion_at_least_substantial`);
+    if (share !== null) previous = share;
+  }
+  console.log(`ok: ${groups.length} members, ${meta.total} commitments, the first ${show(groups[0]?.["member"])}`);
+}
+
 /** A bad request comes back through the client's error branch as the contract's typed problem. */
 async function receiveTypedProblems(): Promise<void> {
   // Both values are allowed by the parameters' types, and both break the contract's rules
@@ -154,6 +188,7 @@ try {
   const listed = await listEveryCommitment();
   await fetchUk0075(listed);
   await readReleasesAndChanges();
+  await aggregateByMember(listed);
   await receiveTypedProblems();
   console.log(`TypeScript client: every check passed against ${baseUrl}`);
 } catch (failure) {
