@@ -51,6 +51,8 @@ public sealed class LinkWalkTests
     [
         "/v1", "/", $"/v1/changes?since={first}", "/v1/changes?format=atom", "/v1/commitments/XE0007/history",
         $"/v1/commitments/XE0007?release={first}", $"/v1?release={first}",
+        // The downloads' descriptions: the data package's files, a CSV's Link to its CSVW metadata and the table that names.
+        $"/v1/exports/datapackage.json?release={first}", $"/v1/milestones?format=csv&release={first}",
     ];
 
     /// <summary>The walk, made once for the fixture's tests.</summary>
