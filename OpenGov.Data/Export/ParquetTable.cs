@@ -20,9 +20,9 @@ public sealed class ParquetTable<T>
     public const string MediaType = "application/vnd.apache.parquet";
     public const string PrecisionSuffix = "_precision";
 
-    // Rows held before a row group is written: a row group is the unit a reader skips or reads, and
-    // one of 50,000 rows of commitments is a few tens of megabytes of cells at most.
-    const int RowGroupRows = 50_000;
+    // Rows held, as the CSV's cells, before a row group is written: a row group is the unit a reader
+    // skips or reads, and the cells of 10,000 commitments with long texts are tens of megabytes.
+    const int RowGroupRows = 10_000;
 
     readonly Table table;
     readonly ParquetWriter writer;

@@ -1,22 +1,21 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 
 namespace OpenGov.Tests.Support;
 
 /// <summary>A CSV answer's CSV on the Web metadata, found as CSVW finds it: the Link rel="describedby" of type application/csvm+json.</summary>
-public static partial class Csvw
+public static class Csvw
 {
     /// <summary>Follows the CSV answer's describedby link (which must be there, once) and returns the metadata it leads to (a 200 in application/csvm+json).</summary>
     public static async Task<JsonNode> DescribedByAsync(HttpClient client, HttpResponseMessage csv)
     {
-        var links = csv.Headers.TryGetValues("Link", out var values) ? values.SelectMany(v => LinkValues().Matches(v)).ToList() : [];
-        var described = links.Where(m => m.Groups["params"].Value.Contains("rel=\"describedby\"")).ToList();
-        Assert.That(described, Has.Count.EqualTo(1), $"{csv.RequestMessage!.RequestUri}: one Link rel=\"describedby\" (Link: {string.Join(", ", links.Select(l => l.Value))})");
-        Assert.That(described[0].Groups["params"].Value, Does.Contain("type=\"application/csvm+json\""));
-        using var response = await client.GetAsync(described[0].Groups["url"].Value);
+        var links = LinkHeader.All(csv);
+        var described = links.Where(l => l.Parameters.Contains("rel=\"describedby\"")).ToList();
+        Assert.That(described, Has.Count.EqualTo(1), $"{csv.RequestMessage!.RequestUri}: one Link rel=\"describedby\" (Link: {string.Join(", ", links.Select(l => l.Url))})");
+        Assert.That(described[0].Parameters, Does.Contain("type=\"application/csvm+json\""));
+        using var response = await client.GetAsync(described[0].Url);
         var body = await response.Content.ReadAsStringAsync();
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), $"{described[0].Groups["url"].Value}: {body}");
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), $"{described[0].Url}: {body}");
         Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/csvm+json"));
         var metadata = JsonNode.Parse(body)!;
         Assert.That((string?)metadata["@context"], Is.EqualTo("http://www.w3.org/ns/csvw"));
@@ -34,7 +33,4 @@ public static partial class Csvw
         }
         return columns.Select(c => (string)c!["name"]!).ToList();
     }
-
-    [GeneratedRegex("<(?<url>[^>]*)>(?<params>[^,]*)")]
-    private static partial Regex LinkValues();
 }
