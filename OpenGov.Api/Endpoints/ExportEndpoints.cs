@@ -1,4 +1,7 @@
 using System.ComponentModel;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 using OpenGov.Api.Hosting;
@@ -6,6 +9,7 @@ using OpenGov.Api.Http;
 using OpenGov.Api.OpenApi;
 using OpenGov.Data;
 using OpenGov.Data.Export;
+using OpenGov.Data.Queries;
 
 namespace OpenGov.Api.Endpoints;
 
@@ -15,12 +19,18 @@ internal static class ExportEndpoints
     {
         var group = v1.MapGroup("/exports").WithTags("Exports").WithReadPolicy(ReadPolicy.ExportList);
         group.MapGet("/", List).WithName("ListExports").WithSummary("Bulk exports of the current data version")
-            .WithDescription("Commitments, milestones and IRM ratings as CSV and NDJSON, and the whole SQLite database, each with its rows, "
-                + "bytes, SHA-256 and URL. Built once per data version (the first call may take a while on a large dataset).");
+            .WithDescription("Commitments, milestones and IRM ratings as CSV, NDJSON and Parquet, and the whole SQLite database, each with its rows, "
+                + "bytes, SHA-256 and URL. Their description: /v1/exports/datapackage.json (Frictionless) and each CSV's Link to its CSVW metadata. Built once per data version (the first call may take a while on a large dataset).");
+        group.MapGet("/datapackage.json", Package).WithName("GetDataPackage").WithSummary("The exports as a Frictionless data package")
+            .WithDescription("A Frictionless Data Package (tabular-data-package) of the CSV exports of the data version served: each file "
+                + "with its URL, bytes, SHA-256 and Table Schema (column types, the values of each rating scale, dates at their published "
+                + "precision, the primary key id, and the references of milestones and IRM ratings to commitments); version is the release.")
+            .Produces(200, typeof(object), DataPackage.MediaType).ProducesValidationProblem()
+            .WithMetadata(new QueryParametersFilter.OwnQueryParameters());
         group.MapGet("/{name}", Get).WithReadPolicy(ReadPolicy.ExportFile).WithName("GetExport").WithSummary("Download an export file")
             .WithDescription("The file with Content-Length, a strong ETag (from its SHA-256), Last-Modified and Range support "
                 + "(206 for a range, 304 for a matching If-None-Match, 416 for a range outside the file).")
-            .Produces(200, typeof(Stream), "text/csv", "application/x-ndjson", "application/vnd.sqlite3").ProducesProblem(404);
+            .Produces(200, typeof(Stream), "text/csv", "application/x-ndjson", ParquetTable<object>.MediaType, "application/vnd.sqlite3").ProducesProblem(404);
         return group;
     }
 
@@ -34,12 +44,24 @@ internal static class ExportEndpoints
         return new DataResult<ExportList>(new ExportList(files, new ExportMeta(manifest.DataVersion, manifest.BuiltAt), new ItemLinks(Links.Self(http.Request), new Dictionary<string, string>())), fields);
     }
 
+    static async Task<Results<ContentHttpResult, ValidationProblem>> Package(HttpContext http, ExportStore store, DatasetQueries dataset, IOptions<JsonOptions> json)
+    {
+        // Only the release: the package describes every file, in one representation.
+        if (http.Request.Query.Keys.Where(k => k != "release").ToList() is { Count: > 0 } unknown)
+            return Problems.BadRequest(unknown.ToDictionary(k => k, k => new[] { $"Unknown parameter '{k}': the data package takes only release." }));
+        var manifest = await store.GetAsync(ReadContext.Of(http).DataVersion, ReadContext.ScopeOf(http));
+        var options = json.Value.SerializerOptions;
+        var package = DataPackage.Describe(manifest, await dataset.GetAsync(ReadContext.ScopeOf(http)), options, name => Links.To(http.Request, "/v1/exports/" + name));
+        return TypedResults.Content(package.ToJsonString(options), DataPackage.MediaType + "; charset=utf-8");
+    }
+
     static async Task<Results<ExportFileResult, ValidationProblem, ProblemHttpResult>> Get(
         [Description("The file's name, as /v1/exports lists it, e.g. commitments.csv"), Example("commitments.csv")] string name, HttpContext http, ExportStore store, DatasetState state)
     {
         if (Responses.Check<ExportInfo>(http) is { } problem) return problem;
         var manifest = await store.GetAsync(ReadContext.Of(http).DataVersion, ReadContext.ScopeOf(http));
         if (manifest.Files.FirstOrDefault(f => f.Name == name) is not { } file) return Problems.NotFound("export file", name);
+        if (file.Format == "csv") DescribedBy.Declare(http, file.Resource, null);
         return new ExportFileResult(TypedResults.PhysicalFile(Path.Combine(store.Folder(manifest.DataVersion), file.Name), file.MediaType, file.Name,
             lastModified: manifest.BuiltAt, entityTag: new EntityTagHeaderValue($"\"{file.Sha256[..32]}\""), enableRangeProcessing: true), file.Bytes);
     }
@@ -66,7 +88,7 @@ internal sealed class ExportFileResult(PhysicalFileHttpResult file, long bytes) 
 }
 
 /// <summary>The export files of the data version served.</summary>
-/// <param name="Data">The files: commitments, milestones and irm-ratings as CSV and NDJSON, and the SQLite database.</param>
+/// <param name="Data">The files: commitments, milestones and irm-ratings as CSV, NDJSON and Parquet, and the SQLite database.</param>
 /// <param name="Meta">Which data version the files hold, and when they were built.</param>
 /// <param name="Links">The list's own URL.</param>
 public sealed record ExportList(IReadOnlyList<ExportInfo> Data, ExportMeta Meta, ItemLinks Links);
@@ -82,7 +104,7 @@ public sealed record ExportMeta(string DataVersion, DateTimeOffset BuiltAt);
 /// </summary>
 /// <param name="Name" example="commitments.csv">The file's name: what /v1/exports/{name} serves.</param>
 /// <param name="Resource" example="commitments">The collection the file holds (commitments, milestones, irm-ratings), or database for the SQLite file.</param>
-/// <param name="Format" example="csv">csv, ndjson or sqlite.</param>
+/// <param name="Format" example="csv">csv, ndjson, parquet (the CSV's columns, typed: integers, booleans, dates as DATE with a &lt;column&gt;_precision column of year, month or day after each) or sqlite.</param>
 /// <param name="MediaType" example="text/csv; charset=utf-8; header=present">The Content-Type the file is served with.</param>
 /// <param name="Rows" example="9">How many records the file holds, as the collection's total; null for the database, which holds every table.</param>
 /// <param name="Bytes" example="7650">The file's size in bytes.</param>

@@ -36,6 +36,7 @@ public sealed class DataResult<T>(T value, IReadOnlyList<string>? fields, TableB
             http.Response.ContentType = RecordWriter<T>.MediaType(table.Format);
             var extension = table.Format == RecordFormat.Csv ? "csv" : "ndjson";
             http.Response.Headers.ContentDisposition = $"attachment; filename=\"{table.Name}.{extension}\"";
+            if (table.Format == RecordFormat.Csv) DescribedBy.Declare(http, table.Name, fields);
             await table.Write(http.Response.Body, QueryBudget.ClientAborted(http));
             return;
         }

@@ -40,9 +40,6 @@ internal static class ETags
         ReadContext.Of(http).ETag = Strong(key);
     }
 
-    /// <summary>An export file: served with its own ETag (from its SHA-256), Range and Content-Length, as it is.</summary>
-    public static bool IsExportFile(PathString path) => path.StartsWithSegments("/v1/exports", out var rest) && rest.HasValue && rest != "/";
-
     /// <summary>
     /// The content coding response compression will choose for this Accept-Encoding: the highest
     /// quality of br and gzip, br on a tie (the providers' order), identity where neither is accepted.

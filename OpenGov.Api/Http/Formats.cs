@@ -68,6 +68,8 @@ internal static class Formats
     static RecordFormat? Match(MediaTypeHeaderValue media, bool list) => media.MediaType.Value?.ToLowerInvariant() switch
     {
         "*/*" or "application/*" or "application/json" or "application/problem+json" => RecordFormat.Json,
+        // CSVW metadata (/v1/csv-metadata/{collection}) is JSON: a CSVW processor may ask for it by its own media type.
+        "application/csvm+json" when !list => RecordFormat.Json,
         "text/csv" or "text/*" when list => RecordFormat.Csv,
         "application/x-ndjson" or "application/ndjson" or "application/jsonl" when list => RecordFormat.Ndjson,
         _ => null,

@@ -25,7 +25,7 @@ internal sealed class AnswersFilter : IOperationFilter
         var document = context.Document;
         var path = "/" + context.ApiDescription.RelativePath;
         var v1 = path.StartsWith("/v1", StringComparison.Ordinal);
-        var exportFile = v1 && ETags.IsExportFile(path);
+        var exportFile = v1 && context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<ReadPolicy>().LastOrDefault() == ReadPolicy.ExportFile;
         var collection = context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<Collection>().Any();
         var aggregate = context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<AggregateOf>().Any();
         var type = context.ApiDescription.SupportedResponseTypes.FirstOrDefault(r => r.StatusCode == 200)?.Type;
@@ -43,7 +43,8 @@ internal sealed class AnswersFilter : IOperationFilter
             okResponse.Description = OkDescription(type, collection, exportFile) ?? okResponse.Description;
             if (exportFile)
             {
-                Add(document, okResponse, ETag, LastModified, AcceptRanges, ContentDisposition, RateLimit, RateLimitPolicy);
+                // Link: a CSV file's rel="describedby", its CSVW metadata.
+                Add(document, okResponse, ETag, LastModified, AcceptRanges, ContentDisposition, Link, RateLimit, RateLimitPolicy);
                 var partial = new OpenApiResponse { Description = "The part of the file a Range asked for.", Content = okResponse.Content };
                 Add(document, partial, ContentRange, ETag, LastModified, RateLimit, RateLimitPolicy);
                 responses["206"] = partial;

@@ -36,8 +36,9 @@ internal static class HeaderComponents
         [ContentLanguage] = ("The language of the text fields served: the one asked for (lang, or Accept-Language), or the records' source "
             + "language where they have no translation (then each record's lang says which).", "en"),
         [ContentDisposition] = ("On CSV and NDJSON answers and export files: a download, with a file name.", "attachment; filename=\"commitments.csv\""),
-        [Link] = ("RFC 8288 links: rel=\"next\" is the next page, as links.next (absent on the last page); on a deprecated operation, "
-            + "rel=\"deprecation\" is the page that explains the deprecation (RFC 9745).",
+        [Link] = ("RFC 8288 links: rel=\"next\" is the next page, as links.next (absent on the last page); on a CSV answer or CSV export file, "
+            + "rel=\"describedby\" (type=\"application/csvm+json\") is its CSV on the Web metadata, /v1/csv-metadata/{collection}; "
+            + "on a deprecated operation, rel=\"deprecation\" is the page that explains the deprecation (RFC 9745).",
             "<http://localhost:5080/v1/commitments?limit=2&cursor=eyJmIjoiN2YxMzM4NzRlZjA5OWVhMSIsImsiOlsiVUswMDc1Il19.MdLkBGQb6hPx>; rel=\"next\""),
         [RateLimit] = ("Where the client stands in its current window (IETF httpapi rate-limit headers draft -07): the limit, the full "
             + "requests remaining (a revalidation answered 304 costs a quarter of one) and the seconds until the window starts again. "

@@ -15,13 +15,20 @@ namespace OpenGov.Api.OpenApi;
 /// </summary>
 internal sealed class QueryParametersFilter : IOperationFilter
 {
+    /// <summary>
+    /// Endpoint metadata: the endpoint is no record nor list (a description of the files, as the data
+    /// package): it takes release, and the parameters its handler declares, not lang and fields.
+    /// </summary>
+    public sealed class OwnQueryParameters;
+
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
         var path = context.ApiDescription.RelativePath;
+        var metadata = context.ApiDescription.ActionDescriptor.EndpointMetadata;
         // An export file is sent as it is: lang and fields are accepted there, but change nothing.
-        if (path?.StartsWith("v1", StringComparison.Ordinal) != true || ETags.IsExportFile("/" + path)) return;
+        if (path?.StartsWith("v1", StringComparison.Ordinal) != true || metadata.OfType<ReadPolicy>().LastOrDefault() == ReadPolicy.ExportFile) return;
         operation.Parameters ??= [];
-        var collection = context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<Collection>().FirstOrDefault();
+        var collection = metadata.OfType<Collection>().FirstOrDefault();
         if (collection is not null)
         {
             AddListParameters(operation.Parameters, collection,
@@ -34,14 +41,17 @@ internal sealed class QueryParametersFilter : IOperationFilter
             AggregateParameters.Add(operation, aggregate.Collection);
             AddTableMediaTypes(operation);
         }
-        operation.Parameters.Add(Example(Query("lang",
-            "Language of text fields (overrides Accept-Language): en, fr or es. A record without a translation is served in its source "
-            + "language; its lang key and Content-Language say which.", Enum(Localized.Languages)), "fr"));
-        // An aggregate's groups are not records: it takes no fields (see AggregateQuery.NotTaken).
-        if (aggregate is null)
-            operation.Parameters.Add(Example(List(Query("fields",
-            "Keys to keep in each record, comma-separated; all keys when absent. A key the record does not have is a 400 naming the keys it has.",
-            Text())), RecordKeys(context)));
+        if (!metadata.OfType<OwnQueryParameters>().Any())
+        {
+            operation.Parameters.Add(Example(Query("lang",
+                "Language of text fields (overrides Accept-Language): en, fr or es. A record without a translation is served in its source "
+                + "language; its lang key and Content-Language say which.", Enum(Localized.Languages)), "fr"));
+            // An aggregate's groups are not records: it takes no fields (see AggregateQuery.NotTaken).
+            if (aggregate is null)
+                operation.Parameters.Add(Example(List(Query("fields",
+                    "Keys to keep in each record, comma-separated; all keys when absent. A key the record does not have is a 400 naming the keys it has.",
+                    Text())), RecordKeys(context)));
+        }
         operation.Parameters.Add(Example(Query("release",
             "A release id (see /v1/releases): answer as that release said. Such an answer never changes (Cache-Control: immutable), "
             + "and every URL under /v1 it gives (links, the Link header, an export's url) carries the release. "
@@ -199,7 +209,7 @@ internal sealed class QueryParametersFilter : IOperationFilter
         FieldType.Enum => Enum(values!),
         FieldType.Integer => new OpenApiSchema { Type = JsonSchemaType.Integer },
         FieldType.Boolean => new OpenApiSchema { Type = JsonSchemaType.Boolean },
-        FieldType.Date => new OpenApiSchema { Type = JsonSchemaType.String, Pattern = @"^\d{4}(-\d{2}(-\d{2})?)?$" },
+        FieldType.Date => new OpenApiSchema { Type = JsonSchemaType.String, Pattern = OpenGov.Data.Model.PublishedDateAttribute.Pattern },
         _ => Text(),
     };
 }

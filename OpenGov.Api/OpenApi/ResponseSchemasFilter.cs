@@ -28,17 +28,9 @@ internal sealed class ResponseSchemasFilter : ISchemaFilter
 {
     static readonly NullabilityInfoContext Nullability = new();
 
-    /// <summary>The same pattern as the date filters' parameters.</summary>
-    const string PublishedDate = @"^\d{4}(-\d{2}(-\d{2})?)?$";
-
     static readonly Dictionary<Type, string[]> ServiceUrls = new()
     {
         [typeof(PageLinks)] = ["self", "next"], [typeof(ItemLinks)] = ["self"], [typeof(ExportInfo)] = ["url"],
-    };
-
-    static readonly Dictionary<Type, string[]> Dates = new()
-    {
-        [typeof(Commitment)] = ["start_date", "end_date"], [typeof(Milestone)] = ["start_date", "end_date"],
     };
 
     /// <summary>The records whose keys ?fields= chooses: every resource of the collections, the index's data and the export list's files.</summary>
@@ -80,8 +72,10 @@ internal sealed class ResponseSchemasFilter : ISchemaFilter
             if (properties.TryGetValue(name, out var url) && url is OpenApiSchema inline) inline.Format = "uri";
         if (type == typeof(ItemLinks) && properties.TryGetValue("related", out var related) && related.AdditionalProperties is OpenApiSchema each)
             each.Format = "uri";
-        foreach (var name in Dates.GetValueOrDefault(type, []))
-            if (properties.TryGetValue(name, out var date) && date is OpenApiSchema inline) inline.Pattern = PublishedDate;
+        // The same pattern as the date filters' parameters.
+        foreach (var date in type.GetProperties().Where(p => p.GetCustomAttribute<PublishedDateAttribute>() is not null))
+            if (properties.TryGetValue(JsonNamingPolicy.SnakeCaseLower.ConvertName(date.Name), out var value) && value is OpenApiSchema inline)
+                inline.Pattern = PublishedDateAttribute.Pattern;
         if (type != typeof(IrmSummary)) return;
         foreach (var (name, summary) in properties)
             if (summary is OpenApiSchema inline && CommitmentQueries.Collection.Fields.TryGetValue(name, out var field) && field.Values is { } values)

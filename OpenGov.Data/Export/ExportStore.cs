@@ -14,14 +14,16 @@ public sealed record ExportManifest(string DataVersion, DateTimeOffset BuiltAt, 
 
 /// <summary>
 /// Bulk exports: commitments, milestones and IRM ratings as CSV and NDJSON (written by the same
-/// <see cref="RecordWriter{T}"/> as the list answers, so a file reads like the API), and a copy of
-/// the database file. Built once per data version into &lt;db&gt;.exports/&lt;version&gt;/, in a temporary
+/// <see cref="RecordWriter{T}"/> as the list answers, so a file reads like the API) and as Parquet
+/// (<see cref="ParquetTable{T}"/>, the CSV's columns typed), and a copy of the database file.
+/// Built once per data version into &lt;db&gt;.exports/&lt;version&gt;/, in a temporary
 /// folder renamed into place when complete, with a manifest; other versions' folders are then removed.
 /// </summary>
 public sealed class ExportStore(Db db, CommitmentQueries commitments, MilestoneQueries milestones, IrmRatingQueries ratings, JsonSerializerOptions options)
 {
     public const string DatabaseName = "opengov.db";
-    const string ManifestName = "manifest.json";
+    // Named for the files it lists: a folder written before the Parquet files has manifest.json only, and is made again.
+    const string ManifestName = "manifest.v2.json";
 
     readonly SemaphoreSlim gate = new(1, 1);
     Task<ExportManifest>? building;
@@ -77,6 +79,7 @@ public sealed class ExportStore(Db db, CommitmentQueries commitments, MilestoneQ
 
             var manifest = new ExportManifest(dataVersion, DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()), files);
             await File.WriteAllTextAsync(Path.Combine(temp, ManifestName), JsonSerializer.Serialize(manifest, options));
+            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
             Directory.Move(temp, folder);
             foreach (var old in Directory.GetDirectories(Root).Where(d => d != folder && !d.EndsWith(".tmp", StringComparison.Ordinal)))
                 Directory.Delete(old, recursive: true);
@@ -103,27 +106,36 @@ public sealed class ExportStore(Db db, CommitmentQueries commitments, MilestoneQ
         c.Execute("PRAGMA secure_delete = ON; DELETE FROM raw_cell;");
     }
 
-    /// <summary>Writes the CSV and the NDJSON of a collection in one pass over it.</summary>
+    /// <summary>Writes the CSV, the NDJSON and the Parquet file of a collection in one pass over it.</summary>
     async Task<IEnumerable<ExportFile>> WriteAsync<T>(string folder, string resource, Func<ListRequest, ReadScope, Task<KeysetPage<T>>> query, ReadScope read)
     {
         var formats = new[] { (Format: RecordFormat.Csv, Extension: "csv"), (Format: RecordFormat.Ndjson, Extension: "ndjson") };
         var streams = formats.Select(f => File.Create(Path.Combine(folder, $"{resource}.{f.Extension}"))).ToList();
+        var parquetStream = File.Create(Path.Combine(folder, $"{resource}.parquet"));
         List<RecordWriter<T>> writers;
+        ParquetTable<T> parquet;
         try
         {
             writers = formats.Select((f, i) => new RecordWriter<T>(streams[i], f.Format, options, null)).ToList();
+            parquet = await ParquetTable<T>.CreateAsync(parquetStream, options);
             await foreach (var chunk in Chunks.AllAsync(query, new ListRequest([], Chunks.Size, null), read))
+            {
                 foreach (var writer in writers) await writer.WriteAsync(chunk, CancellationToken.None);
+                await parquet.WriteAsync(chunk, CancellationToken.None);
+            }
             foreach (var writer in writers) await writer.FlushAsync(CancellationToken.None);
+            await parquet.CompleteAsync(CancellationToken.None);
         }
         finally
         {
             foreach (var stream in streams) await stream.DisposeAsync();
+            await parquetStream.DisposeAsync();
         }
         var files = new List<ExportFile>();
         for (var i = 0; i < formats.Length; i++)
             files.Add(await DescribeAsync(folder, $"{resource}.{formats[i].Extension}", resource, formats[i].Extension,
                 RecordWriter<T>.MediaType(formats[i].Format), writers[i].Rows));
+        files.Add(await DescribeAsync(folder, $"{resource}.parquet", resource, "parquet", ParquetTable<T>.MediaType, parquet.Rows));
         return files;
     }
 

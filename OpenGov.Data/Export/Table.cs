@@ -9,8 +9,8 @@ using OpenGov.Data.Rendering;
 
 namespace OpenGov.Data.Export;
 
-/// <summary>A CSV column: its name, the JSON keys that lead to its value, and the record's top-level key it belongs to.</summary>
-public sealed record Column(string Name, IReadOnlyList<string> Path)
+/// <summary>A CSV column: its name, the JSON keys that lead to its value, what its cells hold, and the record's top-level key it belongs to.</summary>
+public sealed record Column(string Name, IReadOnlyList<string> Path, ColumnValue Value)
 {
     public string Key => Path[0];
 }
@@ -60,7 +60,7 @@ public sealed class Table
             if (Flattens(property, type, options, enclosing) is { } inner)
                 foreach (var column in Walk(inner, options, name + "_", at, through, [.. enclosing, type])) yield return column;
             else
-                yield return (new Column(name, at), Cell(through, property.CustomConverter is { } own
+                yield return (new Column(name, at, ColumnValue.Of(info, property, options)), Cell(through, property.CustomConverter is { } own
                     ? Written(property.PropertyType, With(options, own))
                     : Text(property.PropertyType, options)));
         }

@@ -27,7 +27,7 @@ namespace OpenGov.Data.Model;
 /// <param name="Snippet" example="…The plan is to be treated as a &lt;mark&gt;rolling&lt;/mark&gt; plan, with new commitments developed and added…">On a full-text search (q) only: the passage that matches, the matching words in &lt;mark&gt;; null otherwise.</param>
 public sealed record Commitment(
     string Id, Ref ActionPlan, Ref Member, string? Number, string? Title, string? ShortTitle, Status Status,
-    string? Theme, string? StartDate, string? EndDate, string? StartDateRaw, string? EndDateRaw,
+    string? Theme, [property: PublishedDate] string? StartDate, [property: PublishedDate] string? EndDate, string? StartDateRaw, string? EndDateRaw,
     IReadOnlyList<Ref> LeadInstitutions, IReadOnlyList<Ref> SupportingInstitutions, IReadOnlyList<Ref> PolicyAreas,
     IReadOnlyList<OgpValue> OgpValues, Description Description, IReadOnlyList<Ref> IrmReports,
     IReadOnlyList<IrmRating> IrmRatings, IrmSummary IrmSummary, string? Url, bool Illustrative, string Lang,
@@ -83,4 +83,4 @@ public sealed record Description(
 /// <param name="EndDate" example="2018-06">When the milestone is due, ISO 8601 at the precision published; null where the source gives none.</param>
 /// <param name="Lang" example="en">The language the record's text is served in (en, fr or es).</param>
 public sealed record Milestone(
-    string Id, Ref Commitment, int Number, string? Text, string? StartDate, string? EndDate, string Lang) : ILocalizedResource;
+    string Id, Ref Commitment, int Number, string? Text, [property: PublishedDate] string? StartDate, [property: PublishedDate] string? EndDate, string Lang) : ILocalizedResource;

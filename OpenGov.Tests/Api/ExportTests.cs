@@ -18,7 +18,8 @@ public sealed class ExportTests : ApiTest
         var files = await Files();
         Assert.That(files.Select(f => (string)f!["name"]!), Is.EquivalentTo(new[]
         {
-            "commitments.csv", "commitments.ndjson", "milestones.csv", "milestones.ndjson", "irm-ratings.csv", "irm-ratings.ndjson", "opengov.db",
+            "commitments.csv", "commitments.ndjson", "commitments.parquet", "milestones.csv", "milestones.ndjson", "milestones.parquet",
+            "irm-ratings.csv", "irm-ratings.ndjson", "irm-ratings.parquet", "opengov.db",
         }));
         var version = (string)(await GetJson("/v1"))["data"]!["dataset"]!["data_version"]!;
         Assert.That(files.Select(f => (string)f!["data_version"]!), Is.All.EqualTo(version));
@@ -29,7 +30,7 @@ public sealed class ExportTests : ApiTest
     public async Task TheListKeepsTheFieldsAskedFor()
     {
         var files = (await GetJson("/v1/exports?fields=name,sha256"))["data"]!.AsArray();
-        Assert.That(files, Has.Count.EqualTo(7));
+        Assert.That(files, Has.Count.EqualTo(10));
         Assert.That(files.Select(f => string.Join(",", f!.AsObject().Select(p => p.Key))), Is.All.EqualTo("name,sha256"));
     }
 

@@ -108,6 +108,7 @@ public sealed class FormatMatrixTests : ApiTest
                 Assert.That(records, Is.EqualTo(total), $"{format} records of {path}, as meta.total counts them");
                 // Without a limit, the whole list streams as limit=all does: the same bytes.
                 Assert.That(await host.BodyAsync(Url(path, release, ""), format, accept: ContractFile.MediaTypes[format]), Is.EqualTo(whole));
+                if (format == "csv") await TheCsvLinksToMetadataOfItsHeader(host, operation.Path, Url(path, release, "format=csv&limit=2"), release);
                 break;
             case "atom":
                 using (var reader = XmlReader.Create(new MemoryStream(await host.BodyAsync(Url(path, release, "format=atom&limit=1000"), format))))
@@ -137,6 +138,23 @@ public sealed class FormatMatrixTests : ApiTest
         if (!keys.Contains("lang"))
             using (var response = await host.Client.GetAsync(Url(path, "", "fields=lang")))
                 await Problem.Assert(response, 400, mentions: "fields");
+    }
+
+    /// <summary>
+    /// A CSV page, and the same with fewer keys (fields=): each names its CSVW metadata in a Link
+    /// rel="describedby" that answers 200, in the release read, with the CSV's header as its columns, in order.
+    /// </summary>
+    static async Task TheCsvLinksToMetadataOfItsHeader(Host host, string template, string url, string release)
+    {
+        var keys = ContractFile.RecordKeys(template);
+        foreach (var asked in new[] { url, url + "&fields=" + string.Join(',', keys.Reverse().Take(2)) })
+        {
+            using var response = await host.Client.GetAsync(asked);
+            var header = CsvText.Read(await response.Content.ReadAsByteArrayAsync()).Header;
+            var metadata = await Csvw.DescribedByAsync(host.Client, response);
+            Assert.That(Csvw.ColumnNames(metadata), Is.EqualTo(header), $"{asked}: the metadata's columns are the CSV's header, in order");
+            if (release.Length > 0) Assert.That((string)metadata["url"]!, Does.Contain(release), "the table of the release read");
+        }
     }
 
     static string Url(string path, string release, string query) =>

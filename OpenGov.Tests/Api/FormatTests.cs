@@ -67,8 +67,8 @@ public sealed class FormatTests : ApiTest
     public async Task CsvPagesLikeJsonThroughTheLinkHeader()
     {
         using var response = await Client.GetAsync("/v1/commitments?format=csv&limit=2");
-        var next = response.Headers.GetValues("Link").Single();
-        Assert.That(next, Does.Contain("format=csv").And.Contain("cursor=").And.Contain("rel=\"next\""));
+        var next = LinkHeader.Target(response, "next");
+        Assert.That(next, Does.Contain("format=csv").And.Contain("cursor="));
         Assert.That(CsvText.Read(await response.Content.ReadAsByteArrayAsync()).Rows, Has.Count.EqualTo(2));
     }
 

@@ -54,6 +54,8 @@ public sealed class LinkWalkTests
         // Aggregates page over groups: their next links, pinned too.
         "/v1/commitments/aggregate?group_by=member,start_year&measure=completion&limit=2",
         $"/v1/irm-ratings/aggregate?group_by=stage&limit=1&release={first}",
+        // The downloads' descriptions: the data package's files, a CSV's Link to its CSVW metadata and the table that names.
+        $"/v1/exports/datapackage.json?release={first}", $"/v1/milestones?format=csv&release={first}",
     ];
 
     /// <summary>The walk, made once for the fixture's tests.</summary>

@@ -126,20 +126,32 @@ public sealed class ResponseSchemaTests : ApiTest
         foreach (var (template, method) in operations)
         {
             var operation = $"{method} {template}";
-            using var request = new HttpRequestMessage(new HttpMethod(method), await Example(template));
+            using var request = new HttpRequestMessage(new HttpMethod(method), await Example(template, paths));
             using var response = await Client.SendAsync(request);
             Assert.That((int)response.StatusCode, Is.EqualTo(200), operation);
             Assert.That(ContractCheck.CheckedAs(request), Is.EqualTo(operation), $"{operation} was not checked against the document");
         }
     }
 
-    /// <summary>A URL for a path template: each {parameter} replaced with the first record of the collection before it.</summary>
-    async Task<string> Example(string template)
+    /// <summary>
+    /// A URL for a path template: its {parameter} replaced with the first record of the collection before it,
+    /// or, where no collection is before it (/v1/csv-metadata/{collection}), with the parameter's example.
+    /// </summary>
+    async Task<string> Example(string template, JsonObject paths)
     {
         var brace = template.IndexOf('{');
         if (brace < 0) return template;
-        var first = (await GetJson(template[..(brace - 1)]))["data"]![0]!;
-        var id = (string)(first["id"] ?? first["name"])!;
+        string id;
+        if (paths.ContainsKey(template[..(brace - 1)]))
+        {
+            var first = (await GetJson(template[..(brace - 1)]))["data"]![0]!;
+            id = (string)(first["id"] ?? first["name"])!;
+        }
+        else
+        {
+            var name = template[(brace + 1)..template.IndexOf('}')];
+            id = (string)paths[template]!["get"]!["parameters"]!.AsArray().Single(p => (string)p!["name"]! == name)!["example"]!;
+        }
         return template[..brace] + Uri.EscapeDataString(id) + template[(template.IndexOf('}') + 1)..];
     }
 

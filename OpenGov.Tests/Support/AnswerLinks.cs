@@ -27,9 +27,9 @@ public static partial class AnswerLinks
         if (response.Headers.TryGetValues("Link", out var headers))
             found.AddRange(headers.SelectMany(h => LinkTargets().Matches(h)).Select(m => new FoundLink(new Uri(here, m.Groups[1].Value))));
         var type = response.Content.Headers.ContentType?.MediaType ?? "";
-        var text = type is "application/json" or "application/x-ndjson" or "application/atom+xml" or "text/html"
+        var text = type is "application/json" or "application/csvm+json" or "application/x-ndjson" or "application/atom+xml" or "text/html"
             ? System.Text.Encoding.UTF8.GetString(body) : null;
-        if (type == "application/json") found.AddRange(InJson(JsonNode.Parse(text!), here, origin, underLinks: false));
+        if (type is "application/json" or "application/csvm+json") found.AddRange(InJson(JsonNode.Parse(text!), here, origin, underLinks: false));
         if (type == "application/x-ndjson")
             foreach (var line in text!.Split('\n', StringSplitOptions.RemoveEmptyEntries))
                 found.AddRange(InJson(JsonNode.Parse(line), here, origin, underLinks: false));
