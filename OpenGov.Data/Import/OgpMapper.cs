@@ -30,6 +30,9 @@ internal sealed partial class OgpMapper
     // Slugs of the institution and member names seen so far: the same few thousand names recur on
     // row after row, and a slug costs a Unicode normalisation and a regular expression.
     readonly Dictionary<string, string> slugs = new(StringComparer.Ordinal);
+    // Whether a name is an international body's, per name: the list is matched by keys, which cost a
+    // Unicode normalisation each, and a large file names the same bodies row after row.
+    readonly Dictionary<string, bool> international = new(StringComparer.Ordinal);
     long commitments, ratings, rawRatings, rawDates, rawCells;
 
     public OgpMapper(IReadOnlyList<string> header, ImportReport report)
@@ -125,14 +128,14 @@ internal sealed partial class OgpMapper
             var former = formerIds.TryGetValue(key, out var seen) ? seen : formerIds[key] = bare;
             // A member's own body is the member's: its key and id start with the member's id. An
             // international body is one institution for every member that names it.
-            var international = OgpInternationalBodies.Is(name);
-            var scoped = international ? key : memberId + "/" + key;
+            if (!international.TryGetValue(name, out var isInternational)) international[name] = isInternational = OgpInternationalBodies.Is(name);
+            var scoped = isInternational ? key : memberId + "/" + key;
             // The first spelling seen names the institution (and is searched); later ones are its aliases.
             // Two keys whose names slug alike (they differ only in what a slug drops) are one institution too.
             if (!institutions.TryGetValue(scoped, out var institution))
             {
-                var slug = international ? bare : memberId + "-" + bare;
-                institution = institutionsById.GetValueOrDefault(slug) ?? new(slug, name, international);
+                var slug = isInternational ? bare : memberId + "-" + bare;
+                institution = institutionsById.GetValueOrDefault(slug) ?? new(slug, name, isInternational);
                 institutions[scoped] = institutionsById[slug] = institution;
             }
             if (!string.Equals(former, institution.Id, StringComparison.OrdinalIgnoreCase)) institution.FormerIds.Add(former);
