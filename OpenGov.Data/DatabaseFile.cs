@@ -11,7 +11,7 @@ namespace OpenGov.Data;
 public static class DatabaseFile
 {
     /// <summary>Bump when Schema.sql or Derived.cs changes: databases of another version are rebuilt or refused.</summary>
-    public const int SchemaVersion = 18;
+    public const int SchemaVersion = 19;
 
     public static string SchemaSql { get; } = ReadSchema();
 

@@ -36,6 +36,11 @@ internal static class Derived
     public static void Run(SqliteConnection connection, SqliteTransaction tx, bool search = true)
     {
         RegionIds(connection, tx);
+        // Each institution's members, from its links: every way of building a database links institutions.
+        BuildTimings.Measure("derived: institution_member", () => connection.Execute("""
+            INSERT INTO institution_member (institution_id, member_id)
+            SELECT DISTINCT x.institution_id, c.member_id FROM commitment_institution x JOIN commitment c ON c.id = x.commitment_id
+            """, transaction: tx));
         BuildTimings.Measure("derived: commitment_filter", () => connection.Execute($"""
             INSERT INTO commitment_filter (commitment_id, member_id, action_plan_id, status,
                 start_date_lo, start_date_hi, end_date_lo, end_date_hi, {string.Join(", ", Summaries.Select(x => x.Column))})

@@ -62,7 +62,29 @@ CREATE TABLE institution (
     name_es     TEXT,
     source_lang TEXT NOT NULL DEFAULT 'en' CHECK (source_lang IN ('en', 'fr', 'es')),
     -- The other spellings the source gave the same institution, as a JSON array; null where none.
-    aliases     TEXT
+    aliases     TEXT,
+    -- 1 for an international body (the World Bank, UNDP), one record for every member whose plans
+    -- name it; 0 for a member's own body: a name such as "Parliament" is one institution per member.
+    international INTEGER NOT NULL DEFAULT 0 CHECK (international IN (0, 1))
+) WITHOUT ROWID;
+
+-- The members whose commitments an institution leads or supports: one for a member's own body, one
+-- or more for an international one. Derived from the links (Derived.cs), so it always agrees with them.
+CREATE TABLE institution_member (
+    institution_id TEXT NOT NULL COLLATE NOCASE REFERENCES institution (id),
+    member_id      TEXT NOT NULL COLLATE NOCASE REFERENCES member (id),
+    PRIMARY KEY (institution_id, member_id)
+) WITHOUT ROWID;
+CREATE INDEX institution_member_by_member ON institution_member (member_id, institution_id);
+
+-- Ids institutions had before: an institution of an earlier schema whose name several members used
+-- ("parliament") is one institution per member now (kenya-parliament, ghana-parliament...). Its old
+-- id stays a way to reach them (/v1/institutions/{id} redirects, filters take it): one row per
+-- institution the old id now stands for.
+CREATE TABLE institution_former_id (
+    former_id      TEXT NOT NULL COLLATE NOCASE,
+    institution_id TEXT NOT NULL COLLATE NOCASE REFERENCES institution (id),
+    PRIMARY KEY (former_id, institution_id)
 ) WITHOUT ROWID;
 
 CREATE TABLE policy_area (
@@ -172,6 +194,17 @@ CREATE TABLE commitment_institution (
     PRIMARY KEY (commitment_id, role, position)
 ) WITHOUT ROWID;
 CREATE INDEX commitment_institution_by_institution ON commitment_institution (institution_id, commitment_id);
+
+-- One role of the links, for the filters and facets lead_institution and supporting_institution of
+-- /v1/commitments; and each link with its commitment's member, for the filters of /v1/institutions,
+-- which hold together on one link (role=lead&member=kenya: institutions that lead a Kenyan commitment).
+CREATE VIEW commitment_lead_institution AS
+    SELECT commitment_id, institution_id FROM commitment_institution WHERE role = 'lead';
+CREATE VIEW commitment_supporting_institution AS
+    SELECT commitment_id, institution_id FROM commitment_institution WHERE role = 'supporting';
+CREATE VIEW institution_link AS
+    SELECT x.institution_id, x.commitment_id, x.role, f.member_id
+    FROM commitment_institution x JOIN commitment_filter f ON f.commitment_id = x.commitment_id;
 
 CREATE TABLE commitment_policy_area (
     commitment_id  TEXT NOT NULL COLLATE NOCASE REFERENCES commitment (id) ON DELETE CASCADE,

@@ -25,9 +25,19 @@ internal sealed class KnownIds(Db db, DatasetState state)
             "SELECT region_id, MIN(region), NULL, NULL FROM member WHERE region_id IS NOT NULL GROUP BY region_id"),
         ["action_plan"] = ("action plan", "the ids /v1/action-plans lists", "SELECT id, title_en, title_fr, title_es FROM action_plan"),
         ["institution"] = ("institution", "the ids /v1/institutions lists", "SELECT id, name_en, name_fr, name_es FROM institution"),
+        ["lead_institution"] = ("institution", "the ids /v1/institutions lists", "SELECT id, name_en, name_fr, name_es FROM institution"),
+        ["supporting_institution"] = ("institution", "the ids /v1/institutions lists", "SELECT id, name_en, name_fr, name_es FROM institution"),
+        ["former_id"] = ("institution of before", "the ids institutions had before they were one per member",
+            "SELECT DISTINCT former_id, NULL, NULL, NULL FROM institution_former_id"),
         ["policy_area"] = ("policy area", "the ids /v1/policy-areas lists", "SELECT id, name_en, name_fr, name_es FROM policy_area"),
         ["irm_report"] = ("IRM report", "the ids /v1/irm-reports lists", "SELECT id, title_en, title_fr, title_es FROM irm_report"),
     };
+
+    /// <summary>
+    /// Ids that now stand for other ids: an institution's id of before it was one per member
+    /// (parliament) means each institution it became, so that a filter of before asks the same.
+    /// </summary>
+    const string FormerInstitutionIds = "SELECT former_id, institution_id FROM institution_former_id";
 
     /// <summary>Collections whose filters name records that may no longer exist (what changed, and when).</summary>
     static readonly HashSet<string> Historical = ["changes", "history", "releases"];
@@ -36,7 +46,9 @@ internal sealed class KnownIds(Db db, DatasetState state)
     sealed class Table
     {
         public readonly Dictionary<string, string> Ids = new(StringComparer.OrdinalIgnoreCase);
-        public readonly Dictionary<string, string> ByName = new(StringComparer.OrdinalIgnoreCase);
+        // A name may be several records' (each member's "Parliament"): it means them all.
+        public readonly Dictionary<string, List<string>> ByName = new(StringComparer.OrdinalIgnoreCase);
+        public readonly Dictionary<string, List<string>> Former = new(StringComparer.OrdinalIgnoreCase);
         public readonly List<(string Id, string Name)> Named = [];
     }
 
@@ -78,7 +90,7 @@ internal sealed class KnownIds(Db db, DatasetState state)
                 var values = new List<string>();
                 foreach (var value in criterion.Values)
                 {
-                    if (Resolve(criterion.Field, table, value) is { } id) values.Add(id);
+                    if (Resolve(criterion.Field, table, value) is { } ids) values.AddRange(ids.Where(id => !values.Contains(id, StringComparer.OrdinalIgnoreCase)));
                     else Fail(errors, criterion.Parameter, $"No {kind.Kind} has the id '{value}'.{Nearest(table, value)} " +
                         $"{criterion.Field} takes {kind.Listed}{(criterion.Field == "country" ? " (GBR, or GB)" : "")}, or their names.");
                 }
@@ -95,7 +107,7 @@ internal sealed class KnownIds(Db db, DatasetState state)
             {
                 // A region compared by order (region__gte=Europe) compared OGP's names before regions had
                 // ids; a name still means its region, compared as the id it now is. Any other text is compared as it is.
-                var id = Resolve("region", await TableAsync(version, "region", regions.Sql, read), bound) ?? bound;
+                var id = Resolve("region", await TableAsync(version, "region", regions.Sql, read), bound) is [var one] ? one : bound;
                 changed |= id != bound;
                 resolved.Add(criterion with { Values = [id] });
             }
@@ -104,11 +116,15 @@ internal sealed class KnownIds(Db db, DatasetState state)
         return changed ? query with { Criteria = resolved } : query;
     }
 
-    static string? Resolve(string filter, Table table, string value)
+    static IReadOnlyList<string>? Resolve(string filter, Table table, string value)
     {
-        if (table.Ids.TryGetValue(value, out var id)) return id;
-        if (filter == "country" && value.Length == 2 && Alpha3.Value.TryGetValue(value, out var alpha3) && table.Ids.TryGetValue(alpha3, out id)) return id;
-        return table.ByName.TryGetValue(value.Trim(), out id) ? id : null;
+        if (table.Ids.TryGetValue(value, out var id)) return [id];
+        if (filter == "country" && value.Length == 2 && Alpha3.Value.TryGetValue(value, out var alpha3) && table.Ids.TryGetValue(alpha3, out id)) return [id];
+        // A name, or an id of before (see Former), or both: "parliament" is Kenya's Parliament by name
+        // and the parliament of every member by the id it had before institutions were per member.
+        var named = table.ByName.GetValueOrDefault(value.Trim()) ?? [];
+        var ids = named.Union(table.Former.GetValueOrDefault(value) ?? [], StringComparer.OrdinalIgnoreCase).ToList();
+        return ids.Count == 0 ? null : ids;
     }
 
     /// <summary>" Did you mean 'united-kingdom' (United Kingdom)?": names whose initials are the value (uk), that hold it as a word, then the nearest spellings.</summary>
@@ -136,11 +152,12 @@ internal sealed class KnownIds(Db db, DatasetState state)
             if (key.Version != version && key.Version != current) tables.TryRemove(key, out _);
         // Loaded from the request's release file for every request that asks, whatever becomes of the
         // first (its token and deadline are not the load's).
+        var former = Kinds[filter].Kind == "institution" ? FormerInstitutionIds : null;
         var load = read with { Deadline = 0, Token = CancellationToken.None };
-        return tables.GetOrAdd((version, filter), _ => new Lazy<Task<Table>>(() => LoadAsync(sql, load))).Value.WaitAsync(read.Token);
+        return tables.GetOrAdd((version, filter), _ => new Lazy<Task<Table>>(() => LoadAsync(sql, former, load))).Value.WaitAsync(read.Token);
     }
 
-    async Task<Table> LoadAsync(string sql, ReadScope read)
+    async Task<Table> LoadAsync(string sql, string? formerSql, ReadScope read)
     {
         await using var c = await db.OpenReadAsync(read);
         var table = new Table();
@@ -149,11 +166,18 @@ internal sealed class KnownIds(Db db, DatasetState state)
             table.Ids.TryAdd(id, id);
             foreach (var name in new[] { en, fr, es }.OfType<string>().Select(n => n.Trim()).Where(n => n.Length > 0).Distinct())
             {
-                table.ByName.TryAdd(name, id);
+                if (!table.ByName.TryGetValue(name, out var named)) table.ByName[name] = named = [];
+                if (!named.Contains(id, StringComparer.OrdinalIgnoreCase)) named.Add(id);
                 table.Named.Add((id, name));
             }
             if (en is null && fr is null && es is null) table.Named.Add((id, id));
         }
+        if (formerSql is not null)
+            foreach (var (former, id) in await c.QueryAsync<(string, string)>(new CommandDefinition(formerSql, cancellationToken: read.Token)))
+            {
+                if (!table.Former.TryGetValue(former, out var ids)) table.Former[former] = ids = [];
+                ids.Add(id);
+            }
         return table;
     }
 

@@ -18,6 +18,10 @@ internal static class Links
     public static string AtRelease(HttpRequest request, PathString path, QueryString query, string release) =>
         Absolute(request, path, query.Add("release", release));
 
+    /// <summary>Where a record that moved is now: <paramref name="path"/> with <paramref name="extra"/>, then the query asked as it was (release, lang, format and all).</summary>
+    public static string Moved(HttpRequest request, PathString path, QueryString extra = default) =>
+        Absolute(request, path, extra.Add(request.QueryString));
+
     /// <summary>The URL asked, as it was asked: release and all.</summary>
     public static string Self(HttpRequest request) => request.GetEncodedUrl();
 

@@ -24,6 +24,11 @@ internal static class FilterExamples
         ["ogp_value"] = "access_to_information",
         ["institution"] = "cabinet-office",
         ["role"] = "lead",
+        ["lead_institution"] = "cabinet-office",
+        ["supporting_institution"] = "uk-parliament",
+        ["international"] = "false",
+        // An id of OGP's export as imported before institutions were one per member; the sample has none.
+        ["former_id"] = "parliament",
         ["start_date"] = "2016-05",
         ["end_date"] = "2018-06",
         ["start_year"] = "2016",

@@ -15,7 +15,7 @@ public static class OgpCsvImporter
     public const string SourceName = "ogp-csv";
 
     /// <summary>Bump when the mapping changes, so that the same file then gives a new data version.</summary>
-    public const string MappingVersion = "ogp-csv-mapping-2";
+    public const string MappingVersion = "ogp-csv-mapping-3";
 
     /// <summary>How far the import is: bytes of the file read, of how many, and rows read.</summary>
     public readonly record struct Progress(long BytesRead, long BytesTotal, long Rows);

@@ -18,14 +18,21 @@ internal sealed partial class OgpMapper
     readonly Dictionary<string, long> seenIds = new(StringComparer.OrdinalIgnoreCase);
     readonly Dictionary<string, OgpMember> members = new(StringComparer.OrdinalIgnoreCase);
     readonly Dictionary<string, OgpPlan> plans = new(StringComparer.OrdinalIgnoreCase);
-    // Institutions by the key their spellings share (OgpInstitutions.Key).
+    // Institutions by the key their spellings share (OgpInstitutions.Key), behind the member's id for
+    // a member's own body: "Parliament" of Kenya and of Ghana are two institutions.
     readonly Dictionary<string, OgpInstitution> institutions = new(StringComparer.Ordinal);
+    // The id each key had when spellings were merged across members (schema 18 and before): the slug
+    // of the key's first spelling in the file. Kept as a former id of each institution it now names.
+    readonly Dictionary<string, string> formerIds = new(StringComparer.Ordinal);
     readonly Dictionary<string, OgpInstitution> institutionsById = new(StringComparer.OrdinalIgnoreCase);
     readonly List<OgpInstitutions.Change> institutionChanges = [];
     readonly List<(string Column, string Id)> policyAreas;
     // Slugs of the institution and member names seen so far: the same few thousand names recur on
     // row after row, and a slug costs a Unicode normalisation and a regular expression.
     readonly Dictionary<string, string> slugs = new(StringComparer.Ordinal);
+    // Whether a name is an international body's, per name: the list is matched by keys, which cost a
+    // Unicode normalisation each, and a large file names the same bodies row after row.
+    readonly Dictionary<string, bool> international = new(StringComparer.Ordinal);
     long commitments, ratings, rawRatings, rawDates, rawCells;
 
     public OgpMapper(IReadOnlyList<string> header, ImportReport report)
@@ -65,8 +72,8 @@ internal sealed partial class OgpMapper
         rawDates += (start.Raw is null ? 0 : 1) + (end.Raw is null ? 0 : 1);
 
         var links = new List<OgpInstitutionLink>();
-        Link(links, "lead", C.Lead, row, id, raw);
-        Link(links, "supporting", C.Supporting, row, id, raw);
+        Link(links, "lead", C.Lead, row, id, member.Id, raw);
+        Link(links, "supporting", C.Supporting, row, id, member.Id, raw);
         var areas = new List<string>();
         foreach (var (column, areaId) in policyAreas)
         {
@@ -106,7 +113,7 @@ internal sealed partial class OgpMapper
             report.Warn(kind, $"line {row.Line} {id}: {column} \"{row[column]!.Trim()}\"" + (date.Iso is null ? " (kept raw)" : $" -> {date.Iso}"));
     }
 
-    void Link(List<OgpInstitutionLink> links, string role, string column, OgpRow row, string id, List<(string Column, string Text)> raw)
+    void Link(List<OgpInstitutionLink> links, string role, string column, OgpRow row, string id, string memberId, List<(string Column, string Text)> raw)
     {
         var cell = row[column];
         var position = 0;
@@ -116,15 +123,22 @@ internal sealed partial class OgpMapper
         {
             var key = OgpInstitutions.Key(name);
             if (key.Length == 0) continue;
+            var bare = Slug(TheDropped().Replace(name, ""));
+            if (bare.Length == 0) continue;
+            var former = formerIds.TryGetValue(key, out var seen) ? seen : formerIds[key] = bare;
+            // A member's own body is the member's: its key and id start with the member's id. An
+            // international body is one institution for every member that names it.
+            if (!international.TryGetValue(name, out var isInternational)) international[name] = isInternational = OgpInternationalBodies.Is(name);
+            var scoped = isInternational ? key : memberId + "/" + key;
             // The first spelling seen names the institution (and is searched); later ones are its aliases.
             // Two keys whose names slug alike (they differ only in what a slug drops) are one institution too.
-            if (!institutions.TryGetValue(key, out var institution))
+            if (!institutions.TryGetValue(scoped, out var institution))
             {
-                var slug = Slug(TheDropped().Replace(name, ""));
-                if (slug.Length == 0) continue;
-                institution = institutionsById.GetValueOrDefault(slug) ?? new(slug, name);
-                institutions[key] = institutionsById[slug] = institution;
+                var slug = isInternational ? bare : memberId + "-" + bare;
+                institution = institutionsById.GetValueOrDefault(slug) ?? new(slug, name, isInternational);
+                institutions[scoped] = institutionsById[slug] = institution;
             }
+            if (!string.Equals(former, institution.Id, StringComparison.OrdinalIgnoreCase)) institution.FormerIds.Add(former);
             if (institution.Name != name && institution.Aliases.Add(name))
                 report.Warn("institution_spelling_merged", $"line {row.Line} {id}: \"{name}\" is {institution.Id} (\"{institution.Name}\")");
             if (!linked.Add(institution.Id)) continue;
@@ -181,7 +195,13 @@ internal sealed partial class OgpMapper
             }
         }
         foreach (var i in institutionsById.Values.OrderBy(i => i.Id, StringComparer.Ordinal))
-            db.Institution.Run(i.Id, i.Name, i.Aliases.Count == 0 ? null : JsonSerializer.Serialize(i.Aliases.Order(StringComparer.Ordinal)));
+        {
+            db.Institution.Run(i.Id, i.Name, i.Aliases.Count == 0 ? null : JsonSerializer.Serialize(i.Aliases.Order(StringComparer.Ordinal)), i.International ? 1 : 0);
+            foreach (var former in i.FormerIds) db.InstitutionFormerId.Run(former, i.Id);
+        }
+        // Names several members use, now one institution per member (the rest only had their member's id put before theirs).
+        foreach (var split in institutionsById.Values.SelectMany(i => i.FormerIds.Select(f => (Former: f, i.Id))).GroupBy(x => x.Former).Where(g => g.Count() > 1).OrderBy(g => g.Key, StringComparer.Ordinal))
+            report.Warn("institution_split_per_member", $"{split.Key}: {string.Join(", ", split.Select(x => x.Id))}");
         foreach (var (column, id) in policyAreas)
         {
             var (fr, es) = OgpPolicyAreaNames.Of(id);
@@ -265,10 +285,11 @@ internal sealed partial class OgpMapper
 
     [GeneratedRegex(@"^https?://[^/]+/members/[^/]+/", RegexOptions.IgnoreCase)] private static partial Regex MemberUrl();
 
-    /// <summary>An institution as stored: its id, the first spelling seen, and every other spelling seen.</summary>
-    sealed record OgpInstitution(string Id, string Name)
+    /// <summary>An institution as stored: its id, the first spelling seen, every other spelling seen, and the ids its names had before (see formerIds).</summary>
+    sealed record OgpInstitution(string Id, string Name, bool International)
     {
         public SortedSet<string> Aliases { get; } = new(StringComparer.Ordinal);
+        public SortedSet<string> FormerIds { get; } = new(StringComparer.OrdinalIgnoreCase);
     }
 
     sealed record OgpMember(string Id, string Name, string? Iso3, string? Region, string Kind, string? Url, long Line);

@@ -30,10 +30,11 @@ internal sealed class OgpWriter(SqliteConnection connection) : IDisposable
     public readonly Insert Member = new(connection, "member", "id", "name_en", "iso3", "region", "kind", "url");
     public readonly Insert Plan = new(connection, "action_plan", "id", "member_id", "number", "title_en", "title_made", "cycle", "start_year", "end_year", "status");
     public readonly Insert Report = new(connection, "irm_report", "id", "action_plan_id", "kind", "year", "title_en");
-    public readonly Insert Institution = new(connection, "institution", "id", "name_en", "aliases");
+    public readonly Insert Institution = new(connection, "institution", "id", "name_en", "aliases", "international");
+    public readonly Insert InstitutionFormerId = new(connection, "institution_former_id", "former_id", "institution_id");
     public readonly Insert PolicyArea = new(connection, "policy_area", "id", "name_en", "name_fr", "name_es");
 
-    Insert[] All => [commitment, institutionLink, policyAreaLink, rating, ogpValue, rawRating, rawCell, Member, Plan, Report, Institution, PolicyArea];
+    Insert[] All => [commitment, institutionLink, policyAreaLink, rating, ogpValue, rawRating, rawCell, Member, Plan, Report, Institution, InstitutionFormerId, PolicyArea];
 
     /// <summary>Writes one row of the export: its commitment, links and IRM stages.</summary>
     public void Write(OgpRecord record)

@@ -327,7 +327,10 @@ public sealed partial class Collection(
         // Each filter's parameter ends in '_': Dapper expands a list @f1 into @f11, @f12..., which
         // were the names of the 12th and 13th filters (a 500 with 12 filters or more); @f1_ expands
         // into @f1_1, @f1_2, which no other name can be.
-        var conditions = request.Criteria.Select((c, i) => Condition(c, $"f{i}_", parameters)).ToList();
+        var joint = JointGroups(request.Criteria);
+        var conditions = joint.Select(g => JointCondition(g, parameters))
+            .Concat(request.Criteria.Select((c, i) => (c, i)).Where(x => !joint.Any(g => g.Any(j => j.Index == x.i))).Select(x => Condition(x.c, $"f{x.i}_", parameters)))
+            .ToList();
         var source = "";
         if (request.Search is { } q)
         {
@@ -400,6 +403,26 @@ public sealed partial class Collection(
                 parameters.Add(name, field.Convert(criterion.Values[0]));
                 return Same($"{sql} {Comparison(criterion.Op)} @{name}");
         }
+    }
+
+    /// <summary>The equality filters on joint fields (see <see cref="Field.Joint"/>), by the table they read, where two or more read one.</summary>
+    List<List<(Criterion Criterion, int Index)>> JointGroups(IReadOnlyList<Criterion> criteria) =>
+        criteria.Select((c, i) => (Criterion: c, Index: i))
+            .Where(x => x.Criterion.Op == Op.Eq && Fields.TryGetValue(x.Criterion.Field, out var f) && f is { Joint: true, Many: not null })
+            .GroupBy(x => Fields[x.Criterion.Field].Many!.Value.Table)
+            .Where(g => g.Count() > 1).Select(g => g.ToList()).ToList();
+
+    /// <summary>Filters on joint fields of one table: the records with one row of it that matches them all.</summary>
+    (string Count, string Page) JointCondition(List<(Criterion Criterion, int Index)> group, DynamicParameters parameters)
+    {
+        var (table, owner, _) = Fields[group[0].Criterion.Field].Many!.Value;
+        var matches = group.Select(x =>
+        {
+            var field = Fields[x.Criterion.Field];
+            parameters.Add($"f{x.Index}_", x.Criterion.Values.Select(field.Convert).ToArray());
+            return $"x.{field.Many!.Value.Value} IN @f{x.Index}_";
+        });
+        return Same($"{KeyColumns[0]} IN (SELECT x.{owner} FROM {table} x WHERE {string.Join(" AND ", matches)})");
     }
 
     /// <summary>

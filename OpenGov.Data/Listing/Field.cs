@@ -23,6 +23,13 @@ public sealed partial record Field(string Name, FieldType Type, string Descripti
     /// <summary>For a field with several values per record: the table, its column pointing at the record, and its value column.</summary>
     public (string Table, string Owner, string Value)? Many { get; init; }
 
+    /// <summary>
+    /// Whether this many-valued field is read together with the other joint fields of the same table:
+    /// filters on them hold on one row of it (role=lead&amp;member=kenya: one link that is a lead of a
+    /// Kenyan commitment), not each on a row of its own.
+    /// </summary>
+    public bool Joint { get; init; }
+
     /// <summary>The values an enum takes (a rating's scale and the reasons it can be missing).</summary>
     public IReadOnlyList<string>? Values { get; init; }
 

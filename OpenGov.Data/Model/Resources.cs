@@ -42,11 +42,13 @@ public sealed record ActionPlan(
     string? Url, bool Illustrative, string Lang) : ILocalizedResource;
 
 /// <summary>A government body or organisation that leads or supports commitments.</summary>
-/// <param name="Id" example="cabinet-office">The institution's id: a slug of its name.</param>
+/// <param name="Id" example="cabinet-office">The institution's id: a slug of its name, after its member's id for a member's own body imported from OGP's export (kenya-parliament); an international body's has no member's id (world-bank).</param>
 /// <param name="Name" example="Cabinet Office">Its name in the language served; null where the source gives none.</param>
 /// <param name="Lang" example="en">The language the record's text is served in (en, fr or es).</param>
 /// <param name="Aliases" example='["The Cabinet Office"]'>The other spellings the source gives this institution (case, a leading "The", hyphens or punctuation apart), which the import took for the same one; empty where it gave one spelling.</param>
-public sealed record Institution(string Id, string? Name, string Lang, IReadOnlyList<string> Aliases) : ILocalizedResource;
+/// <param name="International" example="false">True for an international body (the World Bank, UNDP, Transparency International), one institution for every member whose plans name it; false for a member's own body: a name several members use ("Parliament", "Ministry of Finance") is one institution per member.</param>
+/// <param name="Members">The members whose commitments the institution leads or supports: one for a member's own body, each of them for an international one; empty where it is linked to no commitment.</param>
+public sealed record Institution(string Id, string? Name, string Lang, IReadOnlyList<string> Aliases, bool International, IReadOnlyList<Ref> Members) : ILocalizedResource;
 
 /// <summary>One of OGP's policy-area tags, which commitments are tagged with.</summary>
 /// <param name="Id" example="e-government">The policy area's id: a slug of its English name.</param>

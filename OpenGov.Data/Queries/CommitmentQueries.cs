@@ -34,6 +34,8 @@ public sealed partial class CommitmentQueries(Db db)
             { Many = ("irm_rating_ogp_value", "commitment_id", "ogp_value"), Values = SnakeCase.All<OgpValue>() },
         new("institution", FieldType.Text, "Institution id: commitments it leads or supports, e.g. cabinet-office, or its name; an unknown id is a 400")
             { Many = ("commitment_institution", "commitment_id", "institution_id"), NamesSql = "SELECT id, name_en, name_fr, name_es, source_lang FROM institution WHERE id IN (SELECT value FROM json_each(@ids))" },
+        InstitutionInRole("lead_institution", "commitment_lead_institution", "leads"),
+        InstitutionInRole("supporting_institution", "commitment_supporting_institution", "supports"),
         CommonFields.Date("start_date", "f.start_date", "When the commitment starts"),
         CommonFields.Date("end_date", "f.end_date", "When the commitment ends"),
         CommonFields.Flag("starred", "f.starred", "Whether the commitment is starred, as last assessed"),
@@ -51,6 +53,11 @@ public sealed partial class CommitmentQueries(Db db)
     {
         LanguageSorts = new Dictionary<string, Func<string, string>> { ["title"] = TitleSortSql },
     };
+
+    /// <summary>An institution in one role (a view of commitment_institution): a filter, and a facet counting commitments per institution in that role.</summary>
+    static Field InstitutionInRole(string name, string view, string verb) =>
+        new(name, FieldType.Text, $"Institution id: commitments it {verb}, e.g. cabinet-office, or its name; an unknown id is a 400")
+            { Many = (view, "commitment_id", "institution_id"), NamesSql = "SELECT id, name_en, name_fr, name_es, source_lang FROM institution WHERE id IN (SELECT value FROM json_each(@ids))" };
 
     /// <summary>
     /// The title as served in <paramref name="lang"/> (see Localized.Pick: the language asked for, else the

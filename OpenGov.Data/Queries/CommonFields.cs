@@ -10,11 +10,13 @@ internal static class CommonFields
 
     public const string CommitmentNames = "SELECT id, title_en, title_fr, title_es, source_lang FROM commitment WHERE id IN (SELECT value FROM json_each(@ids))";
 
+    public const string MemberNames = "SELECT id, name_en, name_fr, name_es, source_lang FROM member WHERE id IN (SELECT value FROM json_each(@ids))";
+
     public static Field Id(string sql, string description) => new("id", FieldType.Text, description) { Sql = sql };
 
     public static Field Member(string sql) => new("member", FieldType.Text,
         "Member id, e.g. united-kingdom, as /v1/members lists them, or the member's name in any case (United Kingdom); an id that no member has is a 400 naming the nearest")
-        { Sql = sql, NamesSql = "SELECT id, name_en, name_fr, name_es, source_lang FROM member WHERE id IN (SELECT value FROM json_each(@ids))" };
+        { Sql = sql, NamesSql = MemberNames };
 
     public static Field Country(string sql) => new("country", FieldType.Text,
         "ISO 3166 alpha-3 code of the member's country, e.g. GBR; its alpha-2 code (GB) or name is read as the same; a code no member has is a 400")

@@ -43,7 +43,7 @@ public sealed class QueryGrammarTests : ApiTest
                     yield return Case($"{field}__lt={at}", f => Rank(f) < i);
                 }
         }
-        foreach (var list in new[] { "policy_area", "institution", "ogp_value" })
+        foreach (var list in new[] { "policy_area", "institution", "lead_institution", "supporting_institution", "ogp_value" })
             foreach (var value in Facts.SelectMany(f => f.Lists[list]).Distinct().Order())
             {
                 yield return Case($"{list}={value}", f => f.Lists[list].Contains(value));

@@ -16,9 +16,9 @@ public sealed class SearchFacetTests() : SyntheticApiTest(2000)
     [TestCase("q=data%20-open&potential_impact__gte=moderate")]
     public async Task EachCountIsTheTotalOfTheSearchFilteredByItsValue(string query)
     {
-        var page = JsonNode.Parse(await Client.GetStringAsync($"/v1/commitments?{query}&facets=status,member,policy_area,completion&limit=0"))!;
+        var page = JsonNode.Parse(await Client.GetStringAsync($"/v1/commitments?{query}&facets=status,member,policy_area,completion,lead_institution,supporting_institution&limit=0"))!;
         var facets = page["meta"]!["facets"]!.AsObject();
-        Assert.That(facets.Count, Is.EqualTo(4));
+        Assert.That(facets.Count, Is.EqualTo(6));
         foreach (var (facet, counts) in facets)
             foreach (var count in counts!.AsArray().Where(c => c!["value"] is not null).Take(4))
             {

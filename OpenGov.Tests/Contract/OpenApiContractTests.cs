@@ -38,9 +38,9 @@ public sealed class OpenApiContractTests : ApiTest
                 Assert.That((string?)parameter!["description"], Is.Not.Null.And.Not.Empty, $"{where} parameter {parameter["name"]}");
             foreach (var (status, answer) in op["responses"]!.AsObject())
             {
-                // Problems are shared components, referred to by $ref; a 304 has no body.
+                // Problems are shared components, referred to by $ref; a 304 and a redirect (an institution's id of before) have no body.
                 var response = (string?)answer!["$ref"] is { } reference ? doc["components"]!["responses"]![reference.Split('/')[^1]]! : answer;
-                if (status == "304") continue;
+                if (status is "304" or "301") continue;
                 Assert.That(response["content"]?.AsObject().Select(c => c.Value!["schema"]), Is.Not.Empty.And.All.Not.Null, $"{where} {status}");
             }
         }

@@ -69,7 +69,7 @@ public sealed class ImportSearchIndexTests
         source.Open();
         var tables = source.Query<(string Name, string Sql)>("""
             SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name NOT GLOB 'sqlite_*'
-                AND name NOT GLOB 'commitment_search*' AND name NOT IN ('commitment_filter', 'dataset_meta', 'release', 'record_change')
+                AND name NOT GLOB 'commitment_search*' AND name NOT IN ('commitment_filter', 'institution_member', 'dataset_meta', 'release', 'record_change')
             """).ToList();
         foreach (var (table, sql) in tables)
         {

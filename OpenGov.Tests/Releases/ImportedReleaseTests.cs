@@ -102,7 +102,7 @@ public sealed class ImportedReleaseTests
         // Everything else that changed follows from those four: their ratings, the institutions only AL0050
         // named, and Albania's first plan, active again now that AL0002 is (a plan is active while a commitment is).
         var others = changes.Where(c => (string)c!["collection"]! is not ("commitments" or "irm-ratings")).Select(c => $"{c!["collection"]}/{c["id"]} {c["change"]}");
-        Assert.That(others, Is.EquivalentTo(new[] { "action-plans/AP_ALB01 changed", "institutions/infocip removed", "institutions/minister-of-local-affairs removed" }));
+        Assert.That(others, Is.EquivalentTo(new[] { "action-plans/AP_ALB01 changed", "institutions/albania-infocip removed", "institutions/albania-minister-of-local-affairs removed" }));
         Assert.That(changes.Where(c => (string)c!["collection"]! == "irm-ratings").Select(c => (string)c!["id"]!),
             Is.All.StartsWith("AL0003").Or.StartsWith("AL0050").Or.StartsWith("AL0097X"));
         var plan = changes.Single(c => (string)c!["id"]! == "AP_ALB01")!["fields"]!.AsArray().Single()!;

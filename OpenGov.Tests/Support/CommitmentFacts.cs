@@ -55,6 +55,8 @@ public sealed record CommitmentFacts(string Id, IReadOnlyDictionary<string, stri
             {
                 ["policy_area"] = Strings(c["policy_areas"]),
                 ["institution"] = [.. Strings(c["lead_institutions"]), .. Strings(c["supporting_institutions"])],
+                ["lead_institution"] = Strings(c["lead_institutions"]),
+                ["supporting_institution"] = Strings(c["supporting_institutions"]),
                 ["ogp_value"] = stages.SelectMany(s => s["ratings"]!["relevance"] is JsonArray a ? Strings(a) : []).Distinct().ToList(),
             };
             return new CommitmentFacts((string)c["id"]!, scalars, lists);
