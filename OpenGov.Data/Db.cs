@@ -22,22 +22,10 @@ public sealed class Db(string path, bool pooling = true) : IDisposable
 
     public string Path { get; } = path;
 
-    /// <summary>
-    /// The file this flow of work reads instead of <see cref="Path"/> (null: the current release): the
-    /// file of an earlier release, set by the web layer for a request pinned with ?release= or by its cursor.
-    /// </summary>
-    public static readonly AsyncLocal<string?> Pinned = new();
-
-    /// <summary>The file read now: the pinned release's, else the current one.</summary>
-    public string ReadPath => Pinned.Value ?? Path;
+    /// <summary>The file a read reads: its pinned release's, else the current one.</summary>
+    public string PathOf(ReadScope read) => read.File ?? Path;
 
     long opened;
-
-    /// <summary>
-    /// The Stopwatch timestamp past which this flow of work's statements stop (0: none): a request's
-    /// time budget, set by the web layer for everything the request runs.
-    /// </summary>
-    public static readonly AsyncLocal<long> Deadline = new();
 
     /// <summary>The SQLite connections (pooled ones live on) whose page cache is set already.</summary>
     static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> Configured = new();
@@ -45,13 +33,13 @@ public sealed class Db(string path, bool pooling = true) : IDisposable
     /// <summary>How many connections this service opened: lets tests prove an answer touched no database.</summary>
     public long Opened => Interlocked.Read(ref opened);
 
-    /// <summary>A read-only connection: the API never writes through it.</summary>
-    public async Task<SqliteConnection> OpenReadAsync(CancellationToken ct = default)
+    /// <summary>A read-only connection to the read's release file, stopping at its deadline or token: the API never writes through it.</summary>
+    public async Task<SqliteConnection> OpenReadAsync(ReadScope read)
     {
         Interlocked.Increment(ref opened);
-        var connection = new SqliteConnection(ConnectionString(ReadPath, SqliteOpenMode.ReadOnly, pooling));
-        await connection.OpenAsync(ct);
-        return await ConfigureAsync(connection, ct);
+        var connection = new SqliteConnection(ConnectionString(PathOf(read), SqliteOpenMode.ReadOnly, pooling));
+        await connection.OpenAsync(read.Token);
+        return await ConfigureAsync(connection, read);
     }
 
     /// <summary>Read connections kept open with their prepared statements (for the list's hot statements).</summary>
@@ -65,13 +53,13 @@ public sealed class Db(string path, bool pooling = true) : IDisposable
     /// stay prepared for the next request that takes it (given back when disposed; for a database read
     /// once, closed then).
     /// </summary>
-    public async Task<KeptRead> OpenKeptReadAsync(CancellationToken ct = default)
+    public async Task<KeptRead> OpenKeptReadAsync(ReadScope read)
     {
         Interlocked.Increment(ref opened);
-        var kept = pooling ? Kept.Take(ReadPath) : KeptReads.Once(ReadPath);
+        var kept = pooling ? Kept.Take(PathOf(read)) : KeptReads.Once(PathOf(read));
         try
         {
-            await ConfigureAsync(kept.Connection, ct);
+            await ConfigureAsync(kept.Connection, read);
             return kept;
         }
         catch
@@ -81,8 +69,9 @@ public sealed class Db(string path, bool pooling = true) : IDisposable
         }
     }
 
-    async Task<SqliteConnection> ConfigureAsync(SqliteConnection connection, CancellationToken ct)
+    async Task<SqliteConnection> ConfigureAsync(SqliteConnection connection, ReadScope read)
     {
+        var ct = read.Token;
         // The default page cache (2 MB) makes a page of 50 commitments read most of its pages back
         // from the file, one system call each (measured: most of a page's time in pread). Pooled
         // connections keep their cache, and their setting, between requests: set once per SQLite
@@ -105,7 +94,7 @@ public sealed class Db(string path, bool pooling = true) : IDisposable
         // connection, and never when it closes: a close runs after the connection is back in the
         // pool, where another request may be setting its own (SQLitePCL's hooks are not safe to
         // change from two threads at once; that crashed a soak test).
-        var deadline = Deadline.Value;
+        var deadline = read.Deadline;
         if (ct.CanBeCanceled || deadline != 0)
         {
             var stop = new Stop(ct, deadline);
@@ -135,11 +124,11 @@ public sealed class Db(string path, bool pooling = true) : IDisposable
     public static string IdList(IEnumerable<string> ids) => System.Text.Json.JsonSerializer.Serialize(ids);
 
     /// <summary>Whether <paramref name="table"/> (a name from code, never from a request) has a row with this id.</summary>
-    public async Task<bool> ExistsAsync(string table, string id, CancellationToken ct)
+    public async Task<bool> ExistsAsync(string table, string id, ReadScope read)
     {
-        await using var connection = await OpenReadAsync(ct);
+        await using var connection = await OpenReadAsync(read);
         return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-            $"SELECT EXISTS (SELECT 1 FROM {table} WHERE id = @id)", new { id }, cancellationToken: ct));
+            $"SELECT EXISTS (SELECT 1 FROM {table} WHERE id = @id)", new { id }, cancellationToken: read.Token));
     }
 
     /// <summary>Opens a connection for writing a new database file.</summary>

@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OpenGov.Api.Http;
 using OpenGov.Api.OpenApi;
+using OpenGov.Data;
 using OpenGov.Data.Listing;
 using OpenGov.Data.Model;
 using OpenGov.Data.Queries;
@@ -30,7 +31,7 @@ internal static class ChangeEndpoints
         [Description("A release id: list what changed up to and including it. The current release where absent."),
             Example("sample-a90091c79b285a53")] string? until = null)
     {
-        var scope = await ScopeAsync(q, since, until, http.RequestAborted);
+        var scope = await ScopeAsync(q, since, until, ReadContext.ScopeOf(http));
         if (!Formats.IsAtom(http))
             return (await PageAsync(http, ChangeQueries.Changes, q.ListAsync, scope: scope)).Result switch
             {
@@ -56,9 +57,9 @@ internal static class ChangeEndpoints
     }
 
     /// <summary>since= and until= as the numbers of the releases they name; unknown ids are errors of their parameter.</summary>
-    static async Task<PageScope> ScopeAsync(ChangeQueries q, string? since, string? until, CancellationToken ct)
+    static async Task<PageScope> ScopeAsync(ChangeQueries q, string? since, string? until, ReadScope read)
     {
-        var (numbers, newest, newestId) = await q.ReleaseNumbersAsync([.. new[] { since, until }.OfType<string>()], ct);
+        var (numbers, newest, newestId) = await q.ReleaseNumbersAsync([.. new[] { since, until }.OfType<string>()], read);
         var errors = new Dictionary<string, string[]>();
         long Number(string name, string id, long otherwise)
         {

@@ -4,6 +4,7 @@ using Microsoft.Net.Http.Headers;
 using OpenGov.Api.Hosting;
 using OpenGov.Api.Http;
 using OpenGov.Api.OpenApi;
+using OpenGov.Data;
 using OpenGov.Data.Export;
 
 namespace OpenGov.Api.Endpoints;
@@ -26,7 +27,7 @@ internal static class ExportEndpoints
     static async Task<Results<DataResult<ExportList>, ValidationProblem>> List(HttpContext http, ExportStore store, DatasetState state)
     {
         if (Responses.Check<ExportInfo>(http, out var fields) is { } problem) return problem;
-        var manifest = await store.GetAsync(ReadContext.Of(http).DataVersion, http.RequestAborted);
+        var manifest = await store.GetAsync(ReadContext.Of(http).DataVersion, ReadContext.ScopeOf(http));
         // Pinned to a release, each file's URL names it too: without it, the file would be the current release's, not the one listed.
         var files = manifest.Files.Select(f => new ExportInfo(f.Name, f.Resource, f.Format, f.MediaType, f.Rows, f.Bytes, f.Sha256,
             manifest.DataVersion, Links.To(http.Request, "/v1/exports/" + f.Name))).ToList();
@@ -37,7 +38,7 @@ internal static class ExportEndpoints
         [Description("The file's name, as /v1/exports lists it, e.g. commitments.csv"), Example("commitments.csv")] string name, HttpContext http, ExportStore store, DatasetState state)
     {
         if (Responses.Check<ExportInfo>(http) is { } problem) return problem;
-        var manifest = await store.GetAsync(ReadContext.Of(http).DataVersion, http.RequestAborted);
+        var manifest = await store.GetAsync(ReadContext.Of(http).DataVersion, ReadContext.ScopeOf(http));
         if (manifest.Files.FirstOrDefault(f => f.Name == name) is not { } file) return Problems.NotFound("export file", name);
         return new ExportFileResult(TypedResults.PhysicalFile(Path.Combine(store.Folder(manifest.DataVersion), file.Name), file.MediaType, file.Name,
             lastModified: manifest.BuiltAt, entityTag: new EntityTagHeaderValue($"\"{file.Sha256[..32]}\""), enableRangeProcessing: true), file.Bytes);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using OpenGov.Api.Hosting;
+using OpenGov.Data;
 using OpenGov.Data.Queries;
 
 namespace OpenGov.Api.Endpoints;
@@ -27,7 +28,7 @@ internal static class HealthEndpoints
     {
         try
         {
-            if (await q.IsReadyAsync(ct))
+            if (await q.IsReadyAsync(ReadScope.Current(ct)))
                 return TypedResults.Ok(new HealthStatus("ready", state.CurrentVersion) { Release = state.CurrentVersion, Node = node.Name });
         }
         catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OpenGov.Api.Http;
+using OpenGov.Data;
 using OpenGov.Data.Listing;
 using OpenGov.Data.Model;
 using OpenGov.Data.Queries;
@@ -37,6 +38,6 @@ internal static class HistoryEndpoints
     static Task<Results<DataResult<Page<RecordChange>>, ValidationProblem, ProblemHttpResult>> History(
         HttpContext http, ChangeQueries q, string collection, string kind, string id) =>
         PageAsync(http, ChangeQueries.History, (request, ct) => q.HistoryAsync(collection, id, request, ct),
-            new Parent(kind, collection, id, "record") { Exists = ct => q.HasHistoryAsync(collection, id, ct) },
+            new Parent(kind, collection, id, "record") { Exists = read => q.HasHistoryAsync(collection, id, read) },
             scope: new PageScope([new Criterion("collection", Op.Eq, [collection])]));
 }

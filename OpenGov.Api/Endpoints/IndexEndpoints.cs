@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using OpenGov.Api.Http;
+using OpenGov.Data;
 using OpenGov.Data.Model;
 using OpenGov.Data.Queries;
 
@@ -22,7 +23,7 @@ internal static class IndexEndpoints
         Responses.SingleAsync(http, async () =>
         {
             var request = http.Request;
-            var dataset = await q.GetAsync(http.RequestAborted);
+            var dataset = await q.GetAsync(ReadContext.ScopeOf(http));
             var links = Collections.ToDictionary(c => c.Replace('-', '_'), c => Links.To(request, "/v1/" + c));
             links["openapi"] = Links.To(request, "/openapi.yaml");
             links["docs"] = Links.To(request, "/docs");

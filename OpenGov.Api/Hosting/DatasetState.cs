@@ -5,8 +5,11 @@ using OpenGov.Data.Releases;
 
 namespace OpenGov.Api.Hosting;
 
-/// <summary>A release a request reads other than the current one: its id, when it was published, and whether the URL names it (?release=).</summary>
-internal sealed record PinnedRelease(string Id, DateTimeOffset PublishedAt, bool InUrl);
+/// <summary>
+/// The release a request reads: its id, when it was published, whether the URL names it
+/// (?release=), and the file that holds it (null: the database file, which holds the current one).
+/// </summary>
+internal sealed record PinnedRelease(string Id, DateTimeOffset PublishedAt, bool InUrl, string? File);
 
 /// <summary>
 /// The data version of the database being served and when it was built, kept for every answer's
@@ -18,7 +21,13 @@ internal sealed record PinnedRelease(string Id, DateTimeOffset PublishedAt, bool
 /// </summary>
 internal sealed class DatasetState(Db db)
 {
-    sealed record State(string Version, DateTimeOffset BuiltAt, (DateTime Time, long Length) File, IReadOnlyList<ReleaseEntry> Releases, string? ReleaseFile);
+    /// <summary>
+    /// The served data as one look found it: the current release's version, when it was built, the
+    /// file's stamp, every release the file knows, and the file holding the current release under
+    /// its own name (null where there is none). A request takes one (its ReadContext's
+    /// <c>Dataset</c>) and keeps it, so it stats once and sees one version throughout.
+    /// </summary>
+    public sealed record State(string Version, DateTimeOffset BuiltAt, (DateTime Time, long Length) File, IReadOnlyList<ReleaseEntry> Releases, string? ReleaseFile);
 
     State? state;
 
@@ -39,35 +48,13 @@ internal sealed class DatasetState(Db db)
     }
 
     /// <summary>
-    /// The current release as one whole: its version, when it was built, and the file that holds it
-    /// under its own name (null where there is none). A request that reads that file from start to
-    /// end reads one release, even where an import or a roll switches the database path meanwhile.
+    /// The served data now, from one stat of the file (read again where it was replaced). A request
+    /// that reads the current release's own file from start to end reads one release, even where an
+    /// import or a roll switches the database path meanwhile.
     /// </summary>
-    public (string Version, DateTimeOffset BuiltAt, string? File) Snapshot()
+    public State Current()
     {
-        var current = Current();
-        return (current.Version, current.BuiltAt, current.ReleaseFile);
-    }
-
-    /// <summary>
-    /// Starts a request: the first look at the state in it stats the file, later ones in the same
-    /// request take what it found (unless the state was read again meanwhile), so a request sees
-    /// one version throughout and stats once, not once per header and check that asks (six to eight).
-    /// </summary>
-    public static void BeginRequest() => Seen.Value = new SeenState();
-
-    sealed class SeenState
-    {
-        public State? State;
-    }
-
-    static readonly AsyncLocal<SeenState?> Seen = new();
-
-    State Current()
-    {
-        var seen = Seen.Value;
         var known = state;
-        if (known is not null && seen is not null && ReferenceEquals(seen.State, known)) return known;
         if (known is null || known.File != FileStamp())
         {
             if (known is not null)
@@ -77,7 +64,6 @@ internal sealed class DatasetState(Db db)
             }
             state = known = Read();
         }
-        if (seen is not null) seen.State = known;
         return known;
     }
 

@@ -49,12 +49,11 @@ internal static class ServiceSetup
 
     public static WebApplication UseOpenGov(this WebApplication app)
     {
-        // First: every look at the served file's state within a request sees what the first saw, and
-        // the request's read context is made, for every step after to fill in and read.
+        // First: the request's read context is made, for every step after to fill in and read (the
+        // served file's state among it: every look within the request sees what the first saw).
         var state = app.Services.GetRequiredService<DatasetState>();
         app.Use((context, next) =>
         {
-            DatasetState.BeginRequest();
             context.Features.Set(new ReadContext(state, context.RequestAborted));
             return next(context);
         });

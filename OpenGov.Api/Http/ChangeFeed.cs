@@ -23,8 +23,8 @@ internal static class ChangeFeed
     {
         var request = http.Request;
         var self = Links.Self(request);
-        var state = http.RequestServices.GetRequiredService<DatasetState>();
-        var releases = new KnownReleases(state.Releases, state.CurrentVersion, http.RequestServices.GetRequiredService<Db>().Path);
+        var dataset = ReadContext.Of(http).Dataset;
+        var releases = new KnownReleases(dataset.Releases, dataset.Version, http.RequestServices.GetRequiredService<Db>().Path);
         var feed = new SyndicationFeed(
             "OpenGov API: changes" + Filters(request),
             "Records of Open Government Partnership data added, changed or removed by each release of the OpenGov API.",

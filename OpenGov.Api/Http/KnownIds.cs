@@ -64,7 +64,7 @@ internal sealed class KnownIds(Db db, DatasetState state)
     /// The query with each id filter's values as the ids they mean; every value that means none is an
     /// error of its parameter in <paramref name="errors"/>, naming the nearest known ids.
     /// </summary>
-    public async Task<ListQuery> ResolveAsync(ListQuery query, string version, Dictionary<string, string[]> errors, CancellationToken ct)
+    public async Task<ListQuery> ResolveAsync(ListQuery query, string version, Dictionary<string, string[]> errors, ReadScope read)
     {
         if (query.Collection is null || Historical.Contains(query.Collection.Name)) return query;
         var resolved = new List<Criterion>();
@@ -74,7 +74,7 @@ internal sealed class KnownIds(Db db, DatasetState state)
             var isId = criterion.Op is Op.Eq or Op.Not && criterion.Values.All(v => v.Length > 0);
             if (isId && Kinds.TryGetValue(criterion.Field, out var kind))
             {
-                var table = await TableAsync(version, criterion.Field, kind.Sql, ct);
+                var table = await TableAsync(version, criterion.Field, kind.Sql, read);
                 var values = new List<string>();
                 foreach (var value in criterion.Values)
                 {
@@ -87,7 +87,7 @@ internal sealed class KnownIds(Db db, DatasetState state)
             }
             else if (isId && criterion.Field == "commitment")
             {
-                foreach (var missing in await MissingCommitmentsAsync(criterion.Values, ct))
+                foreach (var missing in await MissingCommitmentsAsync(criterion.Values, read))
                     Fail(errors, criterion.Parameter, $"No commitment has the id '{missing}'. commitment takes OGP's commitment ids (UK0075), as /v1/commitments lists them; to find one by a word of its title, use /v1/commitments?q=.");
                 resolved.Add(criterion);
             }
@@ -95,7 +95,7 @@ internal sealed class KnownIds(Db db, DatasetState state)
             {
                 // A region compared by order (region__gte=Europe) compared OGP's names before regions had
                 // ids; a name still means its region, compared as the id it now is. Any other text is compared as it is.
-                var id = Resolve("region", await TableAsync(version, "region", regions.Sql, ct), bound) ?? bound;
+                var id = Resolve("region", await TableAsync(version, "region", regions.Sql, read), bound) ?? bound;
                 changed |= id != bound;
                 resolved.Add(criterion with { Values = [id] });
             }
@@ -128,21 +128,23 @@ internal sealed class KnownIds(Db db, DatasetState state)
     static void Fail(Dictionary<string, string[]> errors, string parameter, string message) =>
         errors[parameter] = [.. errors.GetValueOrDefault(parameter, []), message];
 
-    Task<Table> TableAsync(string version, string filter, string sql, CancellationToken ct)
+    Task<Table> TableAsync(string version, string filter, string sql, ReadScope read)
     {
         // The tables of the release read and of the current one are kept; others (a release pinned before) are dropped.
         var current = state.CurrentVersion;
         foreach (var key in tables.Keys)
             if (key.Version != version && key.Version != current) tables.TryRemove(key, out _);
-        // Loaded for every request that asks, whatever becomes of the first (its token is not the load's).
-        return tables.GetOrAdd((version, filter), _ => new Lazy<Task<Table>>(() => LoadAsync(sql, CancellationToken.None))).Value.WaitAsync(ct);
+        // Loaded from the request's release file for every request that asks, whatever becomes of the
+        // first (its token and deadline are not the load's).
+        var load = read with { Deadline = 0, Token = CancellationToken.None };
+        return tables.GetOrAdd((version, filter), _ => new Lazy<Task<Table>>(() => LoadAsync(sql, load))).Value.WaitAsync(read.Token);
     }
 
-    async Task<Table> LoadAsync(string sql, CancellationToken ct)
+    async Task<Table> LoadAsync(string sql, ReadScope read)
     {
-        await using var c = await db.OpenReadAsync(ct);
+        await using var c = await db.OpenReadAsync(read);
         var table = new Table();
-        foreach (var (id, en, fr, es) in await c.QueryAsync<(string, string?, string?, string?)>(new CommandDefinition(sql, cancellationToken: ct)))
+        foreach (var (id, en, fr, es) in await c.QueryAsync<(string, string?, string?, string?)>(new CommandDefinition(sql, cancellationToken: read.Token)))
         {
             table.Ids.TryAdd(id, id);
             foreach (var name in new[] { en, fr, es }.OfType<string>().Select(n => n.Trim()).Where(n => n.Length > 0).Distinct())
@@ -155,11 +157,11 @@ internal sealed class KnownIds(Db db, DatasetState state)
         return table;
     }
 
-    async Task<List<string>> MissingCommitmentsAsync(IReadOnlyList<string> ids, CancellationToken ct)
+    async Task<List<string>> MissingCommitmentsAsync(IReadOnlyList<string> ids, ReadScope read)
     {
-        await using var c = await db.OpenReadAsync(ct);
+        await using var c = await db.OpenReadAsync(read);
         var found = (await c.QueryAsync<string>(new CommandDefinition(
-            "SELECT id FROM commitment WHERE id IN (SELECT value FROM json_each(@ids))", new { ids = Db.IdList(ids) }, cancellationToken: ct)))
+            "SELECT id FROM commitment WHERE id IN (SELECT value FROM json_each(@ids))", new { ids = Db.IdList(ids) }, cancellationToken: read.Token)))
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
         return ids.Where(id => !found.Contains(id)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
     }

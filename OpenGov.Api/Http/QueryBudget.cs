@@ -43,14 +43,15 @@ internal static class QueryBudget
             using var budget = CancellationTokenSource.CreateLinkedTokenSource(client);
             budget.CancelAfter(TimeSpan.FromSeconds(options.Seconds));
             var deadline = Stopwatch.GetTimestamp() + (long)(options.Seconds * Stopwatch.Frequency);
-            // For everything this request runs (an AsyncLocal: it ends with this middleware's flow).
-            Data.Db.Deadline.Value = deadline;
+            // Every query of the request stops there (see ReadContext.Scope).
+            ReadContext.Of(http).Deadline = deadline;
             // The request's own token becomes the budget's, for everything below (not every server
             // honours setting HttpContext.RequestAborted: the test host ignores it; a feature it reads).
             var lifetime = http.Features.Get<IHttpRequestLifetimeFeature>();
             http.Features.Set<IHttpRequestLifetimeFeature>(new Budgeted(lifetime, budget.Token));
             CostlyLane.Turn? turn = null;
             var waiting = false;
+            var refused = false;
             try
             {
                 if (IsCostly(http))
@@ -60,13 +61,17 @@ internal static class QueryBudget
                     waiting = false;
                     if (turn is null)
                     {
+                        // Refused just short of the deadline: the refusal is written under the client's token,
+                        // as the budget's may fire while it is written, and nothing below writes a second answer.
+                        refused = true;
+                        http.Features.Set(lifetime);
                         await Busy(http, lane, policy);
                         return;
                     }
                 }
                 await next(http);
             }
-            catch (Exception e) when ((budget.IsCancellationRequested || Stopwatch.GetTimestamp() >= deadline)
+            catch (Exception e) when (!refused && (budget.IsCancellationRequested || Stopwatch.GetTimestamp() >= deadline)
                 && !client.IsCancellationRequested && !http.Response.HasStarted && IsInterruption(e))
             {
                 // The problem is written under the client's token: the budget's has fired already.

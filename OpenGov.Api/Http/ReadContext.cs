@@ -1,4 +1,5 @@
 using OpenGov.Api.Hosting;
+using OpenGov.Data;
 using OpenGov.Data.Export;
 
 namespace OpenGov.Api.Http;
@@ -25,11 +26,31 @@ internal sealed class ReadContext(DatasetState state, CancellationToken clientAb
     /// <summary>The release read where it is not simply the current one (null: the current), and whether the URL names it.</summary>
     public PinnedRelease? Release { get; set; }
 
+    /// <summary>The Stopwatch timestamp past which the request's statements stop (0: none), set by <see cref="QueryBudget"/>.</summary>
+    public long Deadline { get; set; }
+
+    /// <summary>
+    /// What the data layer reads for this request: the release's file, the deadline, and the request's
+    /// token (the budget's, where <see cref="QueryBudget"/> set one). Every query takes it as an argument.
+    /// </summary>
+    public ReadScope Scope(HttpContext http) => new(Release?.File, Deadline, http.RequestAborted);
+
+    /// <summary>The scope of the request's read (see <see cref="Scope(HttpContext)"/>).</summary>
+    public static ReadScope ScopeOf(HttpContext http) => Of(http).Scope(http);
+
+    /// <summary>
+    /// The served data as the request first looked at it (one stat of the file, on first use): every
+    /// later look in the request, by any step, sees the same version, not once per header that asks.
+    /// </summary>
+    public DatasetState.State Dataset => dataset ??= state.Current();
+
+    DatasetState.State? dataset;
+
     /// <summary>The data version read: the pinned release's, else the current one.</summary>
-    public string DataVersion => Release?.Id ?? state.CurrentVersion;
+    public string DataVersion => Release?.Id ?? Dataset.Version;
 
     /// <summary>When the data read was published, to the second.</summary>
-    public DateTimeOffset LastModified => Release?.PublishedAt ?? state.CurrentBuiltAt;
+    public DateTimeOffset LastModified => Release?.PublishedAt ?? Dataset.BuiltAt;
 
     /// <summary>The release the URL names with ?release= (null where it names none): links out of the answer keep it.</summary>
     public string? ReleaseInUrl => Release is { InUrl: true } pinned ? pinned.Id : null;

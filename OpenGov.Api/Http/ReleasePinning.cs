@@ -51,37 +51,35 @@ internal static class ReleasePinning
             await next(http);
             return;
         }
-        var state = http.RequestServices.GetRequiredService<DatasetState>();
+        var context = ReadContext.Of(http);
+        var dataset = context.Dataset;
         var db = http.RequestServices.GetRequiredService<Db>();
-        if (id is null || state.Releases.All(x => !string.Equals(x.Id, id, StringComparison.OrdinalIgnoreCase)) && asked is null && Delivered(db.Path, id) is null)
+        if (id is null || dataset.Releases.All(x => !string.Equals(x.Id, id, StringComparison.OrdinalIgnoreCase)) && asked is null && Delivered(db.Path, id) is null)
         {
             // No release asked (or a cursor of a release this file does not know, another database's: its
             // filters still bind it): the current one, read from its own file for the whole request, so
             // that an import or a roll that switches the database path meanwhile cannot mix two releases.
-            var (version, builtAt, file) = state.Snapshot();
-            ReadContext.Of(http).Release = new PinnedRelease(version, builtAt, InUrl: false);
-            Db.Pinned.Value = file;
+            context.Release = new PinnedRelease(dataset.Version, dataset.BuiltAt, InUrl: false, dataset.ReleaseFile);
             await next(http);
             return;
         }
-        var release = state.Releases.FirstOrDefault(x => string.Equals(x.Id, id, StringComparison.OrdinalIgnoreCase))
+        var release = dataset.Releases.FirstOrDefault(x => string.Equals(x.Id, id, StringComparison.OrdinalIgnoreCase))
             ?? Delivered(db.Path, id);
         var page = policy.Answer == RefusalAnswer.Page;
         if (release is null)
         {
             if (page) await Pages.PageEndpoints.Refused(http, StatusCodes.Status404NotFound, "release_not_found", id);
             else await Problems.WriteAsync(http, StatusCodes.Status404NotFound,
-                $"No release '{id}' has been published here. The releases are listed at /v1/releases; the current one is '{state.CurrentVersion}'.");
+                $"No release '{id}' has been published here. The releases are listed at /v1/releases; the current one is '{dataset.Version}'.");
             return;
         }
-        var snapshot = state.Snapshot();
-        string? path = snapshot.File;
-        if (!string.Equals(release.Id, snapshot.Version, StringComparison.OrdinalIgnoreCase))
+        string? path = dataset.ReleaseFile;
+        if (!string.Equals(release.Id, dataset.Version, StringComparison.OrdinalIgnoreCase))
         {
             path = ReleaseFiles.PathOf(db.Path, release.Id);
             if (!File.Exists(path))
             {
-                var oldest = state.Releases.FirstOrDefault(x => ReleaseFiles.Exists(db.Path, x.Id))?.Id ?? state.CurrentVersion;
+                var oldest = dataset.Releases.FirstOrDefault(x => ReleaseFiles.Exists(db.Path, x.Id))?.Id ?? dataset.Version;
                 if (page) await Pages.PageEndpoints.Refused(http, StatusCodes.Status410Gone, "release_gone", release.Id);
                 else await Problems.WriteAsync(http, StatusCodes.Status410Gone,
                     $"Release '{release.Id}' (published {release.PublishedAt}) is no longer kept; the oldest release kept is '{oldest}'. " +
@@ -97,10 +95,9 @@ internal static class ReleasePinning
                 return;
             }
         }
-        ReadContext.Of(http).Release = string.Equals(release.Id, snapshot.Version, StringComparison.OrdinalIgnoreCase)
-            ? new PinnedRelease(snapshot.Version, snapshot.BuiltAt, asked is not null)
-            : new PinnedRelease(release.Id, DatasetState.ParseTime(release.PublishedAt) ?? snapshot.BuiltAt, asked is not null);
-        Db.Pinned.Value = path;
+        context.Release = string.Equals(release.Id, dataset.Version, StringComparison.OrdinalIgnoreCase)
+            ? new PinnedRelease(dataset.Version, dataset.BuiltAt, asked is not null, path)
+            : new PinnedRelease(release.Id, DatasetState.ParseTime(release.PublishedAt) ?? dataset.BuiltAt, asked is not null, path);
         await next(http);
     });
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using OpenGov.Data;
 using OpenGov.Data.Model;
 using OpenGov.Data.Rendering;
 
@@ -58,7 +59,7 @@ internal sealed class RenderedRecords(RenderedRecordsOptions options, Hosting.Da
     /// memory, the rest read in one go by <paramref name="source"/>, made into JSON and kept.
     /// </summary>
     public async Task<IReadOnlyList<RenderedRecord>> GetAsync<T>(
-        string dataVersion, RecordSource<T> source, IReadOnlyList<string> ids, string lang, JsonSerializerOptions json, CancellationToken ct)
+        string dataVersion, RecordSource<T> source, IReadOnlyList<string> ids, string lang, JsonSerializerOptions json, ReadScope read)
         where T : ILocalizedResource
     {
         var generation = GenerationOf(dataVersion);
@@ -70,7 +71,7 @@ internal sealed class RenderedRecords(RenderedRecordsOptions options, Hosting.Da
             else (missing ??= []).Add(ids[i]);
         if (missing is null) return found!;
 
-        var made = await RenderAsync(generation, source, missing, lang, json, ct);
+        var made = await RenderAsync(generation, source, missing, lang, json, read);
         for (var i = 0; i < ids.Count; i++)
             found[i] ??= made.GetValueOrDefault(ids[i])
                 ?? throw new InvalidOperationException($"{source.Name} {ids[i]} was listed but could not be read.");
@@ -79,25 +80,25 @@ internal sealed class RenderedRecords(RenderedRecordsOptions options, Hosting.Da
 
     /// <summary>The rendered record of <paramref name="id"/> (in any case), or null where there is none.</summary>
     public async Task<RenderedRecord?> FindAsync<T>(
-        string dataVersion, RecordSource<T> source, string id, string lang, JsonSerializerOptions json, CancellationToken ct)
+        string dataVersion, RecordSource<T> source, string id, string lang, JsonSerializerOptions json, ReadScope read)
         where T : ILocalizedResource
     {
         var generation = GenerationOf(dataVersion);
         var shelf = generation.Shelf(source.Name, lang);
         if (shelf.TryGetValue(id, out var kept)
             || generation.Spelled.TryGetValue(id, out var spelled) && shelf.TryGetValue(spelled, out kept)) return kept;
-        var record = (await RenderAsync(generation, source, [id], lang, json, ct)).Values.SingleOrDefault();
+        var record = (await RenderAsync(generation, source, [id], lang, json, read)).Values.SingleOrDefault();
         if (record is not null && record.Id != id) generation.Spelled.TryAdd(record.Id, record.Id);
         return record;
     }
 
     /// <summary>The records of <paramref name="ids"/> read by <paramref name="source"/>, made into JSON and kept; by id, those that exist.</summary>
     async Task<Dictionary<string, RenderedRecord>> RenderAsync<T>(
-        Generation generation, RecordSource<T> source, IReadOnlyList<string> ids, string lang, JsonSerializerOptions json, CancellationToken ct)
+        Generation generation, RecordSource<T> source, IReadOnlyList<string> ids, string lang, JsonSerializerOptions json, ReadScope read)
         where T : ILocalizedResource
     {
         var made = new Dictionary<string, RenderedRecord>(StringComparer.OrdinalIgnoreCase);
-        foreach (var record in await source.ByIds(ids, lang, ct))
+        foreach (var record in await source.ByIds(ids, lang, read))
         {
             var rendered = new RenderedRecord(source.IdOf(record), JsonSerializer.SerializeToUtf8Bytes(record, json), record.Lang);
             Interlocked.Increment(ref recordsMade);

@@ -20,7 +20,7 @@ internal static class Responses
     public sealed record Parent(string Kind, string Table, string Id, string Filter)
     {
         /// <summary>Whether the parent exists, where a row of <see cref="Table"/> does not say (a history outlives its record).</summary>
-        public Func<CancellationToken, Task<bool>>? Exists { get; init; }
+        public Func<ReadScope, Task<bool>>? Exists { get; init; }
     }
 
     static readonly ListQueryValidator Validator = new();
@@ -32,17 +32,17 @@ internal static class Responses
     /// limit=all (CSV and NDJSON) streams every row instead.
     /// </summary>
     public static async Task<Results<DataResult<Page<T>>, ValidationProblem, ProblemHttpResult>> PageAsync<T>(
-        HttpContext http, Collection collection, Func<ListRequest, CancellationToken, Task<KeysetPage<T>>> query,
+        HttpContext http, Collection collection, Func<ListRequest, ReadScope, Task<KeysetPage<T>>> query,
         Parent? parent = null, CsvSource? csv = null, RecordSource<T>? rendered = null, PageScope? scope = null) where T : ILocalizedResource
     {
         var (parsed, errors) = Bind<T>(http, collection, parent, scope);
         if (scope?.Errors is { Count: > 0 } scopeErrors)
             foreach (var (name, messages) in scopeErrors) errors[name] = messages;
         // Ids in filters are what the release holds (a name or an alpha-2 code read as the id it means), before any check uses them.
-        parsed = await http.RequestServices.GetRequiredService<KnownIds>().ResolveAsync(parsed, ReadContext.Of(http).DataVersion, errors, http.RequestAborted);
+        parsed = await http.RequestServices.GetRequiredService<KnownIds>().ResolveAsync(parsed, ReadContext.Of(http).DataVersion, errors, ReadContext.ScopeOf(http));
         if (Validate(parsed, errors) is { } problem) return problem;
-        if (parent is not null && !await (parent.Exists?.Invoke(http.RequestAborted)
-                ?? http.RequestServices.GetRequiredService<Db>().ExistsAsync(parent.Table, parent.Id, http.RequestAborted)))
+        if (parent is not null && !await (parent.Exists?.Invoke(ReadContext.ScopeOf(http))
+                ?? http.RequestServices.GetRequiredService<Db>().ExistsAsync(parent.Table, parent.Id, ReadContext.ScopeOf(http))))
             return Problems.NotFound(parent.Kind, parent.Id);
         if (parsed.All) return Stream(http, collection, query, csv, parsed);
 
@@ -53,7 +53,7 @@ internal static class Responses
             var cache = http.RequestServices.GetRequiredService<RenderedRecords>();
             page = rendered is not null && cache.Enabled && parsed.Format != RecordFormat.Csv
                 ? await FetchRenderedAsync(http, parsed, rendered, cache, dataVersion)
-                : FetchedPage<T>.Of(await query(parsed.ToRequest(parsed.CursorKey.Key), http.RequestAborted));
+                : FetchedPage<T>.Of(await query(parsed.ToRequest(parsed.CursorKey.Key), ReadContext.ScopeOf(http)));
         }
         catch (SearchSyntaxException e)
         {
@@ -75,12 +75,12 @@ internal static class Responses
     /// the filters: a page's query string is the API's, and its JSON twin answers the same records.
     /// </summary>
     public static async Task<ListedPage<T>> ListForPageAsync<T>(
-        HttpContext http, Collection collection, Func<ListRequest, CancellationToken, Task<KeysetPage<T>>> query, string facets,
+        HttpContext http, Collection collection, Func<ListRequest, ReadScope, Task<KeysetPage<T>>> query, string facets,
         RecordSource<T>? rendered = null) where T : ILocalizedResource
     {
         var (parsed, errors) = Bind<T>(http, collection, null, null);
         parsed = parsed with { Facets = facets, Fields = null, FormatAsked = null, Format = RecordFormat.Json };
-        parsed = await http.RequestServices.GetRequiredService<KnownIds>().ResolveAsync(parsed, ReadContext.Of(http).DataVersion, errors, http.RequestAborted);
+        parsed = await http.RequestServices.GetRequiredService<KnownIds>().ResolveAsync(parsed, ReadContext.Of(http).DataVersion, errors, ReadContext.ScopeOf(http));
         if (Validate(parsed, errors) is not null) return new(null, null, errors);
         try
         {
@@ -90,7 +90,7 @@ internal static class Responses
             // JSON rendered once per data version, instead of assembled anew.
             var page = rendered is not null && cache.Enabled
                 ? await FromRenderedAsync(http, parsed, rendered, cache, dataVersion)
-                : await query(parsed.ToRequest(parsed.CursorKey.Key), http.RequestAborted);
+                : await query(parsed.ToRequest(parsed.CursorKey.Key), ReadContext.ScopeOf(http));
             return new(page, page.NextKey is null ? null : Cursor.Encode(page.NextKey, parsed.Fingerprint, dataVersion), errors, parsed.ToRequest());
         }
         catch (SearchSyntaxException e)
@@ -116,12 +116,12 @@ internal static class Responses
     /// <paramref name="get"/> where rendered records are off. Null where there is no such record.
     /// </summary>
     public static async Task<T?> RecordForPageAsync<T>(HttpContext http, string id, string lang, RecordSource<T> source,
-        Func<string, string, CancellationToken, Task<T?>> get) where T : class, ILocalizedResource
+        Func<string, string, ReadScope, Task<T?>> get) where T : class, ILocalizedResource
     {
         var cache = http.RequestServices.GetRequiredService<RenderedRecords>();
-        if (!cache.Enabled) return await get(id, lang, http.RequestAborted);
+        if (!cache.Enabled) return await get(id, lang, ReadContext.ScopeOf(http));
         var options = JsonOptionsOf(http);
-        return await cache.FindAsync(ReadContext.Of(http).DataVersion, source, id, lang, options, http.RequestAborted) is { } record
+        return await cache.FindAsync(ReadContext.Of(http).DataVersion, source, id, lang, options, ReadContext.ScopeOf(http)) is { } record
             ? ReadBackAs<T>(record, options)
             : null;
     }
@@ -175,8 +175,8 @@ internal static class Responses
     static async Task<(KeysetPage<PageKey> Keys, IReadOnlyList<RenderedRecord> Records)> KeysAndRecordsAsync<T>(
         HttpContext http, ListQuery parsed, ListRequest request, RecordSource<T> source, RenderedRecords cache, string dataVersion) where T : ILocalizedResource
     {
-        var keys = await source.Keys(request, http.RequestAborted);
-        var records = await cache.GetAsync(dataVersion, source, keys.Items.Select(k => k.Id).ToList(), parsed.Lang, JsonOptionsOf(http), http.RequestAborted);
+        var keys = await source.Keys(request, ReadContext.ScopeOf(http));
+        var records = await cache.GetAsync(dataVersion, source, keys.Items.Select(k => k.Id).ToList(), parsed.Lang, JsonOptionsOf(http), ReadContext.ScopeOf(http));
         return (keys, records);
     }
 
@@ -204,21 +204,24 @@ internal static class Responses
 
     /// <summary>limit=all: every row, streamed chunk by chunk; never held whole, so never cached either.</summary>
     static DataResult<Page<T>> Stream<T>(
-        HttpContext http, Collection collection, Func<ListRequest, CancellationToken, Task<KeysetPage<T>>> query, CsvSource? csv, ListQuery parsed)
+        HttpContext http, Collection collection, Func<ListRequest, ReadScope, Task<KeysetPage<T>>> query, CsvSource? csv, ListQuery parsed)
     {
         ResponseCache.Skip(http);
         http.Response.Headers.ContentLanguage = parsed.Lang;
         var options = JsonOptionsOf(http);
         var format = parsed.Format;
         var request = parsed.ToRequest(parsed.CursorKey.Key);
+        var read = ReadContext.ScopeOf(http);
         return new DataResult<Page<T>>(default!, parsed.FieldList, new TableBody(format, collection.Name, async (stream, ct) =>
         {
+            // Read as long as the client reads: the writing's token, no deadline (a stream has no budget).
+            var reading = read with { Token = ct };
             var writer = new RecordWriter<T>(stream, format, options, parsed.FieldList);
             if (format == RecordFormat.Csv && csv is not null)
-                await foreach (var rows in csv.Rows(request, ct))
+                await foreach (var rows in csv.Rows(request, reading))
                     await writer.WriteCellsAsync(rows, csv, ct);
             else
-                await foreach (var chunk in Chunks.AllAsync(query, request, ct))
+                await foreach (var chunk in Chunks.AllAsync(query, request, reading))
                     await writer.WriteAsync(chunk, ct);
             await writer.FlushAsync(ct);
         }));
@@ -228,7 +231,7 @@ internal static class Responses
         http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
 
     public static Task<Results<DataResult<Item<T>>, ValidationProblem, ProblemHttpResult>> ItemAsync<T>(
-        HttpContext http, string kind, string id, Func<string, string, CancellationToken, Task<T?>> get,
+        HttpContext http, string kind, string id, Func<string, string, ReadScope, Task<T?>> get,
         params string[] related) where T : class, ILocalizedResource =>
         ItemAsync(http, kind, id, get, null, related);
 
@@ -237,7 +240,7 @@ internal static class Responses
     /// copied from its JSON made once per data version and language (the one a list page copies).
     /// </summary>
     public static async Task<Results<DataResult<Item<T>>, ValidationProblem, ProblemHttpResult>> ItemAsync<T>(
-        HttpContext http, string kind, string id, Func<string, string, CancellationToken, Task<T?>> get,
+        HttpContext http, string kind, string id, Func<string, string, ReadScope, Task<T?>> get,
         RecordSource<T>? rendered, params string[] related) where T : class, ILocalizedResource
     {
         var errors = new Dictionary<string, string[]>();
@@ -250,12 +253,12 @@ internal static class Responses
         if (rendered is not null && cache.Enabled)
         {
             var dataVersion = ReadContext.Of(http).DataVersion;
-            if (await cache.FindAsync(dataVersion, rendered, id, lang, JsonOptionsOf(http), http.RequestAborted) is not { } record)
+            if (await cache.FindAsync(dataVersion, rendered, id, lang, JsonOptionsOf(http), ReadContext.ScopeOf(http)) is not { } record)
                 return Problems.NotFound(kind, id);
             Language.Declare(http.Response, lang, [record.Lang]);
             return new DataResult<Item<T>>(default!, parsed.FieldList, rendered: new Item<PageRecord>(new PageRecord(record, FieldSelection.Of(parsed.FieldList), null), links));
         }
-        if (await get(id, lang, http.RequestAborted) is not { } item) return Problems.NotFound(kind, id);
+        if (await get(id, lang, ReadContext.ScopeOf(http)) is not { } item) return Problems.NotFound(kind, id);
         Language.Declare(http.Response, lang, [item]);
         return new DataResult<Item<T>>(new Item<T>(item, links), parsed.FieldList);
     }

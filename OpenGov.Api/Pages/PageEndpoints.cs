@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OpenGov.Api.Hosting;
 using OpenGov.Api.Http;
+using OpenGov.Data;
 using OpenGov.Data.Listing;
 using OpenGov.Data.Model;
 using OpenGov.Data.Queries;
@@ -50,7 +51,7 @@ internal static class PageEndpoints
         if (listed.Errors.Count > 0) http.Response.StatusCode = StatusCodes.Status400BadRequest;
         // The filtered set by start year, from the aggregate's code path (one statement; the counts the database is built with unfiltered).
         var years = listed.Request is { } asked && listed.Errors.Count == 0
-            ? (await q.GroupsAsync(asked with { Limit = 0, After = null, Sort = null, Facets = null, Snippets = false }, ["start_year"], [], http.RequestAborted))
+            ? (await q.GroupsAsync(asked with { Limit = 0, After = null, Sort = null, Facets = null, Snippets = false }, ["start_year"], [], ReadContext.ScopeOf(http)))
                 .OrderBy(g => g.Values[0] is null).ThenBy(g => g.Values[0])
                 .Select(g => (Label: g.Values[0] is long year ? year.ToString(System.Globalization.CultureInfo.InvariantCulture) : text["no_date"], g.Count)).ToList()
             : [];
@@ -66,11 +67,11 @@ internal static class PageEndpoints
     {
         if (NotModified(http) is { } notModified) return notModified;
         var text = TextOf(http);
-        var ct = http.RequestAborted;
+        var read = ReadContext.ScopeOf(http);
         if (await Responses.RecordForPageAsync(http, id, text.Lang, commitments.Rendered, commitments.GetAsync) is not { } commitment)
             return NotFound(http, text, id, "not_found");
-        var steps = await milestones.ListAsync(new ListRequest([new Criterion("commitment", Op.Eq, [commitment.Id])], 1000, null, Lang: text.Lang), ct);
-        var plan = await plans.GetAsync(commitment.ActionPlan.Id, text.Lang, ct);
+        var steps = await milestones.ListAsync(new ListRequest([new Criterion("commitment", Op.Eq, [commitment.Id])], 1000, null, Lang: text.Lang), read);
+        var plan = await plans.GetAsync(commitment.ActionPlan.Id, text.Lang, read);
         return Page<CommitmentPage>(http, text, new()
         {
             [nameof(Pages.CommitmentPage.Text)] = text, [nameof(Pages.CommitmentPage.C)] = commitment,
@@ -83,12 +84,12 @@ internal static class PageEndpoints
     {
         if (NotModified(http) is { } notModified) return notModified;
         var text = TextOf(http);
-        var ct = http.RequestAborted;
-        if (await members.GetAsync(id, text.Lang, ct) is not { } member) return NotFound(http, text, id, "member_not_found");
+        var read = ReadContext.ScopeOf(http);
+        if (await members.GetAsync(id, text.Lang, read) is not { } member) return NotFound(http, text, id, "member_not_found");
         var byMember = new[] { new Criterion("member", Op.Eq, [member.Id]) };
-        var memberPlans = await plans.ListAsync(new ListRequest(byMember, 1000, null, Lang: text.Lang), ct);
-        var results = await PlanResults.ForAsync(memberPlans.Items, byMember[0], commitments, text, ct);
-        var list = await commitments.ListAsync(new ListRequest(byMember, 1000, null, Lang: text.Lang), ct);
+        var memberPlans = await plans.ListAsync(new ListRequest(byMember, 1000, null, Lang: text.Lang), read);
+        var results = await PlanResults.ForAsync(memberPlans.Items, byMember[0], commitments, text, read);
+        var list = await commitments.ListAsync(new ListRequest(byMember, 1000, null, Lang: text.Lang), read);
         return Page<MemberPage>(http, text, new()
         {
             [nameof(Pages.MemberPage.Text)] = text, [nameof(Pages.MemberPage.M)] = member, [nameof(Pages.MemberPage.Plans)] = results,
@@ -100,10 +101,10 @@ internal static class PageEndpoints
     {
         if (NotModified(http) is { } notModified) return notModified;
         var text = TextOf(http);
-        var ct = http.RequestAborted;
-        if (await plans.GetAsync(id, text.Lang, ct) is not { } plan) return NotFound(http, text, id, "plan_not_found");
-        var results = (await PlanResults.ForAsync([plan], new Criterion("action_plan", Op.Eq, [plan.Id]), commitments, text, ct))[0];
-        var list = await commitments.ListAsync(new ListRequest([new Criterion("action_plan", Op.Eq, [plan.Id])], 1000, null, Lang: text.Lang), ct);
+        var read = ReadContext.ScopeOf(http);
+        if (await plans.GetAsync(id, text.Lang, read) is not { } plan) return NotFound(http, text, id, "plan_not_found");
+        var results = (await PlanResults.ForAsync([plan], new Criterion("action_plan", Op.Eq, [plan.Id]), commitments, text, read))[0];
+        var list = await commitments.ListAsync(new ListRequest([new Criterion("action_plan", Op.Eq, [plan.Id])], 1000, null, Lang: text.Lang), read);
         return Page<ActionPlanPage>(http, text, new()
         {
             [nameof(Pages.ActionPlanPage.Text)] = text, [nameof(Pages.ActionPlanPage.Results)] = results, [nameof(Pages.ActionPlanPage.Commitments)] = list.Items,

@@ -1,3 +1,4 @@
+using OpenGov.Data;
 using OpenGov.Data.Listing;
 using OpenGov.Data.Model;
 using OpenGov.Data.Queries;
@@ -15,9 +16,9 @@ public sealed record PlanResults(ActionPlan Plan, long Commitments, IReadOnlyLis
     /// answers it, where counting each plan's facets took a statement per plan and facet.
     /// </summary>
     public static async Task<IReadOnlyList<PlanResults>> ForAsync(
-        IReadOnlyList<ActionPlan> plans, Criterion scope, CommitmentQueries commitments, PageText text, CancellationToken ct)
+        IReadOnlyList<ActionPlan> plans, Criterion scope, CommitmentQueries commitments, PageText text, ReadScope read)
     {
-        var groups = await commitments.GroupsAsync(new ListRequest([scope], 0, null, Lang: text.Lang), ["action_plan"], Measures, ct);
+        var groups = await commitments.GroupsAsync(new ListRequest([scope], 0, null, Lang: text.Lang), ["action_plan"], Measures, read);
         var byPlan = groups.ToDictionary(g => (string)g.Values[0]!, StringComparer.OrdinalIgnoreCase);
         return [.. plans.Select(plan => byPlan.TryGetValue(plan.Id, out var group)
             ? new PlanResults(plan, group.Count, Rows(group.Measured[0], SnakeCase.All<Completion>(), text), Rows(group.Measured[1], SnakeCase.All<PotentialImpact>(), text))

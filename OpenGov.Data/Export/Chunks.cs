@@ -15,17 +15,16 @@ public static class Chunks
     /// second core. At most two chunks are held at once.
     /// </summary>
     public static async IAsyncEnumerable<IReadOnlyList<T>> AllAsync<T>(
-        Func<ListRequest, CancellationToken, Task<KeysetPage<T>>> query, ListRequest request,
-        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+        Func<ListRequest, ReadScope, Task<KeysetPage<T>>> query, ListRequest request, ReadScope read)
     {
         var chunk = request with { Limit = Size, Facets = null, CountTotal = false };
-        Task<KeysetPage<T>>? next = Read(query, chunk, ct);
+        Task<KeysetPage<T>>? next = Read(query, chunk, read);
         try
         {
             while (next is not null)
             {
                 var page = await next;
-                next = page.NextKey is null ? null : Read(query, chunk = chunk with { After = page.NextKey }, ct);
+                next = page.NextKey is null ? null : Read(query, chunk = chunk with { After = page.NextKey }, read);
                 yield return page.Items;
             }
         }
@@ -38,12 +37,12 @@ public static class Chunks
 
     // The queries run synchronously inside their async methods (SQLite has no asynchronous I/O), so
     // only Task.Run puts a read beside the writing.
-    static Task<KeysetPage<T>> Read<T>(Func<ListRequest, CancellationToken, Task<KeysetPage<T>>> query, ListRequest chunk, CancellationToken ct) =>
-        Task.Run(() => query(chunk, ct), ct);
+    static Task<KeysetPage<T>> Read<T>(Func<ListRequest, ReadScope, Task<KeysetPage<T>>> query, ListRequest chunk, ReadScope read) =>
+        Task.Run(() => query(chunk, read), read.Token);
 }
 
 /// <summary>
 /// A collection's CSV made straight from its rows rather than by flattening its records: the names
 /// of the columns it has cells for, and every row of a request as those cells, chunk by chunk.
 /// </summary>
-public sealed record CsvSource(IReadOnlyList<string> Columns, Func<ListRequest, CancellationToken, IAsyncEnumerable<IReadOnlyList<string?[]>>> Rows);
+public sealed record CsvSource(IReadOnlyList<string> Columns, Func<ListRequest, ReadScope, IAsyncEnumerable<IReadOnlyList<string?[]>>> Rows);

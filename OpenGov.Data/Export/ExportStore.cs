@@ -31,9 +31,14 @@ public sealed class ExportStore(Db db, CommitmentQueries commitments, MilestoneQ
 
     public string Folder(string dataVersion) => Path.Combine(Root, string.Concat(dataVersion.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' ? c : '_')));
 
-    /// <summary>The exports of this data version, built on first use. A build runs to the end even if the request that started it goes away.</summary>
-    public async Task<ExportManifest> GetAsync(string dataVersion, CancellationToken ct)
+    /// <summary>
+    /// The exports of this data version, read from the read's release file, built on first use. A
+    /// build runs to the end, with no deadline, even if the request that started it goes away.
+    /// </summary>
+    public async Task<ExportManifest> GetAsync(string dataVersion, ReadScope read)
     {
+        var ct = read.Token;
+        var build = read with { Deadline = 0, Token = CancellationToken.None };
         Task<ExportManifest> task;
         await gate.WaitAsync(ct);
         try
@@ -41,7 +46,7 @@ public sealed class ExportStore(Db db, CommitmentQueries commitments, MilestoneQ
             if (building is null || buildingVersion != dataVersion || building.IsFaulted)
             {
                 buildingVersion = dataVersion;
-                building = Task.Run(() => LoadOrBuildAsync(dataVersion), CancellationToken.None);
+                building = Task.Run(() => LoadOrBuildAsync(dataVersion, build), CancellationToken.None);
             }
             task = building;
         }
@@ -52,7 +57,7 @@ public sealed class ExportStore(Db db, CommitmentQueries commitments, MilestoneQ
         return await task.WaitAsync(ct);
     }
 
-    async Task<ExportManifest> LoadOrBuildAsync(string dataVersion)
+    async Task<ExportManifest> LoadOrBuildAsync(string dataVersion, ReadScope read)
     {
         var folder = Folder(dataVersion);
         if (File.Exists(Path.Combine(folder, ManifestName)))
@@ -63,10 +68,10 @@ public sealed class ExportStore(Db db, CommitmentQueries commitments, MilestoneQ
         try
         {
             var files = new List<ExportFile>();
-            files.AddRange(await WriteAsync<Model.Commitment>(temp, "commitments", commitments.ListAsync));
-            files.AddRange(await WriteAsync<Model.Milestone>(temp, "milestones", milestones.ListAsync));
-            files.AddRange(await WriteAsync<Model.IrmRating>(temp, "irm-ratings", ratings.ListAsync));
-            File.Copy(db.Path, Path.Combine(temp, DatabaseName));
+            files.AddRange(await WriteAsync<Model.Commitment>(temp, "commitments", commitments.ListAsync, read));
+            files.AddRange(await WriteAsync<Model.Milestone>(temp, "milestones", milestones.ListAsync, read));
+            files.AddRange(await WriteAsync<Model.IrmRating>(temp, "irm-ratings", ratings.ListAsync, read));
+            File.Copy(db.PathOf(read), Path.Combine(temp, DatabaseName));
             WithoutRawCells(Path.Combine(temp, DatabaseName));
             files.Add(await DescribeAsync(temp, DatabaseName, "database", "sqlite", "application/vnd.sqlite3", null));
 
@@ -99,7 +104,7 @@ public sealed class ExportStore(Db db, CommitmentQueries commitments, MilestoneQ
     }
 
     /// <summary>Writes the CSV and the NDJSON of a collection in one pass over it.</summary>
-    async Task<IEnumerable<ExportFile>> WriteAsync<T>(string folder, string resource, Func<ListRequest, CancellationToken, Task<KeysetPage<T>>> query)
+    async Task<IEnumerable<ExportFile>> WriteAsync<T>(string folder, string resource, Func<ListRequest, ReadScope, Task<KeysetPage<T>>> query, ReadScope read)
     {
         var formats = new[] { (Format: RecordFormat.Csv, Extension: "csv"), (Format: RecordFormat.Ndjson, Extension: "ndjson") };
         var streams = formats.Select(f => File.Create(Path.Combine(folder, $"{resource}.{f.Extension}"))).ToList();
@@ -107,7 +112,7 @@ public sealed class ExportStore(Db db, CommitmentQueries commitments, MilestoneQ
         try
         {
             writers = formats.Select((f, i) => new RecordWriter<T>(streams[i], f.Format, options, null)).ToList();
-            await foreach (var chunk in Chunks.AllAsync(query, new ListRequest([], Chunks.Size, null), CancellationToken.None))
+            await foreach (var chunk in Chunks.AllAsync(query, new ListRequest([], Chunks.Size, null), read))
                 foreach (var writer in writers) await writer.WriteAsync(chunk, CancellationToken.None);
             foreach (var writer in writers) await writer.FlushAsync(CancellationToken.None);
         }

@@ -26,18 +26,18 @@ public sealed class ActionPlanQueries(Db db)
         m.source_lang AS member_lang
         """;
 
-    public async Task<KeysetPage<ActionPlan>> ListAsync(ListRequest request, CancellationToken ct)
+    public async Task<KeysetPage<ActionPlan>> ListAsync(ListRequest request, ReadScope read)
     {
-        await using var c = await db.OpenReadAsync(ct);
-        var page = await Collection.ListAsync<Row>(c, Select, request, ct);
+        await using var c = await db.OpenReadAsync(read);
+        var page = await Collection.ListAsync<Row>(c, Select, request, read.Token);
         return page.Select(r => r.ToActionPlan(request.Lang));
     }
 
-    public async Task<ActionPlan?> GetAsync(string id, string lang, CancellationToken ct)
+    public async Task<ActionPlan?> GetAsync(string id, string lang, ReadScope read)
     {
-        await using var c = await db.OpenReadAsync(ct);
+        await using var c = await db.OpenReadAsync(read);
         var row = await c.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
-            $"SELECT {Select} FROM action_plan p JOIN member m ON m.id = p.member_id WHERE p.id = @id", new { id }, cancellationToken: ct));
+            $"SELECT {Select} FROM action_plan p JOIN member m ON m.id = p.member_id WHERE p.id = @id", new { id }, cancellationToken: read.Token));
         return row?.ToActionPlan(lang);
     }
 

@@ -68,27 +68,27 @@ public sealed class ChangeQueries(Db db)
         (SELECT r.id FROM release r WHERE r.seq = x.release_seq) AS release_id, (SELECT r.published_at FROM release r WHERE r.seq = x.release_seq) AS published_at
         """;
 
-    public async Task<KeysetPage<RecordChange>> ListAsync(ListRequest request, CancellationToken ct)
+    public async Task<KeysetPage<RecordChange>> ListAsync(ListRequest request, ReadScope read)
     {
-        await using var c = await db.OpenReadAsync(ct);
-        return (await Changes.ListAsync<Row>(c, Select, request, ct)).Select(ToChange);
+        await using var c = await db.OpenReadAsync(read);
+        return (await Changes.ListAsync<Row>(c, Select, request, read.Token)).Select(ToChange);
     }
 
     /// <summary>As <see cref="ListAsync"/>, newest first.</summary>
-    public async Task<KeysetPage<RecordChange>> FeedAsync(ListRequest request, CancellationToken ct)
+    public async Task<KeysetPage<RecordChange>> FeedAsync(ListRequest request, ReadScope read)
     {
-        await using var c = await db.OpenReadAsync(ct);
-        return (await Feed.ListAsync<Row>(c, Select, request, ct)).Select(ToChange);
+        await using var c = await db.OpenReadAsync(read);
+        return (await Feed.ListAsync<Row>(c, Select, request, read.Token)).Select(ToChange);
     }
 
     /// <summary>The release numbers of <paramref name="ids"/>, where the file knows them, and the newest release's.</summary>
-    public async Task<(Dictionary<string, long> Numbers, long Newest, string NewestId)> ReleaseNumbersAsync(IEnumerable<string> ids, CancellationToken ct)
+    public async Task<(Dictionary<string, long> Numbers, long Newest, string NewestId)> ReleaseNumbersAsync(IEnumerable<string> ids, ReadScope read)
     {
-        await using var c = await db.OpenReadAsync(ct);
+        await using var c = await db.OpenReadAsync(read);
         var numbers = (await c.QueryAsync<(string Id, long Seq)>(new CommandDefinition(
-            "SELECT id, seq FROM release WHERE id IN (SELECT value FROM json_each(@ids))", new { ids = Db.IdList(ids) }, cancellationToken: ct)))
+            "SELECT id, seq FROM release WHERE id IN (SELECT value FROM json_each(@ids))", new { ids = Db.IdList(ids) }, cancellationToken: read.Token)))
             .ToDictionary(r => r.Id, r => r.Seq, StringComparer.OrdinalIgnoreCase);
-        var newest = await c.QuerySingleAsync<(long Seq, string Id)>(new CommandDefinition("SELECT seq, id FROM release ORDER BY seq DESC LIMIT 1", cancellationToken: ct));
+        var newest = await c.QuerySingleAsync<(long Seq, string Id)>(new CommandDefinition("SELECT seq, id FROM release ORDER BY seq DESC LIMIT 1", cancellationToken: read.Token));
         return (numbers, newest.Seq, newest.Id);
     }
 
@@ -102,12 +102,12 @@ public sealed class ChangeQueries(Db db)
     public static IReadOnlyCollection<string> CollectionsWithHistory => Tables.Keys;
 
     /// <summary>Whether the release read ever had <paramref name="collection"/>'s record <paramref name="id"/>: it has changes, or it exists.</summary>
-    public async Task<bool> HasHistoryAsync(string collection, string id, CancellationToken ct)
+    public async Task<bool> HasHistoryAsync(string collection, string id, ReadScope read)
     {
-        await using var c = await db.OpenReadAsync(ct);
+        await using var c = await db.OpenReadAsync(read);
         return await c.ExecuteScalarAsync<bool>(new CommandDefinition(
             $"SELECT EXISTS (SELECT 1 FROM record_change WHERE collection = @collection AND record_id = @id) OR EXISTS (SELECT 1 FROM {Tables[collection]} WHERE id = @id)",
-            new { collection, id }, cancellationToken: ct));
+            new { collection, id }, cancellationToken: read.Token));
     }
 
     /// <summary>
@@ -118,20 +118,20 @@ public sealed class ChangeQueries(Db db)
     /// which ends its history. That entry names the record as the first release had it: as before its
     /// earliest change (whose own name is the one after it), or, where it never changed, as it is.
     /// </summary>
-    public async Task<KeysetPage<RecordChange>> HistoryAsync(string collection, string id, ListRequest request, CancellationToken ct)
+    public async Task<KeysetPage<RecordChange>> HistoryAsync(string collection, string id, ListRequest request, ReadScope read)
     {
-        await using var c = await db.OpenReadAsync(ct);
+        await using var c = await db.OpenReadAsync(read);
         var earliest = await c.QueryFirstOrDefaultAsync<Row>(new CommandDefinition(
             $"SELECT {Select} FROM {From} WHERE x.collection = @collection AND x.record_id = @id ORDER BY x.release_seq LIMIT 1",
-            new { collection, id }, cancellationToken: ct));
-        var live = earliest is not null ? null : await RecordNames.CurrentAsync(db, collection, id, ct);
+            new { collection, id }, cancellationToken: read.Token));
+        var live = earliest is not null ? null : await RecordNames.CurrentAsync(db, collection, id, read);
         // The request's criteria hold the path's: the collection and the record (see HistoryEndpoints).
-        var page = (await History.ListAsync<Row>(c, Select, request, ct)).Select(ToChange);
+        var page = (await History.ListAsync<Row>(c, Select, request, read.Token)).Select(ToChange);
         if (earliest is null && live is null) return page;
         var addedFirst = earliest is null || earliest.Change != "added";
         var wantsAdded = request.Criteria.All(k => k.Field != "change" || k.Op == Op.Eq == k.Values.Contains("added"));
         if (!addedFirst || !wantsAdded) return page;
-        var first = await c.QuerySingleAsync<(string Id, long Seq, string PublishedAt)>(new CommandDefinition("SELECT id, seq, published_at FROM release ORDER BY seq LIMIT 1", cancellationToken: ct));
+        var first = await c.QuerySingleAsync<(string Id, long Seq, string PublishedAt)>(new CommandDefinition("SELECT id, seq, published_at FROM release ORDER BY seq LIMIT 1", cancellationToken: read.Token));
         var (recordId, name, member) = earliest is not null
             ? (earliest.RecordId, RecordNames.Before(ToChange(earliest)), earliest.MemberId)
             : live!.Value;

@@ -66,16 +66,16 @@ public sealed partial class CommitmentQueries
     /// <summary>Every commitment of a request as CSV cells (see <see cref="CsvCells"/> for the columns).</summary>
     public CsvSource Csv => new(CsvCells.Select(c => c.Column).ToList(), CsvAsync);
 
-    async IAsyncEnumerable<IReadOnlyList<string?[]>> CsvAsync(ListRequest request, [EnumeratorCancellation] CancellationToken ct)
+    async IAsyncEnumerable<IReadOnlyList<string?[]>> CsvAsync(ListRequest request, ReadScope read)
     {
         var run = Collection.IsRunInKeyOrder(request);
         // The page queries run a chunk ahead on another thread (see Chunks) while this one reads the
         // chunk's related ids and makes its cells: the two take about as long as each other.
-        await foreach (var rows in Chunks.AllAsync(PageRowsAsync, request, ct))
+        await foreach (var rows in Chunks.AllAsync(PageRowsAsync, request, read))
         {
             if (rows.Count == 0) continue;
-            await using var c = await db.OpenReadAsync(ct);
-            var related = await RelatedIdsAsync(c, new PageIds(rows.Select(r => r.Id).ToList(), run), ct);
+            await using var c = await db.OpenReadAsync(read);
+            var related = await RelatedIdsAsync(c, new PageIds(rows.Select(r => r.Id).ToList(), run), read.Token);
             yield return rows.Select(row =>
             {
                 var record = new CsvRecord(row, row.Served(request.Lang), related.GetValueOrDefault(row.Id.ToUpperInvariant()) ?? CsvRelated.None);
@@ -86,10 +86,10 @@ public sealed partial class CommitmentQueries
         }
     }
 
-    async Task<KeysetPage<Row>> PageRowsAsync(ListRequest request, CancellationToken ct)
+    async Task<KeysetPage<Row>> PageRowsAsync(ListRequest request, ReadScope read)
     {
-        await using var c = await db.OpenReadAsync(ct);
-        return await Collection.ListAsync<Row>(c, Select, request, ct);
+        await using var c = await db.OpenReadAsync(read);
+        return await Collection.ListAsync<Row>(c, Select, request, read.Token);
     }
 
     /// <summary>The ids the CSV shows of each commitment's related records, by the commitment's id in upper case (as the records group them).</summary>

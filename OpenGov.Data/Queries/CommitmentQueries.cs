@@ -77,56 +77,56 @@ public sealed partial class CommitmentQueries(Db db)
         m.name_en AS member_en, m.name_fr AS member_fr, m.name_es AS member_es, m.source_lang AS member_lang
         """;
 
-    public async Task<KeysetPage<Commitment>> ListAsync(ListRequest request, CancellationToken ct)
+    public async Task<KeysetPage<Commitment>> ListAsync(ListRequest request, ReadScope read)
     {
-        await using var c = await db.OpenReadAsync(ct);
-        var page = await Collection.ListAsync<Row>(c, Select, request, ct);
+        await using var c = await db.OpenReadAsync(read);
+        var page = await Collection.ListAsync<Row>(c, Select, request, read.Token);
         var ids = new PageIds(page.Items.Select(r => r.Id).ToList(), Collection.IsRunInKeyOrder(request));
-        return new KeysetPage<Commitment>(await ToCommitmentsAsync(c, page.Items, ids, request.Lang, ct), page.Total, page.NextKey, page.Facets);
+        return new KeysetPage<Commitment>(await ToCommitmentsAsync(c, page.Items, ids, request.Lang, read.Token), page.Total, page.NextKey, page.Facets);
     }
 
     /// <summary>Every group of the filtered commitments, with its measures counted (see <see cref="Collection.GroupsAsync"/>): the charts of the pages.</summary>
-    public async Task<IReadOnlyList<AggregateRow>> GroupsAsync(ListRequest filter, IReadOnlyList<string> groupBy, IReadOnlyList<string> measures, CancellationToken ct)
+    public async Task<IReadOnlyList<AggregateRow>> GroupsAsync(ListRequest filter, IReadOnlyList<string> groupBy, IReadOnlyList<string> measures, ReadScope read)
     {
-        await using var c = await db.OpenReadAsync(ct);
-        return await Collection.GroupsAsync(c, filter, groupBy, measures, ct);
+        await using var c = await db.OpenReadAsync(read);
+        return await Collection.GroupsAsync(c, filter, groupBy, measures, read.Token);
     }
 
     /// <summary>
     /// A page's keys: the commitments a list request chooses, with the total, the facets and each hit's
     /// snippet, reading no record. The rendered path of the list (see <see cref="Rendered"/>).
     /// </summary>
-    public async Task<KeysetPage<PageKey>> KeysAsync(ListRequest request, CancellationToken ct)
+    public async Task<KeysetPage<PageKey>> KeysAsync(ListRequest request, ReadScope read)
     {
         // A kept connection: the list's statements stay prepared from one request to the next.
-        await using var kept = await db.OpenKeptReadAsync(ct);
-        var page = await Collection.IdsAsync(kept.Connection, "f.commitment_id", request, ct);
+        await using var kept = await db.OpenKeptReadAsync(read);
+        var page = await Collection.IdsAsync(kept.Connection, "f.commitment_id", request, read.Token);
         return page.Select(r => new PageKey(r.Id, r.Snippet));
     }
 
     /// <summary>The commitments with these ids, whole, in the language asked for; in no particular order.</summary>
-    public async Task<IReadOnlyList<Commitment>> ByIdsAsync(IReadOnlyList<string> ids, string lang, CancellationToken ct)
+    public async Task<IReadOnlyList<Commitment>> ByIdsAsync(IReadOnlyList<string> ids, string lang, ReadScope read)
     {
         if (ids.Count == 0) return [];
         // A kept connection: the statements that read records by id stay prepared from one page to the next.
-        await using var kept = await db.OpenKeptReadAsync(ct);
+        await using var kept = await db.OpenKeptReadAsync(read);
         var c = kept.Connection;
         var byId = new PageIds(ids, IsRun: false);
         var rows = (await c.QueryKeptAsync<Row>(SqlLog.Note(
-            $"SELECT {Select} FROM {From} WHERE {byId.Match("f.commitment_id")}"), byId.Parameters, ct));
-        return await ToCommitmentsAsync(c, rows, byId, lang, ct);
+            $"SELECT {Select} FROM {From} WHERE {byId.Match("f.commitment_id")}"), byId.Parameters, read.Token));
+        return await ToCommitmentsAsync(c, rows, byId, lang, read.Token);
     }
 
     /// <summary>Lists of commitments as keys, then records rendered once per data version and language.</summary>
     public RecordSource<Commitment> Rendered => rendered ??= new(Collection.Name, KeysAsync, ByIdsAsync, r => r.Id);
     RecordSource<Commitment>? rendered;
 
-    public async Task<Commitment?> GetAsync(string id, string lang, CancellationToken ct)
+    public async Task<Commitment?> GetAsync(string id, string lang, ReadScope read)
     {
-        await using var c = await db.OpenReadAsync(ct);
+        await using var c = await db.OpenReadAsync(read);
         var rows = (await c.QueryAsync<Row>(new CommandDefinition(
-            $"SELECT {Select} FROM {From} WHERE f.commitment_id = @id", new { id }, cancellationToken: ct))).ToList();
-        return (await ToCommitmentsAsync(c, rows, new PageIds(rows.Select(r => r.Id).ToList(), false), lang, ct)).SingleOrDefault();
+            $"SELECT {Select} FROM {From} WHERE f.commitment_id = @id", new { id }, cancellationToken: read.Token))).ToList();
+        return (await ToCommitmentsAsync(c, rows, new PageIds(rows.Select(r => r.Id).ToList(), false), lang, read.Token)).SingleOrDefault();
     }
 
     /// <summary>Adds institutions, policy areas and IRM ratings to a page of rows, one query each.</summary>

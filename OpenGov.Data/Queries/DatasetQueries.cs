@@ -13,13 +13,13 @@ public sealed class DatasetQueries(Db db)
         ("irm_reports", "irm_report"), ("irm_ratings", "irm_rating"), ("institutions", "institution"), ("policy_areas", "policy_area"),
     ];
 
-    public async Task<DatasetInfo> GetAsync(CancellationToken ct)
+    public async Task<DatasetInfo> GetAsync(ReadScope read)
     {
-        await using var c = await db.OpenReadAsync(ct);
+        await using var c = await db.OpenReadAsync(read);
         var meta = await Db.ReadMetaAsync(c);
         var counts = new Dictionary<string, long>();
         foreach (var (collection, table) in Counted)
-            counts[collection] = await c.ExecuteScalarAsync<long>(new CommandDefinition($"SELECT COUNT(*) FROM {table}", cancellationToken: ct));
+            counts[collection] = await c.ExecuteScalarAsync<long>(new CommandDefinition($"SELECT COUNT(*) FROM {table}", cancellationToken: read.Token));
         return new DatasetInfo(
             meta.GetValueOrDefault("data_version", "unknown"),
             meta.GetValueOrDefault("source_description", meta.GetValueOrDefault("source", "unknown")),
@@ -30,9 +30,9 @@ public sealed class DatasetQueries(Db db)
     }
 
     /// <summary>Whether the database answers a trivial query: the readiness check.</summary>
-    public async Task<bool> IsReadyAsync(CancellationToken ct)
+    public async Task<bool> IsReadyAsync(ReadScope read)
     {
-        await using var c = await db.OpenReadAsync(ct);
-        return await c.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) FROM dataset_meta", cancellationToken: ct)) > 0;
+        await using var c = await db.OpenReadAsync(read);
+        return await c.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) FROM dataset_meta", cancellationToken: read.Token)) > 0;
     }
 }

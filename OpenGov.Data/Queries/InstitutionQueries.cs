@@ -17,18 +17,18 @@ public sealed class InstitutionQueries(Db db)
 
     const string Select = "i.id, i.name_en, i.name_fr, i.name_es, i.source_lang, i.aliases";
 
-    public async Task<KeysetPage<Institution>> ListAsync(ListRequest request, CancellationToken ct)
+    public async Task<KeysetPage<Institution>> ListAsync(ListRequest request, ReadScope read)
     {
-        await using var c = await db.OpenReadAsync(ct);
-        var page = await Collection.ListAsync<NamedRow>(c, Select, request, ct);
+        await using var c = await db.OpenReadAsync(read);
+        var page = await Collection.ListAsync<NamedRow>(c, Select, request, read.Token);
         return page.Select(r => r.ToInstitution(request.Lang));
     }
 
-    public async Task<Institution?> GetAsync(string id, string lang, CancellationToken ct)
+    public async Task<Institution?> GetAsync(string id, string lang, ReadScope read)
     {
-        await using var c = await db.OpenReadAsync(ct);
+        await using var c = await db.OpenReadAsync(read);
         var row = await c.QuerySingleOrDefaultAsync<NamedRow>(new CommandDefinition(
-            $"SELECT {Select} FROM institution i WHERE i.id = @id", new { id }, cancellationToken: ct));
+            $"SELECT {Select} FROM institution i WHERE i.id = @id", new { id }, cancellationToken: read.Token));
         return row?.ToInstitution(lang);
     }
 }

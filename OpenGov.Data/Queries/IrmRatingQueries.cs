@@ -52,11 +52,11 @@ public sealed class IrmRatingQueries(Db db)
         rep.title_en AS report_en, rep.title_fr AS report_fr, rep.title_es AS report_es, rep.source_lang AS report_lang
         """;
 
-    public async Task<KeysetPage<IrmRating>> ListAsync(ListRequest request, CancellationToken ct)
+    public async Task<KeysetPage<IrmRating>> ListAsync(ListRequest request, ReadScope read)
     {
-        await using var c = await db.OpenReadAsync(ct);
-        var page = await Collection.ListAsync<Row>(c, Select, request, ct);
-        var ratings = await ToRatingsAsync(c, page.Items, null, request.Lang, ct);
+        await using var c = await db.OpenReadAsync(read);
+        var page = await Collection.ListAsync<Row>(c, Select, request, read.Token);
+        var ratings = await ToRatingsAsync(c, page.Items, null, request.Lang, read.Token);
         return new KeysetPage<IrmRating>(ratings, page.Total, page.NextKey, page.Facets);
     }
 

@@ -25,18 +25,18 @@ public sealed class IrmReportQueries(Db db)
         m.id AS member_id, m.name_en AS member_en, m.name_fr AS member_fr, m.name_es AS member_es, m.source_lang AS member_lang
         """;
 
-    public async Task<KeysetPage<IrmReport>> ListAsync(ListRequest request, CancellationToken ct)
+    public async Task<KeysetPage<IrmReport>> ListAsync(ListRequest request, ReadScope read)
     {
-        await using var c = await db.OpenReadAsync(ct);
-        var page = await Collection.ListAsync<Row>(c, Select, request, ct);
+        await using var c = await db.OpenReadAsync(read);
+        var page = await Collection.ListAsync<Row>(c, Select, request, read.Token);
         return page.Select(r => r.ToReport(request.Lang));
     }
 
-    public async Task<IrmReport?> GetAsync(string id, string lang, CancellationToken ct)
+    public async Task<IrmReport?> GetAsync(string id, string lang, ReadScope read)
     {
-        await using var c = await db.OpenReadAsync(ct);
+        await using var c = await db.OpenReadAsync(read);
         var row = await c.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
-            $"SELECT {Select} FROM {From} WHERE r.id = @id", new { id }, cancellationToken: ct));
+            $"SELECT {Select} FROM {From} WHERE r.id = @id", new { id }, cancellationToken: read.Token));
         return row?.ToReport(lang);
     }
 

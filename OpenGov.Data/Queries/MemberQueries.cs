@@ -16,18 +16,18 @@ public sealed class MemberQueries(Db db)
 
     const string Select = "m.id, m.name_en, m.name_fr, m.name_es, m.source_lang, m.iso3, m.region, m.region_id, m.kind, m.url, m.illustrative";
 
-    public async Task<KeysetPage<Member>> ListAsync(ListRequest request, CancellationToken ct)
+    public async Task<KeysetPage<Member>> ListAsync(ListRequest request, ReadScope read)
     {
-        await using var c = await db.OpenReadAsync(ct);
-        var page = await Collection.ListAsync<Row>(c, Select, request, ct);
+        await using var c = await db.OpenReadAsync(read);
+        var page = await Collection.ListAsync<Row>(c, Select, request, read.Token);
         return page.Select(r => r.ToMember(request.Lang));
     }
 
-    public async Task<Member?> GetAsync(string id, string lang, CancellationToken ct)
+    public async Task<Member?> GetAsync(string id, string lang, ReadScope read)
     {
-        await using var c = await db.OpenReadAsync(ct);
+        await using var c = await db.OpenReadAsync(read);
         var row = await c.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
-            $"SELECT {Select} FROM member m WHERE m.id = @id", new { id }, cancellationToken: ct));
+            $"SELECT {Select} FROM member m WHERE m.id = @id", new { id }, cancellationToken: read.Token));
         return row?.ToMember(lang);
     }
 

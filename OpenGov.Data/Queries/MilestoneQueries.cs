@@ -25,10 +25,10 @@ public sealed class MilestoneQueries(Db db)
         c.title_en AS commitment_en, c.title_fr AS commitment_fr, c.title_es AS commitment_es, c.source_lang AS commitment_lang
         """;
 
-    public async Task<KeysetPage<Milestone>> ListAsync(ListRequest request, CancellationToken ct)
+    public async Task<KeysetPage<Milestone>> ListAsync(ListRequest request, ReadScope read)
     {
-        await using var c = await db.OpenReadAsync(ct);
-        var page = await Collection.ListAsync<Row>(c, Select, request, ct);
+        await using var c = await db.OpenReadAsync(read);
+        var page = await Collection.ListAsync<Row>(c, Select, request, read.Token);
         return page.Select(r => r.ToMilestone(request.Lang));
     }
 

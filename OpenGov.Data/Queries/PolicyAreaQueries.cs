@@ -15,18 +15,18 @@ public sealed class PolicyAreaQueries(Db db)
 
     const string Select = "a.id, a.name_en, a.name_fr, a.name_es, a.source_lang";
 
-    public async Task<KeysetPage<PolicyArea>> ListAsync(ListRequest request, CancellationToken ct)
+    public async Task<KeysetPage<PolicyArea>> ListAsync(ListRequest request, ReadScope read)
     {
-        await using var c = await db.OpenReadAsync(ct);
-        var page = await Collection.ListAsync<NamedRow>(c, Select, request, ct);
+        await using var c = await db.OpenReadAsync(read);
+        var page = await Collection.ListAsync<NamedRow>(c, Select, request, read.Token);
         return page.Select(r => r.ToPolicyArea(request.Lang));
     }
 
-    public async Task<PolicyArea?> GetAsync(string id, string lang, CancellationToken ct)
+    public async Task<PolicyArea?> GetAsync(string id, string lang, ReadScope read)
     {
-        await using var c = await db.OpenReadAsync(ct);
+        await using var c = await db.OpenReadAsync(read);
         var row = await c.QuerySingleOrDefaultAsync<NamedRow>(new CommandDefinition(
-            $"SELECT {Select} FROM policy_area a WHERE a.id = @id", new { id }, cancellationToken: ct));
+            $"SELECT {Select} FROM policy_area a WHERE a.id = @id", new { id }, cancellationToken: read.Token));
         return row?.ToPolicyArea(lang);
     }
 }

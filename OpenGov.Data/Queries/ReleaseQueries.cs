@@ -21,17 +21,17 @@ public sealed class ReleaseQueries(Db db)
         r.seq = (SELECT MAX(seq) FROM release) AS current
         """;
 
-    public async Task<KeysetPage<Release>> ListAsync(ListRequest request, CancellationToken ct)
+    public async Task<KeysetPage<Release>> ListAsync(ListRequest request, ReadScope read)
     {
-        await using var c = await db.OpenReadAsync(ct);
-        var page = await Collection.ListAsync<Row>(c, Select, request, ct);
+        await using var c = await db.OpenReadAsync(read);
+        var page = await Collection.ListAsync<Row>(c, Select, request, read.Token);
         return page.Select(ToRelease);
     }
 
-    public async Task<Release?> GetAsync(string id, string lang, CancellationToken ct)
+    public async Task<Release?> GetAsync(string id, string lang, ReadScope read)
     {
-        await using var c = await db.OpenReadAsync(ct);
-        var row = await c.QuerySingleOrDefaultAsync<Row>(new CommandDefinition($"SELECT {Select} FROM release r WHERE r.id = @id", new { id }, cancellationToken: ct));
+        await using var c = await db.OpenReadAsync(read);
+        var row = await c.QuerySingleOrDefaultAsync<Row>(new CommandDefinition($"SELECT {Select} FROM release r WHERE r.id = @id", new { id }, cancellationToken: read.Token));
         return row is null ? null : ToRelease(row);
     }
 

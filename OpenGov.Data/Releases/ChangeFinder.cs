@@ -141,8 +141,8 @@ public static class ChangeFinder
         var fields = new Dictionary<string, List<(string Field, string Lang, JsonElement Before, JsonElement After)>>(StringComparer.OrdinalIgnoreCase);
         foreach (var lang in languages)
         {
-            var before = await RenderAsync(collection, oldDb, candidates, lang);
-            var after = await RenderAsync(collection, newDb, candidates, lang);
+            var before = await RenderAsync(collection, oldDb, candidates, lang, ReadScope.Current());
+            var after = await RenderAsync(collection, newDb, candidates, lang, ReadScope.Current());
             if (lang == "en") (oldEn, newEn) = (before, after);
             foreach (var (id, now) in after)
             {
@@ -249,7 +249,7 @@ public static class ChangeFinder
         var byCommitment = ids.Distinct(StringComparer.OrdinalIgnoreCase).GroupBy(CommitmentOf, StringComparer.OrdinalIgnoreCase).ToList();
         foreach (var db in new[] { oldDb, newDb })
         {
-            await using var c = await db.OpenReadAsync();
+            await using var c = await db.OpenReadAsync(ReadScope.Current());
             var found = (await c.QueryAsync<(string Id, string Member)>("SELECT id, member_id FROM commitment WHERE id IN (SELECT value FROM json_each(@ids))",
                 new { ids = Db.IdList(byCommitment.Select(g => g.Key)) })).ToDictionary(r => r.Id, r => r.Member, StringComparer.OrdinalIgnoreCase);
             foreach (var group in byCommitment)
@@ -269,21 +269,21 @@ public static class ChangeFinder
     /// as the API serves them in <paramref name="lang"/>.
     /// </summary>
     internal static async Task<Dictionary<string, JsonElement>> RenderAsync(string collection, Db db, IReadOnlyList<string> candidates, string lang,
-        CancellationToken ct = default)
+        ReadScope read)
     {
         var result = new Dictionary<string, JsonElement>(StringComparer.OrdinalIgnoreCase);
         foreach (var batch in candidates.Chunk(Batch))
         {
             IEnumerable<object> records = collection switch
             {
-                "commitments" => await new CommitmentQueries(db).ByIdsAsync(batch, lang, ct),
-                "members" => (await new MemberQueries(db).ListAsync(ById(batch, lang), ct)).Items,
-                "action-plans" => (await new ActionPlanQueries(db).ListAsync(ById(batch, lang), ct)).Items,
-                "institutions" => (await new InstitutionQueries(db).ListAsync(ById(batch, lang), ct)).Items,
-                "policy-areas" => (await new PolicyAreaQueries(db).ListAsync(ById(batch, lang), ct)).Items,
-                "irm-reports" => (await new IrmReportQueries(db).ListAsync(ById(batch, lang), ct)).Items,
-                "milestones" => await AllAsync(new MilestoneQueries(db).ListAsync, ByCommitment(batch, lang), ct),
-                "irm-ratings" => await AllAsync(new IrmRatingQueries(db).ListAsync, ByCommitment(batch, lang), ct),
+                "commitments" => await new CommitmentQueries(db).ByIdsAsync(batch, lang, read),
+                "members" => (await new MemberQueries(db).ListAsync(ById(batch, lang), read)).Items,
+                "action-plans" => (await new ActionPlanQueries(db).ListAsync(ById(batch, lang), read)).Items,
+                "institutions" => (await new InstitutionQueries(db).ListAsync(ById(batch, lang), read)).Items,
+                "policy-areas" => (await new PolicyAreaQueries(db).ListAsync(ById(batch, lang), read)).Items,
+                "irm-reports" => (await new IrmReportQueries(db).ListAsync(ById(batch, lang), read)).Items,
+                "milestones" => await AllAsync(new MilestoneQueries(db).ListAsync, ByCommitment(batch, lang), read),
+                "irm-ratings" => await AllAsync(new IrmRatingQueries(db).ListAsync, ByCommitment(batch, lang), read),
                 _ => throw new ArgumentException($"No records are compared for {collection}."),
             };
             foreach (var record in records)
@@ -299,11 +299,11 @@ public static class ChangeFinder
 
     static ListRequest ByCommitment(IReadOnlyList<string> ids, string lang) => new([new Criterion("commitment", Op.Eq, ids)], Chunks.Size, null, Lang: lang, CountTotal: false);
 
-    static async Task<List<object>> AllAsync<T>(Func<ListRequest, CancellationToken, Task<KeysetPage<T>>> query, ListRequest request, CancellationToken ct)
+    static async Task<List<object>> AllAsync<T>(Func<ListRequest, ReadScope, Task<KeysetPage<T>>> query, ListRequest request, ReadScope read)
         where T : notnull
     {
         var all = new List<object>();
-        await foreach (var chunk in Chunks.AllAsync(query, request, ct))
+        await foreach (var chunk in Chunks.AllAsync(query, request, read))
             all.AddRange(chunk.Cast<object>());
         return all;
     }

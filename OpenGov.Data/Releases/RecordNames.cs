@@ -46,9 +46,9 @@ public static class RecordNames
     /// so that a record with no English text is named in its own language, as ?release= names it);
     /// null where the release has no such record.
     /// </summary>
-    public static async Task<(string Id, string? Name, string? Member)?> CurrentAsync(Db db, string collection, string id, CancellationToken ct)
+    public static async Task<(string Id, string? Name, string? Member)?> CurrentAsync(Db db, string collection, string id, ReadScope read)
     {
-        var found = await ChangeFinder.RenderAsync(collection, db, [id], "en", ct);
+        var found = await ChangeFinder.RenderAsync(collection, db, [id], "en", read);
         return found.Values.FirstOrDefault() is { ValueKind: JsonValueKind.Object } record
             ? (record.GetProperty("id").GetString()!, Of(record), MemberOf(collection, record))
             : null;

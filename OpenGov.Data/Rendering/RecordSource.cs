@@ -16,6 +16,6 @@ public sealed record PageKey(string Id, string? Snippet);
 /// <param name="IdOf">A record's id, as <paramref name="Keys"/> gives it.</param>
 public sealed record RecordSource<T>(
     string Name,
-    Func<ListRequest, CancellationToken, Task<KeysetPage<PageKey>>> Keys,
-    Func<IReadOnlyList<string>, string, CancellationToken, Task<IReadOnlyList<T>>> ByIds,
+    Func<ListRequest, ReadScope, Task<KeysetPage<PageKey>>> Keys,
+    Func<IReadOnlyList<string>, string, ReadScope, Task<IReadOnlyList<T>>> ByIds,
     Func<T, string> IdOf);

@@ -55,7 +55,7 @@ public sealed class KeysInOrderTests
         {
             var request = new ListRequest([], limit, after);
             KeysetPage<IdRow> here;
-            await using (var kept = await db.OpenKeptReadAsync()) here = await Commitments.IdsAsync(kept.Connection, "f.commitment_id", request, default);
+            await using (var kept = await db.OpenKeptReadAsync(ReadScope.Current())) here = await Commitments.IdsAsync(kept.Connection, "f.commitment_id", request, default);
             var bySql = await Commitments.IdsAsync(plain, "f.commitment_id", request, default);
             Assert.That(Shown(here), Is.EqualTo(Shown(bySql)), $"limit {limit}, after {seen.Count} rows");
             seen.AddRange(bySql.Items.Select(r => r.Id));

@@ -76,7 +76,7 @@ public sealed class SearchIndexRowsTests
                     {
                         var request = new ListRequest([], limit, after, Search: search, Lang: lang, Snippets: false);
                         string here;
-                        await using (var kept = await db.OpenKeptReadAsync()) here = await ShownAsync(kept.Connection, request);
+                        await using (var kept = await db.OpenKeptReadAsync(ReadScope.Current())) here = await ShownAsync(kept.Connection, request);
                         var (bySql, next) = await ShownWithNextAsync(plain, request);
                         Assert.That(here, Is.EqualTo(bySql), $"{search} in {lang}, limit {limit}, page {pages}");
                         after = next;

@@ -1,3 +1,4 @@
+using OpenGov.Data;
 using Dapper;
 using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
@@ -64,7 +65,7 @@ public sealed class QueryBudgetTests
         var idle = db.Kept.IdleCount;
         Assert.That(idle, Is.Positive, "the stopped request gave its connection back");
         var taken = new List<OpenGov.Data.KeptRead>();
-        for (var i = 0; i < idle; i++) taken.Add(await db.OpenKeptReadAsync());
+        for (var i = 0; i < idle; i++) taken.Add(await db.OpenKeptReadAsync(ReadScope.Current()));
         foreach (var kept in taken)
         {
             Assert.That(await kept.Connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM member"), Is.Positive);

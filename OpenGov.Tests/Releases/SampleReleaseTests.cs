@@ -194,6 +194,25 @@ public sealed class SampleReleaseTests
         Assert.That(WebUtility.HtmlDecode(await unknown.Content.ReadAsStringAsync()), Does.Contain("ninguna versión no-such-release"));
     }
 
+    [Test]
+    public async Task TheExportsOfAPinnedReleaseAreThatReleasesFilesDatabaseIncluded()
+    {
+        // Each file listed for the first release, fetched by the URL the list gives, holds the first
+        // release: the CSV has five milestones of UK0075, not six, and the SQLite copy says its version.
+        var list = await Json($"/v1/exports?release={first}");
+        Assert.That((string?)list["meta"]!["data_version"], Is.EqualTo(first));
+        var urls = list["data"]!.AsArray().ToDictionary(f => (string)f!["name"]!, f => (string)f!["url"]!);
+        Assert.That(urls.Values, Has.All.Contain($"release={first}"));
+
+        var (_, milestones) = CsvText.Read(await client.GetByteArrayAsync(urls["milestones.csv"]));
+        var (_, current) = CsvText.Read(await client.GetByteArrayAsync("/v1/exports/milestones.csv"));
+        Assert.That(current.Count - milestones.Count, Is.EqualTo(1), "the second release added one milestone");
+
+        var copy = Path.Combine(sample.Dir, "pinned-export.db");
+        await File.WriteAllBytesAsync(copy, await client.GetByteArrayAsync(urls["opengov.db"]));
+        Assert.That(OpenGov.Data.DatabaseFile.TryReadMeta(copy)?.GetValueOrDefault("data_version"), Is.EqualTo(first));
+    }
+
     async Task<string> Page(string url)
     {
         using var response = await client.GetAsync(url);

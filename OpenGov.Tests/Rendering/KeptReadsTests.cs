@@ -44,13 +44,13 @@ public sealed class KeptReadsTests
         const string sql = "SELECT name FROM t WHERE id = @id";
         SqliteCommand first;
         SqliteConnection connection;
-        await using (var kept = await db.OpenKeptReadAsync())
+        await using (var kept = await db.OpenKeptReadAsync(ReadScope.Current()))
         {
             connection = kept.Connection;
             first = KeptReads.Prepared(kept.Connection, sql, Id(1L))!;
             Assert.That(first.ExecuteScalar(), Is.EqualTo("one"));
         }
-        await using (var kept = await db.OpenKeptReadAsync())
+        await using (var kept = await db.OpenKeptReadAsync(ReadScope.Current()))
         {
             Assert.That(kept.Connection, Is.SameAs(connection), "the connection given back is taken again, open");
             var again = KeptReads.Prepared(kept.Connection, sql, Id(2L))!;
@@ -69,9 +69,9 @@ public sealed class KeptReadsTests
     {
         var db = new Db(DbPath);
         const string sql = "SELECT name FROM t WHERE id IN @id ORDER BY id";
-        await using var c = await db.OpenReadAsync();
+        await using var c = await db.OpenReadAsync(ReadScope.Current());
         var byDapper = (await c.QueryAsync<string>(sql, new { id = ids })).ToList();
-        await using var kept = await db.OpenKeptReadAsync();
+        await using var kept = await db.OpenKeptReadAsync(ReadScope.Current());
         var command = KeptReads.Prepared(kept.Connection, sql, Id(ids))!;
         var byKept = new List<string>();
         using (var reader = command.ExecuteReader())
@@ -87,17 +87,17 @@ public sealed class KeptReadsTests
     public async Task AConnectionOfAReplacedDatabaseIsNeverTakenAgain()
     {
         var db = new Db(DbPath);
-        var busy = await db.OpenKeptReadAsync();
+        var busy = await db.OpenKeptReadAsync(ReadScope.Current());
         var inUse = busy.Connection;
         SqliteConnection idle;
-        await using (var kept = await db.OpenKeptReadAsync()) idle = kept.Connection;
+        await using (var kept = await db.OpenKeptReadAsync(ReadScope.Current())) idle = kept.Connection;
         Assert.That(idle, Is.Not.SameAs(inUse), "a second connection while the first is in use");
 
         db.Kept.Forget();
         Assert.That(idle.State, Is.EqualTo(ConnectionState.Closed), "an idle connection is closed at once");
         await busy.DisposeAsync();
         Assert.That(inUse.State, Is.EqualTo(ConnectionState.Closed), "one in use is closed when given back");
-        await using var fresh = await db.OpenKeptReadAsync();
+        await using var fresh = await db.OpenKeptReadAsync(ReadScope.Current());
         Assert.That(fresh.Connection, Is.Not.SameAs(idle).And.Not.SameAs(inUse));
     }
 
@@ -106,7 +106,7 @@ public sealed class KeptReadsTests
     {
         var db = new Db(DbPath);
         var held = new List<KeptRead>();
-        for (var i = 0; i < 70; i++) held.Add(await db.OpenKeptReadAsync());
+        for (var i = 0; i < 70; i++) held.Add(await db.OpenKeptReadAsync(ReadScope.Current()));
         foreach (var kept in held) await kept.DisposeAsync();
         Assert.Multiple(() =>
         {
@@ -121,11 +121,11 @@ public sealed class KeptReadsTests
     public async Task AConnectionGivenBackTwiceIsKeptOnce()
     {
         var db = new Db(DbPath);
-        var kept = await db.OpenKeptReadAsync();
+        var kept = await db.OpenKeptReadAsync(ReadScope.Current());
         await kept.DisposeAsync();
         await kept.DisposeAsync();
         Assert.That(db.Kept.IdleCount, Is.EqualTo(1), "else two requests could take it at once");
-        await using (var again = await db.OpenKeptReadAsync()) Assert.That(again, Is.SameAs(kept));
+        await using (var again = await db.OpenKeptReadAsync(ReadScope.Current())) Assert.That(again, Is.SameAs(kept));
         Assert.That(db.Kept.IdleCount, Is.EqualTo(1), "taken again, it is given back again");
     }
 
@@ -134,7 +134,7 @@ public sealed class KeptReadsTests
     {
         var db = new Db(DbPath);
         SqliteConnection connection;
-        await using (var kept = await db.OpenKeptReadAsync()) connection = kept.Connection;
+        await using (var kept = await db.OpenKeptReadAsync(ReadScope.Current())) connection = kept.Connection;
         db.Kept.Sweep(TimeSpan.FromHours(1));
         Assert.That(connection.State, Is.EqualTo(ConnectionState.Open), "recently used, of a file that is there");
         File.Delete(DbPath);
@@ -150,7 +150,7 @@ public sealed class KeptReadsTests
     public async Task ACountOfNoRowIsZeroAsDapperSays()
     {
         var db = new Db(DbPath);
-        await using var kept = await db.OpenKeptReadAsync();
+        await using var kept = await db.OpenKeptReadAsync(ReadScope.Current());
         Assert.Multiple(async () =>
         {
             Assert.That(await kept.Connection.CountKeptAsync("SELECT NULL", null, default), Is.Zero);
@@ -174,7 +174,7 @@ public sealed class KeptReadsTests
         }
         async Task<(long Count, int Runs)> CountAsync(DynamicParameters parameters)
         {
-            await using var kept = await db.OpenKeptReadAsync();
+            await using var kept = await db.OpenKeptReadAsync(ReadScope.Current());
             kept.Connection.CreateFunction("counted", () => ++runs);
             var before = runs;
             return (await kept.Connection.CountKeptAsync(sql, parameters, default), runs - before);
@@ -197,9 +197,9 @@ public sealed class KeptReadsTests
     {
         var db = new Db(DbPath);
         const string sql = "SELECT name AS id, id AS k0, name AS k1, NULL AS k2, CASE id WHEN 1 THEN 7 END AS search_row, COUNT(*) OVER () AS total FROM t ORDER BY id";
-        await using var c = await db.OpenReadAsync();
+        await using var c = await db.OpenReadAsync(ReadScope.Current());
         var byDapper = (await c.QueryAsync<OpenGov.Data.Listing.IdRow>(sql)).ToList();
-        await using var kept = await db.OpenKeptReadAsync();
+        await using var kept = await db.OpenKeptReadAsync(ReadScope.Current());
         var byHand = await kept.Connection.QueryIdRowsKeptAsync(sql, null, cursorRow, CancellationToken.None);
         Assert.That(byHand, Has.Count.EqualTo(byDapper.Count));
         Assert.Multiple(() =>
@@ -224,7 +224,7 @@ public sealed class KeptReadsTests
         var db = new Db(DbPath);
         // A bound LIKE pattern and a bound LIMIT: SQLite would plan again for each binding, unless told not to.
         const string sql = "SELECT id, name FROM t WHERE name LIKE @pattern ORDER BY id LIMIT @n";
-        await using var kept = await db.OpenKeptReadAsync();
+        await using var kept = await db.OpenKeptReadAsync(ReadScope.Current());
         kept.Connection.Handle!.enable_sqlite3_next_stmt(true);
         foreach (var (pattern, n) in new[] { ("o%", 1L), ("t%", 2L), ("%o", 5L) })
         {

@@ -20,19 +20,33 @@ public static class Spectral
     static readonly Lock Installing = new();
 
     /// <summary>Every finding of every severity (error, warning, info, hint) on the document at <paramref name="file"/>.</summary>
-    public static IReadOnlyList<Finding> Lint(string file)
+    public static IReadOnlyList<Finding> Lint(string file) => LintAll([file])[file];
+
+    /// <summary>
+    /// The findings of each document, by its path as given, from one run of the linter: most of a
+    /// run's time is Node.js and the ruleset starting, not the linting, so documents are linted together.
+    /// </summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<Finding>> LintAll(IReadOnlyList<string> files)
     {
         Install();
-        var (exit, output, errors) = Run("node", LintDir, Cli, "lint", "--ruleset", System.IO.Path.Combine(Repo.Root, ".spectral.yaml"),
-            "--format", "json", "--quiet", "--fail-severity", "hint", file);
+        var full = files.ToDictionary(f => System.IO.Path.GetFullPath(f), f => f);
+        var (exit, output, errors) = Run("node", LintDir, [Cli, "lint", "--ruleset", System.IO.Path.Combine(Repo.Root, ".spectral.yaml"),
+            "--format", "json", "--quiet", "--fail-severity", "hint", .. full.Keys]);
         // Spectral exits 1 when it has findings, 2 when it could not lint at all (a broken ruleset or document).
         if (exit is not (0 or 1) || !output.TrimStart().StartsWith('['))
-            Assert.Fail($"spectral could not lint {file} (exit code {exit}):\n{errors}\n{output}");
-        return JsonNode.Parse(output)!.AsArray().Select(f => new Finding(
-            (int)f!["severity"]! switch { 0 => "error", 1 => "warning", 2 => "info", _ => "hint" },
-            (string)f["code"]!,
-            string.Join('.', f["path"]!.AsArray().Select(p => p!.ToString())),
-            (string)f["message"]!)).ToList();
+            Assert.Fail($"spectral could not lint {string.Join(", ", files)} (exit code {exit}):\n{errors}\n{output}");
+        var found = files.ToDictionary(f => f, _ => new List<Finding>());
+        foreach (var f in JsonNode.Parse(output)!.AsArray())
+        {
+            var source = System.IO.Path.GetFullPath((string)f!["source"]!);
+            if (!full.TryGetValue(source, out var file)) Assert.Fail($"spectral reported a finding in {source}, which it was not given:\n{output}");
+            found[file!].Add(new Finding(
+                (int)f["severity"]! switch { 0 => "error", 1 => "warning", 2 => "info", _ => "hint" },
+                (string)f["code"]!,
+                string.Join('.', f["path"]!.AsArray().Select(p => p!.ToString())),
+                (string)f["message"]!));
+        }
+        return found.ToDictionary(x => x.Key, x => (IReadOnlyList<Finding>)x.Value);
     }
 
     static void Install()
