@@ -18,15 +18,15 @@ internal static class Aggregates
 {
     public static async Task<Results<DataResult<AggregatePage>, ValidationProblem, ProblemHttpResult>> AnswerAsync(HttpContext http, Collection collection)
     {
-        var scope = ReadContext.ScopeOf(http);
-        var ct = scope.Token;
+        var read = ReadContext.ScopeOf(http);
+        var ct = read.Token;
         var errors = new Dictionary<string, string[]>();
         var lang = Language.Asked(http.Request, errors);
         var asked = ListQuery.From(http.Request, collection, [], lang, null, Formats.Of(http), AggregateQuery.Parameters);
-        var read = ReadContext.Of(http);
+        var context = ReadContext.Of(http);
         // The filters as the list reads them: names resolved to ids, then checked by the list's validator.
         var list = await http.RequestServices.GetRequiredService<KnownIds>().ResolveAsync(
-            asked with { Sort = null, Cursor = null, Limit = null, Facets = null, Fields = null }, read.DataVersion, errors, scope);
+            asked with { Sort = null, Cursor = null, Limit = null, Facets = null, Fields = null }, context.DataVersion, errors, read);
         var query = AggregateQuery.From(http.Request, collection, asked, list, errors);
         if (Responses.Validate(list, errors) is { } problem) return problem;
 
@@ -35,7 +35,7 @@ internal static class Aggregates
         Dictionary<string, IReadOnlyDictionary<string, string>> names = [];
         try
         {
-            await using var connection = await http.RequestServices.GetRequiredService<Db>().OpenReadAsync(scope);
+            await using var connection = await http.RequestServices.GetRequiredService<Db>().OpenReadAsync(read);
             var rows = await collection.GroupsAsync(connection, filter, query.GroupBy, query.Measures, ct);
             var total = overlapping ? (await collection.IdsAsync(connection, collection.KeyColumns[0], filter, ct)).Total : rows.Sum(r => r.Count);
             var groups = Ordered(collection, query, rows.Select(r => Measured.Of(collection, query, r)).ToList());
