@@ -32,16 +32,19 @@ internal static class CsvMetadataEndpoints
     }
 
     static Results<ContentHttpResult, ValidationProblem, ProblemHttpResult> Get(
-        [Description("The collection, as its path under /v1 names it (a sub-collection's: milestones for /v1/commitments/{id}/milestones; history for a record's history), e.g. commitments"), Example("commitments")] string collection,
+        [Description("The collection, as its path under /v1 names it (a sub-collection's: milestones for /v1/commitments/{id}/milestones; history for a record's history; commitments-aggregate for /v1/commitments/aggregate), e.g. commitments"), Example("commitments")] string collection,
         [FromQuery, Description("The keys the CSV keeps (its fields=, comma-separated): the metadata of that CSV's columns; all of them when absent"), Example("id,title")] string? fields,
+        [FromQuery(Name = "group_by"), Description("An aggregate's CSV (collection commitments-aggregate, irm-ratings-aggregate, milestones-aggregate): its group_by, whose columns it has"), Example("member,start_year")] string? groupBy,
+        [FromQuery, Description("An aggregate's CSV: its measure, whose columns it has"), Example("completion")] string? measure,
         HttpContext http, EndpointDataSource endpoints, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
     {
         var errors = new Dictionary<string, string[]>();
+        var options = json.Value.SerializerOptions;
+        if (Aggregated(endpoints).TryGetValue(collection, out var aggregated)) return Aggregate(http, collection, aggregated, options);
         foreach (var name in http.Request.Query.Keys.Where(k => k is not ("fields" or "release")))
             errors[name] = [$"Unknown parameter '{name}': this document takes fields and release."];
         if (errors.Count > 0) return Problems.BadRequest(errors);
         if (!Described(endpoints).TryGetValue(collection, out var record)) return Problems.NotFound("collection", collection);
-        var options = json.Value.SerializerOptions;
         var keys = Table.For(record, options).Columns.Select(c => c.Key).Distinct().ToList();
         IReadOnlyList<string>? kept = fields?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         if (kept is { Count: 0 }) errors["fields"] = ["fields needs at least one key."];
@@ -52,6 +55,43 @@ internal static class CsvMetadataEndpoints
         var document = CsvwMetadata.Describe(table, TableUrl(http.Request, collection, kept), $"OpenGov API: {collection} as CSV");
         return TypedResults.Content(document.ToJsonString(options), CsvwMetadata.MediaType + "; charset=utf-8");
     }
+
+    /// <summary>
+    /// The metadata of an aggregate's CSV (commitments-aggregate): its columns follow group_by and
+    /// measure, which the CSV's Link carries here (see AggregateTable.Columns); its table is the
+    /// aggregate of the whole set with them.
+    /// </summary>
+    static Results<ContentHttpResult, ValidationProblem, ProblemHttpResult> Aggregate(
+        HttpContext http, string name, Collection collection, System.Text.Json.JsonSerializerOptions options)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var query = http.Request.Query;
+        foreach (var key in query.Keys.Where(k => k != "release" && !DescribedBy.AggregateShape.Contains(k)))
+            errors[key] = [$"Unknown parameter '{key}': the metadata of an aggregate's CSV takes group_by, measure and release."];
+        IReadOnlyList<string> Names(string parameter, IReadOnlyList<string> allowed)
+        {
+            var names = query[parameter].ToString().Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            if (names.Where(n => !allowed.Contains(n)).ToList() is { Count: > 0 } unknown)
+                errors[parameter] = [$"Not a {parameter} of {collection.Name}: {string.Join(", ", unknown)}. It takes: {string.Join(", ", allowed)}."];
+            return names;
+        }
+        var groupBy = Names("group_by", collection.GroupableNames);
+        var measures = Names("measure", collection.MeasurableNames);
+        if (groupBy.Count > Collection.MaxGroupFields) errors["group_by"] = [$"At most {Collection.MaxGroupFields} fields."];
+        if (errors.Count > 0) return Problems.BadRequest(errors);
+        var table = Links.To(http.Request, $"/v1/{collection.Name}/aggregate", QueryString.Create(
+            DescribedBy.AggregateShape.Where(query.ContainsKey).Select(k => new KeyValuePair<string, string?>(k, query[k].ToString()))
+                .Concat([new("format", "csv"), new("limit", "all")])));
+        var document = CsvwMetadata.Describe(AggregateTable.Columns(collection, groupBy, measures), table, $"OpenGov API: {name} as CSV");
+        return TypedResults.Content(document.ToJsonString(options), CsvwMetadata.MediaType + "; charset=utf-8");
+    }
+
+    static Dictionary<string, Collection>? aggregated;
+
+    /// <summary>Every collection an aggregate endpoint counts, by the name of its CSV (commitments-aggregate).</summary>
+    static Dictionary<string, Collection> Aggregated(EndpointDataSource endpoints) => aggregated ??= endpoints.Endpoints
+        .Select(e => e.Metadata.GetMetadata<AggregateOf>()?.Collection).OfType<Collection>()
+        .DistinctBy(c => c.Name).ToDictionary(c => c.Name + DescribedBy.AggregateSuffix);
 
     /// <summary>
     /// The CSV the document names as its table: the collection's every row (the export file's columns).

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using OpenGov.Data.Export;
 using OpenGov.Data.Listing;
 
 namespace OpenGov.Api.Http;
@@ -117,22 +118,43 @@ internal sealed record Measured(AggregateRow Row, IReadOnlyList<ScaleCounts> Sca
 /// <summary>An aggregate as a table: one row a group, its group columns, count, then each measure's counts and assessed.</summary>
 internal static class AggregateTable
 {
+    /// <summary>
+    /// The columns of an aggregate's CSV: they depend on group_by and measure alone, never on the
+    /// groups found, so that a spreadsheet's columns stay put from one answer to the next and the
+    /// CSVW metadata (/v1/csv-metadata/{collection}-aggregate) can say them without counting.
+    /// </summary>
+    public static IReadOnlyList<Column> Columns(Collection collection, IReadOnlyList<string> groupBy, IReadOnlyList<string> measures)
+    {
+        var columns = new List<Column>();
+        void Add(string name, ColumnValue value) => columns.Add(new Column(name, [name], value));
+        foreach (var group in groupBy)
+        {
+            var (field, year) = collection.GroupField(group);
+            if (!year && field.NamesSql is not null)
+            {
+                Add(group + "_id", new ColumnValue(CellType.Text));
+                Add(group + "_name", new ColumnValue(CellType.Text));
+            }
+            else Add(group, new ColumnValue(year || field.Type == FieldType.Integer ? CellType.Integer : CellType.Text, year ? null : field.Values));
+        }
+        Add("count", new ColumnValue(CellType.Integer));
+        // Every value of the scale and every reason a rating is missing (as the JSON's counts), then unassessed, then assessed.
+        foreach (var measure in measures)
+        {
+            foreach (var value in Values(collection, measure)) Add($"{measure}_{value}", new ColumnValue(CellType.Integer));
+            Add($"{measure}_assessed", new ColumnValue(CellType.Integer));
+        }
+        return columns;
+    }
+
+    static IReadOnlyList<string> Values(Collection collection, string measure) => [.. collection.Fields[measure].Values!, AggregateQuery.Unassessed];
+
     public static (IReadOnlyList<string> Header, IEnumerable<string?[]> Rows) Of(
         Collection collection, AggregateQuery query, IReadOnlyList<Measured> groups, IReadOnlyList<AggregateGroup> data)
     {
-        var header = new List<string>();
-        var named = new bool[query.GroupBy.Count];
-        for (var i = 0; i < query.GroupBy.Count; i++)
-        {
-            var (field, year) = collection.GroupField(query.GroupBy[i]);
-            named[i] = !year && field.NamesSql is not null;
-            header.AddRange(named[i] ? [query.GroupBy[i] + "_id", query.GroupBy[i] + "_name"] : [query.GroupBy[i]]);
-        }
-        header.Add("count");
-        // Each measure's values in the scale's order; unassessed only where a group of the answer has some.
-        var values = query.Measures.Select((m, j) => groups.SelectMany(g => g.Scales[j].Counts.Keys).Distinct().ToList()).ToList();
-        for (var j = 0; j < query.Measures.Count; j++)
-            header.AddRange([.. values[j].Select(v => $"{query.Measures[j]}_{v}"), $"{query.Measures[j]}_assessed"]);
+        var header = Columns(collection, query.GroupBy, query.Measures).Select(c => c.Name).ToList();
+        var named = query.GroupBy.Select(g => collection.GroupField(g) is var (field, year) && !year && field.NamesSql is not null).ToArray();
+        var values = query.Measures.Select(m => Values(collection, m)).ToList();
         return (header, groups.Select((g, k) =>
         {
             var cells = new List<string?>();

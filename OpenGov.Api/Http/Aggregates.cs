@@ -114,7 +114,7 @@ internal static class Aggregates
         var body = new AggregatePage(data, meta, new PageLinks(Links.Self(http.Request), next));
         var format = query.List.Format;
         if (format == RecordFormat.Json) return new DataResult<AggregatePage>(body, null);
-        var name = collection.Name + "-aggregate";
+        var name = collection.Name + DescribedBy.AggregateSuffix;
         return new DataResult<AggregatePage>(body, null, new TableBody(format, name, async (stream, ct) =>
         {
             if (format == RecordFormat.Ndjson)

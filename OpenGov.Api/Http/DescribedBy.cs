@@ -10,8 +10,19 @@ namespace OpenGov.Api.Http;
 /// </summary>
 internal static class DescribedBy
 {
-    public static string Url(HttpRequest request, string collection, IReadOnlyList<string>? fields) =>
-        Links.To(request, "/v1/csv-metadata/" + collection, fields is null ? default : QueryString.Create("fields", string.Join(',', fields)));
+    public static string Url(HttpRequest request, string collection, IReadOnlyList<string>? fields)
+    {
+        // An aggregate's columns are those of its group_by and measure: its metadata is asked with them.
+        if (collection.EndsWith(AggregateSuffix, StringComparison.Ordinal))
+            return Links.To(request, "/v1/csv-metadata/" + collection, QueryString.Create(
+                AggregateShape.Where(request.Query.ContainsKey).Select(k => new KeyValuePair<string, string?>(k, request.Query[k].ToString()))));
+        return Links.To(request, "/v1/csv-metadata/" + collection, fields is null ? default : QueryString.Create("fields", string.Join(',', fields)));
+    }
+
+    /// <summary>What an aggregate's CSV is named after its collection (commitments-aggregate), and the parameters its columns follow.</summary>
+    public const string AggregateSuffix = "-aggregate";
+
+    public static readonly string[] AggregateShape = ["group_by", "measure"];
 
     /// <summary>Adds the link to the answer's other links (the next page's).</summary>
     public static void Declare(HttpContext http, string collection, IReadOnlyList<string>? fields) =>

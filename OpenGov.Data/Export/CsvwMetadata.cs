@@ -13,10 +13,13 @@ public static class CsvwMetadata
     public const string MediaType = "application/csvm+json";
 
     /// <summary>The metadata of the CSV at <paramref name="url"/>, whose columns are <paramref name="table"/>'s.</summary>
-    public static JsonObject Describe(Table table, string url, string title)
+    public static JsonObject Describe(Table table, string url, string title) => Describe(table.Columns, url, title);
+
+    /// <summary>The metadata of the CSV at <paramref name="url"/> whose header is <paramref name="columns"/>, in order.</summary>
+    public static JsonObject Describe(IReadOnlyList<Column> columns, string url, string title)
     {
         // No primary key: an id is one only in some collections (a change's id is its record's); the data package has the keys of the exports.
-        var schema = new JsonObject { ["columns"] = new JsonArray(table.Columns.Select(Column).ToArray<JsonNode?>()) };
+        var schema = new JsonObject { ["columns"] = new JsonArray(columns.Select(Column).ToArray<JsonNode?>()) };
         return new JsonObject
         {
             ["@context"] = "http://www.w3.org/ns/csvw",
