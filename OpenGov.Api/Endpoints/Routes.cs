@@ -21,6 +21,7 @@ internal static class Routes
         v1.MapInstitutions();
         v1.MapPolicyAreas();
         v1.MapExports();
+        v1.MapCatalog();
         v1.MapReleases();
         v1.MapChanges();
         v1.MapHistories();

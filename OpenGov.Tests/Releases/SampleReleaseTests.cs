@@ -31,8 +31,21 @@ public sealed class SampleReleaseTests
         foreach (var url in Pinned) before[url] = await client.GetByteArrayAsync(url);
 
         sample.EditAsTheSecondRelease();
-        sample.Publish();
+        sample.Publish(SecondNote);
         second = await factory.DataVersionAsync();
+    }
+
+    const string SecondNote = "UK0075's French title corrected; a sixth milestone";
+
+    [Test]
+    public async Task TheCatalogHasADatasetPerReleaseWithItsNoteAndItsOwnFiles()
+    {
+        var downloads = await CatalogCheck.VerifyAsync(client, datasets: 2, note: SecondNote);
+        // Each release's files are its own: the first release's commitments, made again from its file, are not the second's.
+        var commitments = downloads.Where(d => new Uri(d.Url).AbsolutePath.EndsWith("/commitments.csv", StringComparison.Ordinal))
+            .ToDictionary(d => d.Dataset.Split('/')[^1], d => d.Sha256);
+        Assert.That(commitments.Keys, Is.EquivalentTo(new[] { first, second }));
+        Assert.That(commitments[first], Is.Not.EqualTo(commitments[second]));
     }
 
     [OneTimeTearDown]
