@@ -44,7 +44,8 @@ internal static class DcatCatalog
 {
     public const string MediaType = "application/ld+json";
 
-    const string Title = "Open Government Partnership commitments";
+    /// <summary>The dataset's title: the catalog's, each release's (with its number), and the citations'.</summary>
+    public const string Title = "Open Government Partnership commitments";
 
     const string Description = "The members of the Open Government Partnership (OGP), their action plans, the commitments in those "
         + "plans with their milestones, and the ratings of the Independent Reporting Mechanism (IRM), as published by OGP and served "

@@ -48,6 +48,23 @@ public sealed class SampleReleaseTests
         Assert.That(commitments[first], Is.Not.EqualTo(commitments[second]));
     }
 
+    [Test]
+    public async Task EachReleaseSaysHowToCiteItAndItsUrlHoldsItsData()
+    {
+        foreach (var (id, number) in new[] { (first, 1), (second, 2) })
+        {
+            var release = (await Json($"/v1/releases/{id}"))["data"]!;
+            var url = (string)release["cite_url"]!;
+            var published = DateTimeOffset.Parse((string)release["published_at"]!, System.Globalization.CultureInfo.InvariantCulture).UtcDateTime;
+            Assert.That(url, Is.EqualTo($"{client.BaseAddress}v1?release={id}"));
+            Assert.That((string)release["citation"]!, Is.EqualTo(
+                $"OpenGov API ({published:yyyy}). Open Government Partnership commitments, release {number} ({id}), published {published:yyyy-MM-dd} [Data set]. {url}"));
+            Assert.That((string)(await Json(url))["data"]!["dataset"]!["data_version"]!, Is.EqualTo(id), "the cited URL holds the release's data");
+        }
+        var listed = (await Json("/v1/releases"))["data"]!.AsArray();
+        Assert.That(listed.Select(r => (string)r!["cite_url"]!), Is.EqualTo(new[] { second, first }.Select(id => $"{client.BaseAddress}v1?release={id}")));
+    }
+
     [OneTimeTearDown]
     public void CleanUp()
     {
