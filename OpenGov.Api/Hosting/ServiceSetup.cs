@@ -31,6 +31,7 @@ internal static class ServiceSetup
         services.AddSingleton<DatasetQueries>();
         services.AddSingleton<ReleaseQueries>();
         services.AddSingleton<CoverageQueries>();
+        services.AddSingleton<SitemapQueries>();
         services.AddSingleton<ChangeQueries>();
 
         services.ConfigureHttpJsonOptions(o => Configure(o.SerializerOptions));
