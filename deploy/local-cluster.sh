@@ -3,8 +3,11 @@
 #
 #   deploy/local-cluster.sh up N         start N nodes (a Release build) on the current release, and nginx in
 #                                        front of them; prints the front URL
-#   deploy/local-cluster.sh publish FILE make FILE (an OGP CSV export, or a release's .db file) a new release
-#                                        and roll it out to the nodes one at a time
+#   deploy/local-cluster.sh publish FILE [--note TEXT]
+#                                        make FILE (an OGP CSV export, or a release's .db file) a new release
+#                                        and roll it out to the nodes one at a time; TEXT is the release's note
+#                                        (import --note: /v1/releases and the catalog's version notes show it),
+#                                        for a CSV only (a release file carries the note it was published with)
 #   deploy/local-cluster.sh down         stop everything up started (by process id)
 #
 # Environment: OPENGOV_CLUSTER_DIR   where the cluster keeps its files (default deploy/.cluster)
@@ -117,8 +120,9 @@ up() {
 }
 
 publish() {
-  local file=$1 release count i
+  local file=$1 note=${2-} release count i
   [ -f "$file" ] || fail "no such file: $file"
+  case "$file" in *.db) [ -z "$note" ] || fail "$file is a release already, with the note it was published with: --note is for a CSV" ;; esac
   [ -f "$dir/nodes" ] || fail "no cluster in $dir: up first"
   dll=$(api_dll)
   case "$file" in
@@ -129,7 +133,7 @@ publish() {
       cp "$file" "$publisher.releases/$release.db.tmp" && mv "$publisher.releases/$release.db.tmp" "$publisher.releases/$release.db"
       ln -f "$publisher.releases/$release.db" "$publisher.next" && mv -f "$publisher.next" "$publisher" ;;
     *)
-      dotnet "$dll" import "$file" --db "$publisher" >&2 || fail "the import of $file was refused"
+      dotnet "$dll" import "$file" --db "$publisher" ${note:+--note "$note"} >&2 || fail "the import of $file was refused"
       release=$(release_of "$publisher") ;;
   esac
   count=$(cat "$dir/nodes")
@@ -162,7 +166,10 @@ down() {
 
 case "${1:-}" in
   up) up "${2:-2}" ;;
-  publish) [ $# -eq 2 ] || fail "usage: $0 publish FILE"; publish "$2" ;;
+  publish)
+    if [ $# -eq 2 ]; then publish "$2"
+    elif [ $# -eq 4 ] && [ "$3" = "--note" ] && [ -n "$4" ]; then publish "$2" "$4"
+    else fail "usage: $0 publish FILE [--note TEXT]"; fi ;;
   down) down ;;
   *) echo "usage: $0 up N | publish FILE | down" >&2; exit 2 ;;
 esac

@@ -25,6 +25,8 @@ internal static class IndexEndpoints
             var request = http.Request;
             var dataset = await q.GetAsync(ReadContext.ScopeOf(http));
             var links = Collections.ToDictionary(c => c.Replace('-', '_'), c => Links.To(request, "/v1/" + c));
+            // The catalog describes every release at once and takes no ?release=: linked from the current data only.
+            if (ReadContext.Of(http).ReleaseInUrl is null) links["catalog"] = Links.To(request, "/v1/catalog");
             links["openapi"] = Links.To(request, "/openapi.yaml");
             links["docs"] = Links.To(request, "/docs");
             return new Item<ApiIndex>(new ApiIndex("OpenGov API", "v1", dataset), new ItemLinks(Links.To(request, "/v1"), links));

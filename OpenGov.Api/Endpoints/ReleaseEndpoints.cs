@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
+using OpenGov.Api.Catalog;
 using OpenGov.Api.Http;
 using OpenGov.Api.OpenApi;
 using OpenGov.Data.Model;
@@ -23,10 +24,13 @@ internal static class ReleaseEndpoints
         return group;
     }
 
-    static Task<Results<DataResult<Page<Release>>, ValidationProblem, ProblemHttpResult>> List(HttpContext http, ReleaseQueries q) =>
-        PageAsync(http, ReleaseQueries.Collection, q.ListAsync);
+    static Task<Results<DataResult<Page<Release>>, ValidationProblem, ProblemHttpResult>> List(HttpContext http, ReleaseQueries q, IConfiguration config) =>
+        PageAsync(http, ReleaseQueries.Collection, async (request, ct) =>
+            (await q.ListAsync(request, ct)).Select(r => Citation.Of(r, http.Request, CatalogPublisher.From(config))));
 
     static Task<Results<DataResult<Item<Release>>, ValidationProblem, ProblemHttpResult>> Get(
-        [Description("Release id, as /v1/releases lists it"), Example("sample-a90091c79b285a53")] string id, HttpContext http, ReleaseQueries q) =>
-        ItemAsync(http, "release", id, q.GetAsync);
+        [Description("Release id, as /v1/releases lists it"), Example("sample-a90091c79b285a53")] string id, HttpContext http, ReleaseQueries q,
+        IConfiguration config) =>
+        ItemAsync(http, "release", id, async (id, lang, ct) =>
+            await q.GetAsync(id, lang, ct) is { } release ? Citation.Of(release, http.Request, CatalogPublisher.From(config)) : null);
 }

@@ -23,6 +23,7 @@ internal static class Routes
         v1.MapPolicyAreas();
         v1.MapExports();
         v1.MapCsvMetadata();
+        v1.MapCatalog();
         v1.MapReleases();
         v1.MapChanges();
         v1.MapHistories();

@@ -30,6 +30,8 @@ internal static class ServiceSetup
         services.AddSingleton<PolicyAreaQueries>();
         services.AddSingleton<DatasetQueries>();
         services.AddSingleton<ReleaseQueries>();
+        services.AddSingleton<CoverageQueries>();
+        services.AddSingleton<SitemapQueries>();
         services.AddSingleton<ChangeQueries>();
 
         services.ConfigureHttpJsonOptions(o => Configure(o.SerializerOptions));

@@ -15,6 +15,11 @@ internal static class Formats
     /// <summary>Endpoint metadata: the list is also an Atom feed (Accept: application/atom+xml, or ?format=atom).</summary>
     public sealed class AtomFeed;
 
+    /// <summary>Endpoint metadata: the answer is JSON-LD (the catalog), sent as application/ld+json to a client that accepts it or JSON.</summary>
+    public sealed class JsonLd;
+
+    public static bool IsJsonLd(HttpContext http) => http.GetEndpoint()?.Metadata.GetMetadata<JsonLd>() is not null;
+
     /// <summary>Whether this request asked for the endpoint's Atom feed.</summary>
     public static bool IsAtom(HttpContext http) => ReadContext.Of(http).Atom;
 
@@ -40,7 +45,7 @@ internal static class Formats
             ReadContext.Of(http).Format = RecordFormat.Json;
             return true;
         }
-        var format = Choose(http.Request, list);
+        var format = Choose(http.Request, list, IsJsonLd(http));
         if (format is null) return false;
         ReadContext.Of(http).Format = format.Value;
         return true;
@@ -53,7 +58,7 @@ internal static class Formats
         return accept?.MediaType.Value?.Equals(AtomMediaType, StringComparison.OrdinalIgnoreCase) == true;
     }
 
-    static RecordFormat? Choose(HttpRequest request, bool list)
+    static RecordFormat? Choose(HttpRequest request, bool list, bool jsonLd)
     {
         // ?format= wins; a value it does not know is the validator's 400, so JSON here.
         if (list && request.Query.TryGetValue("format", out var asked))
@@ -61,12 +66,13 @@ internal static class Formats
         var accept = request.GetTypedHeaders().Accept;
         if (accept.Count == 0) return RecordFormat.Json;
         foreach (var media in accept.Where(m => (m.Quality ?? 1) > 0).OrderByDescending(m => m.Quality ?? 1))
-            if (Match(media, list) is { } format) return format;
+            if (Match(media, list, jsonLd) is { } format) return format;
         return null;
     }
 
-    static RecordFormat? Match(MediaTypeHeaderValue media, bool list) => media.MediaType.Value?.ToLowerInvariant() switch
+    static RecordFormat? Match(MediaTypeHeaderValue media, bool list, bool jsonLd) => media.MediaType.Value?.ToLowerInvariant() switch
     {
+        "application/ld+json" when jsonLd => RecordFormat.Json,
         "*/*" or "application/*" or "application/json" or "application/problem+json" => RecordFormat.Json,
         // CSVW metadata (/v1/csv-metadata/{collection}) is JSON: a CSVW processor may ask for it by its own media type.
         "application/csvm+json" when !list => RecordFormat.Json,

@@ -22,6 +22,18 @@ internal static class Links
     public static string Moved(HttpRequest request, PathString path, QueryString extra = default) =>
         Absolute(request, path, extra.Add(request.QueryString));
 
+    /// <summary>
+    /// The URL of <paramref name="pathAndQuery"/> (a path, then an escaped query and a fragment where it has them), whichever
+    /// release the request reads: for an answer about every release at once (the catalog), whose URLs name their own.
+    /// </summary>
+    public static string Plain(HttpRequest request, string pathAndQuery)
+    {
+        var fragment = pathAndQuery.IndexOf('#') is var f and >= 0 ? pathAndQuery[f..] : "";
+        var rest = pathAndQuery[..(pathAndQuery.Length - fragment.Length)];
+        var q = rest.IndexOf('?');
+        return Absolute(request, q < 0 ? rest : rest[..q], q < 0 ? default : new QueryString(rest[q..])) + fragment;
+    }
+
     /// <summary>The URL asked, as it was asked: release and all.</summary>
     public static string Self(HttpRequest request) => request.GetEncodedUrl();
 

@@ -34,6 +34,7 @@ internal static class Problems
     {
         StatusCodes.Status404NotFound => $"Nothing is published at {http.Request.Path}. The collections are listed at /v1.",
         StatusCodes.Status405MethodNotAllowed => $"{http.Request.Method} is not allowed here; this API is read-only at {http.Request.Path}.",
+        StatusCodes.Status406NotAcceptable when Formats.IsJsonLd(http) => "This resource can be sent as application/ld+json (JSON-LD) only.",
         StatusCodes.Status406NotAcceptable => "This resource can be sent as application/json" +
             (Formats.IsCollection(http) ? ", text/csv or application/x-ndjson (or ask with ?format=json, csv or ndjson)." : " only."),
         StatusCodes.Status412PreconditionFailed => "The file is not the version that If-Match or If-Unmodified-Since names: it has changed since.",

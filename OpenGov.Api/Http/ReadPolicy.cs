@@ -25,6 +25,13 @@ internal sealed record ReadPolicy(bool Budgeted, bool ReleasePinned, bool Negoti
     /// </summary>
     public static readonly ReadPolicy ExportList = Api with { Budgeted = false };
 
+    /// <summary>
+    /// The catalog (/v1/catalog): it describes every release at once, so no ?release= chooses one; it
+    /// makes the current release's export files where they are not made yet, and describes earlier
+    /// releases' the first time, so it is not bounded by the budget of one query; otherwise as /v1.
+    /// </summary>
+    public static readonly ReadPolicy Catalog = Api with { Budgeted = false, ReleasePinned = false };
+
     /// <summary>An export file: sent as a file of any size, with its own ETag (its SHA-256), Range and Content-Length.</summary>
     public static readonly ReadPolicy ExportFile = Api with { Budgeted = false, Negotiated = false };
 

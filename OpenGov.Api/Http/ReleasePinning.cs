@@ -24,7 +24,7 @@ internal static class ReleasePinning
     /// the service has another schema (a column its queries name is not there), and read anyway it
     /// fails with a 500. Asked once per file: a release's file never changes.
     /// </summary>
-    static bool Readable(string path) => readable.GetOrAdd(path, p =>
+    internal static bool Readable(string path) => readable.GetOrAdd(path, p =>
         DatabaseFile.TryReadMeta(p)?.GetValueOrDefault("schema_version") == DatabaseFile.SchemaVersion.ToString());
 
     /// <summary>

@@ -34,7 +34,10 @@ internal sealed class AnswersFilter : IOperationFilter
 
         var problems = responses.Keys.Where(k => k[0] is '4' or '5').Select(int.Parse).Concat(Anywhere).ToHashSet();
         if (v1) problems.UnionWith([400, 429]);
-        if (v1 && !exportFile) problems.UnionWith([404, 406, 410]);
+        if (v1 && !exportFile) problems.UnionWith([404, 406]);
+        // 410 is a pruned release's: only where ?release= is taken (the most specific policy is the last declared).
+        if (v1 && !exportFile && context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<ReadPolicy>().LastOrDefault() is { ReleasePinned: true })
+            problems.Add(410);
         if (exportFile) problems.UnionWith([412, 416]);
         foreach (var status in problems) responses[status.ToString()] = ProblemComponents.Reference(document, status);
 

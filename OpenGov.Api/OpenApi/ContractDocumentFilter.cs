@@ -25,6 +25,7 @@ internal sealed class ContractDocumentFilter : IDocumentFilter
         ("Releases", "Every import publishes a release that never changes: the releases, what each changed record by record (also as an Atom feed), "
             + "and ?release= on any URL to read the data as a release said it."),
         ("Exports", "The whole dataset in single downloads: CSV, NDJSON and the SQLite database, with sizes and SHA-256."),
+        ("Catalog", "The data described for data portals and harvesters: a DCAT-AP 3 catalog (JSON-LD) of every release, its files and this API."),
         ("Health", "For operators' probes: whether the process answers, and whether its database does. Not rate limited."),
     ];
 

@@ -27,6 +27,8 @@ internal sealed class QueryParametersFilter : IOperationFilter
         var metadata = context.ApiDescription.ActionDescriptor.EndpointMetadata;
         // An export file is sent as it is: lang and fields are accepted there, but change nothing.
         if (path?.StartsWith("v1", StringComparison.Ordinal) != true || metadata.OfType<ReadPolicy>().LastOrDefault() == ReadPolicy.ExportFile) return;
+        // The catalog takes no parameter: it describes every release, in one language (a parameter is a 400).
+        if (context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<Formats.JsonLd>().Any()) return;
         operation.Parameters ??= [];
         var collection = metadata.OfType<Collection>().FirstOrDefault();
         if (collection is not null)

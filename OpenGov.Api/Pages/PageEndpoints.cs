@@ -31,6 +31,8 @@ internal static class PageEndpoints
         pages.MapGet("/commitments/{id}", CommitmentPage);
         pages.MapGet("/members/{id}", MemberPage).WithMetadata(CostlyWork.Always);
         pages.MapGet("/action-plans/{id}", ActionPlanPage).WithMetadata(CostlyWork.Always);
+        pages.MapSitemap();
+        app.MapGet("/robots.txt", SitemapEndpoints.Robots).ExcludeFromDescription();
         app.MapGet(PageAssets.CssPath, (HttpContext http) => Asset(http, PageAssets.Css, "text/css; charset=utf-8")).ExcludeFromDescription();
         app.MapGet(PageAssets.IconPath, (HttpContext http) => Asset(http, PageAssets.Icon, "image/svg+xml")).ExcludeFromDescription();
         return app;
@@ -43,7 +45,7 @@ internal static class PageEndpoints
         return Results.Bytes(bytes, contentType);
     }
 
-    static async Task<IResult> Explorer(HttpContext http, CommitmentQueries q)
+    static async Task<IResult> Explorer(HttpContext http, CommitmentQueries q, DatasetQueries dataset, CoverageQueries coverage, IConfiguration config)
     {
         if (NotModified(http) is { } notModified) return notModified;
         var text = TextOf(http);
@@ -60,10 +62,13 @@ internal static class PageEndpoints
             [nameof(ExplorerPage.Text)] = text, [nameof(ExplorerPage.Listed)] = listed.Page, [nameof(ExplorerPage.Years)] = years,
             [nameof(ExplorerPage.NextCursor)] = listed.NextCursor, [nameof(ExplorerPage.Errors)] = listed.Errors,
             [nameof(ExplorerPage.Here)] = Here(http), [nameof(ExplorerPage.Origin)] = Origin(http),
+            [nameof(ExplorerPage.JsonLd)] = listed.Errors.Count > 0 ? null
+                : StructuredData.Explorer(await FrameAsync(http, text, dataset, coverage, config), (await FactsAsync(http, dataset, coverage)).Coverage),
         });
     }
 
-    static async Task<IResult> CommitmentPage(string id, HttpContext http, CommitmentQueries commitments, MilestoneQueries milestones, ActionPlanQueries plans)
+    static async Task<IResult> CommitmentPage(string id, HttpContext http, CommitmentQueries commitments, MilestoneQueries milestones, ActionPlanQueries plans,
+        DatasetQueries dataset, CoverageQueries coverage, IConfiguration config)
     {
         if (NotModified(http) is { } notModified) return notModified;
         var text = TextOf(http);
@@ -77,10 +82,12 @@ internal static class PageEndpoints
             [nameof(Pages.CommitmentPage.Text)] = text, [nameof(Pages.CommitmentPage.C)] = commitment,
             [nameof(Pages.CommitmentPage.Plan)] = plan, [nameof(Pages.CommitmentPage.Milestones)] = steps.Items,
             [nameof(Pages.CommitmentPage.Here)] = Here(http), [nameof(Pages.CommitmentPage.Origin)] = Origin(http),
+            [nameof(Pages.CommitmentPage.JsonLd)] = StructuredData.Commitment(await FrameAsync(http, text, dataset, coverage, config), commitment, plan),
         });
     }
 
-    static async Task<IResult> MemberPage(string id, HttpContext http, MemberQueries members, ActionPlanQueries plans, CommitmentQueries commitments)
+    static async Task<IResult> MemberPage(string id, HttpContext http, MemberQueries members, ActionPlanQueries plans, CommitmentQueries commitments,
+        DatasetQueries dataset, CoverageQueries coverage, IConfiguration config)
     {
         if (NotModified(http) is { } notModified) return notModified;
         var text = TextOf(http);
@@ -94,6 +101,7 @@ internal static class PageEndpoints
         {
             [nameof(Pages.MemberPage.Text)] = text, [nameof(Pages.MemberPage.M)] = member, [nameof(Pages.MemberPage.Plans)] = results,
             [nameof(Pages.MemberPage.Commitments)] = list.Items, [nameof(Pages.MemberPage.Here)] = Here(http), [nameof(Pages.MemberPage.Origin)] = Origin(http),
+            [nameof(Pages.MemberPage.JsonLd)] = StructuredData.Member(await FrameAsync(http, text, dataset, coverage, config), member, memberPlans.Items, list.Total),
         });
     }
 
@@ -110,6 +118,20 @@ internal static class PageEndpoints
             [nameof(Pages.ActionPlanPage.Text)] = text, [nameof(Pages.ActionPlanPage.Results)] = results, [nameof(Pages.ActionPlanPage.Commitments)] = list.Items,
             [nameof(Pages.ActionPlanPage.Here)] = Here(http), [nameof(Pages.ActionPlanPage.Origin)] = Origin(http),
         });
+    }
+
+    /// <summary>What the structured data of a page share: its origin and words, the release it reads, the data's licence and publisher.</summary>
+    static async Task<StructuredData.Frame> FrameAsync(HttpContext http, PageText text, DatasetQueries dataset, CoverageQueries coverage, IConfiguration config) =>
+        new(Origin(http), text, ReadContext.Of(http).DataVersion, (await FactsAsync(http, dataset, coverage)).Licence, Catalog.CatalogPublisher.From(config));
+
+    /// <summary>The data's licence and coverage by data version: a release never changes, so they are read once for each (a few releases a year).</summary>
+    static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string Licence, Coverage Coverage)> facts = new();
+
+    static async Task<(string Licence, Coverage Coverage)> FactsAsync(HttpContext http, DatasetQueries dataset, CoverageQueries coverage)
+    {
+        var version = ReadContext.Of(http).DataVersion;
+        if (facts.TryGetValue(version, out var known)) return known;
+        return facts[version] = (await dataset.LicenceAsync(ReadContext.ScopeOf(http)), await coverage.GetAsync(ReadContext.ScopeOf(http)));
     }
 
     /// <summary>The words of the page in the reader's language, and the release its URL names, if any.</summary>

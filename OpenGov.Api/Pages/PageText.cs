@@ -101,6 +101,25 @@ public sealed class PageText(string lang, string? release = null)
         ["back"] = ("All commitments", "Tous les engagements", "Todos los compromisos"),
         ["region"] = ("Region", "Région", "Región"),
         ["code"] = ("Code", "Code", "Código"),
+        ["code_alpha2"] = ("ISO 3166-1 alpha-2", "ISO 3166-1 alpha-2", "ISO 3166-1 alfa-2"),
+        ["dataset_name"] = ("Open Government Partnership commitments", "Engagements du Partenariat pour un gouvernement ouvert",
+            "Compromisos de la Alianza para el Gobierno Abierto"),
+        ["dataset_description"] = (
+            "The members of the Open Government Partnership (OGP), their action plans, the commitments in those plans with their "
+                + "milestones, and the ratings of the Independent Reporting Mechanism (IRM): searchable, and downloadable as CSV and NDJSON.",
+            "Les membres du Partenariat pour un gouvernement ouvert (PGO), leurs plans d'action, les engagements de ces plans avec "
+                + "leurs jalons, et les évaluations du Mécanisme d'évaluation indépendant (MEI) : à rechercher, et à télécharger en CSV et NDJSON.",
+            "Los miembros de la Alianza para el Gobierno Abierto (OGP), sus planes de acción, los compromisos de esos planes con sus "
+                + "hitos, y las evaluaciones del Mecanismo de Revisión Independiente (MRI): para buscar, y para descargar en CSV y NDJSON."),
+        ["member_dataset_name"] = ("Open Government Partnership commitments of {0}", "Engagements au Partenariat pour un gouvernement ouvert : {0}",
+            "Compromisos en la Alianza para el Gobierno Abierto: {0}"),
+        ["member_dataset_description"] = (
+            "{0}: commitments ({1}) of its action plans ({2}) in the Open Government Partnership (OGP), with their milestones and the "
+                + "ratings of the Independent Reporting Mechanism (IRM), downloadable as CSV and NDJSON.",
+            "{0} : engagements ({1}) de ses plans d'action ({2}) au Partenariat pour un gouvernement ouvert (PGO), avec leurs jalons et "
+                + "les évaluations du Mécanisme d'évaluation indépendant (MEI), à télécharger en CSV et NDJSON.",
+            "{0}: compromisos ({1}) de sus planes de acción ({2}) en la Alianza para el Gobierno Abierto (OGP), con sus hitos y las "
+                + "evaluaciones del Mecanismo de Revisión Independiente (MRI), para descargar en CSV y NDJSON."),
         ["kind"] = ("National or local", "National ou local", "Nacional o local"),
         ["plan_number"] = ("Number among the member's plans", "Numéro parmi les plans du membre", "Número entre los planes del miembro"),
         ["title_made"] = ("Title made by the import (the source gives none)", "Titre composé à l'import (la source n'en donne pas)", "Título compuesto al importar (la fuente no da ninguno)"),
@@ -137,6 +156,8 @@ public sealed class PageText(string lang, string? release = null)
     public string this[string key] => Words.TryGetValue(key, out var w) ? Lang switch { "fr" => w.Fr, "es" => w.Es, _ => w.En } : key;
 
     public string Format(string key, object arg) => string.Format(Culture, this[key], arg);
+
+    public string Format(string key, object arg0, object arg1, object arg2) => string.Format(Culture, this[key], arg0, arg1, arg2);
 
     /// <summary>"1 commitment", "558 commitments", in the language read.</summary>
     public string Commitments(long count) => Format(count == 1 ? "result" : "results", count.ToString("N0", Culture));

@@ -59,11 +59,23 @@ public sealed class ExportStore(Db db, CommitmentQueries commitments, MilestoneQ
         return await task.WaitAsync(ct);
     }
 
-    async Task<ExportManifest> LoadOrBuildAsync(string dataVersion, ReadScope read)
+    /// <summary>
+    /// The manifest of <paramref name="dataVersion"/>'s files, made where it was never built: the files
+    /// are written to a temporary folder, described, and removed, so that describing an earlier release
+    /// (for the catalog) leaves the files being served alone, read from the read's release file.
+    /// </summary>
+    public async Task<ExportManifest> DescribeAsync(string dataVersion, ReadScope read) =>
+        Built(dataVersion) ?? await LoadOrBuildAsync(dataVersion, read with { Deadline = 0, Token = CancellationToken.None }, keepFiles: false);
+
+    async Task<ExportManifest> LoadOrBuildAsync(string dataVersion, ReadScope read, bool keepFiles = true)
     {
         var folder = Folder(dataVersion);
         if (File.Exists(Path.Combine(folder, ManifestName)))
-            return JsonSerializer.Deserialize<ExportManifest>(await File.ReadAllTextAsync(Path.Combine(folder, ManifestName)), options)!;
+        {
+            var kept = JsonSerializer.Deserialize<ExportManifest>(await File.ReadAllTextAsync(Path.Combine(folder, ManifestName)), options)!;
+            KeepManifest(kept);
+            return kept;
+        }
 
         var temp = $"{folder}.{Guid.NewGuid():N}.tmp";
         Directory.CreateDirectory(temp);
@@ -73,12 +85,15 @@ public sealed class ExportStore(Db db, CommitmentQueries commitments, MilestoneQ
             files.AddRange(await WriteAsync<Model.Commitment>(temp, "commitments", commitments.ListAsync, read));
             files.AddRange(await WriteAsync<Model.Milestone>(temp, "milestones", milestones.ListAsync, read));
             files.AddRange(await WriteAsync<Model.IrmRating>(temp, "irm-ratings", ratings.ListAsync, read));
+            // The file read (a pinned release's), not the current one: the copy is of the release exported.
             File.Copy(db.PathOf(read), Path.Combine(temp, DatabaseName));
             WithoutRawCells(Path.Combine(temp, DatabaseName));
             files.Add(await DescribeAsync(temp, DatabaseName, "database", "sqlite", "application/vnd.sqlite3", null));
 
             var manifest = new ExportManifest(dataVersion, DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()), files);
             await File.WriteAllTextAsync(Path.Combine(temp, ManifestName), JsonSerializer.Serialize(manifest, options));
+            KeepManifest(manifest);
+            if (!keepFiles) return manifest;
             if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
             Directory.Move(temp, folder);
             foreach (var old in Directory.GetDirectories(Root).Where(d => d != folder && !d.EndsWith(".tmp", StringComparison.Ordinal)))
@@ -89,6 +104,33 @@ public sealed class ExportStore(Db db, CommitmentQueries commitments, MilestoneQ
         {
             if (Directory.Exists(temp)) Directory.Delete(temp, recursive: true);
         }
+    }
+
+    /// <summary>
+    /// The manifest of a data version whose files were built here, whether or not they are still on
+    /// disk (null: never built). The catalog (/v1/catalog) describes each release's files by it: a
+    /// release's database never changes, and its files made again from it come out byte for byte the
+    /// same (CatalogTests checks it), so the sizes and hashes stay true.
+    /// </summary>
+    public ExportManifest? Built(string dataVersion)
+    {
+        var path = KeptManifestPath(dataVersion);
+        return File.Exists(path) ? JsonSerializer.Deserialize<ExportManifest>(File.ReadAllText(path), options) : null;
+    }
+
+    string KeptManifestPath(string dataVersion) => Folder(dataVersion) + ".manifest.json";
+
+    /// <summary>
+    /// Keeps a copy of the manifest beside the version's folder: a file, which the removal of other
+    /// versions' folders leaves, written under a temporary name and renamed so it is whole or absent.
+    /// </summary>
+    void KeepManifest(ExportManifest manifest)
+    {
+        var path = KeptManifestPath(manifest.DataVersion);
+        if (File.Exists(path)) return;
+        var temp = $"{path}.{Guid.NewGuid():N}.tmp";
+        File.WriteAllText(temp, JsonSerializer.Serialize(manifest, options));
+        File.Move(temp, path, overwrite: true);
     }
 
     /// <summary>

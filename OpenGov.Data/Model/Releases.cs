@@ -19,9 +19,12 @@ namespace OpenGov.Data.Model;
 /// <param name="Changes" example='{"commitments":{"added":1,"changed":2,"removed":1}}'>Per collection, how many records the release added, changed and removed since the release before it (the first release added all of them); keyed as counts is, with the same deprecated keys with a hyphen.</param>
 /// <param name="Previous" example="ogp-b0d6ce719e62841f">The release before this one; null for the first.</param>
 /// <param name="Current" example="true">Whether this is the release /v1 serves now.</param>
+/// <param name="Citation" example="OpenGov API (2026). Open Government Partnership commitments, release 1 (sample-a90091c79b285a53), published 2026-12-03 [Data set]. http://localhost:5080/v1?release=sample-a90091c79b285a53">How to cite the data as this release holds it: publisher, year, title, release number and id, date of publication, and the URL to cite.</param>
+/// <param name="CiteUrl" example="http://localhost:5080/v1?release=sample-a90091c79b285a53">The URL to cite: the data as this release holds it, which never changes (every URL under /v1 takes the same ?release=).</param>
 public sealed record Release(
     string Id, long Number, DateTimeOffset PublishedAt, string? SourceFile, string? SourceSha256, string? Note,
-    IReadOnlyDictionary<string, long> Counts, IReadOnlyDictionary<string, ChangeCounts> Changes, string? Previous, bool Current) : ILocalizedResource
+    IReadOnlyDictionary<string, long> Counts, IReadOnlyDictionary<string, ChangeCounts> Changes, string? Previous, bool Current,
+    string? Citation = null, string? CiteUrl = null) : ILocalizedResource
 {
     /// <summary>Releases are not translated: their answers are in English.</summary>
     [JsonIgnore] public string Lang => "en";

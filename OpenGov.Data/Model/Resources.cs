@@ -15,6 +15,7 @@ public sealed record Ref(string Id, string? Name);
 /// <param name="Id" example="united-kingdom">OGP's URL slug for the member: the id every other record refers to it by.</param>
 /// <param name="Name" example="United Kingdom">The member's name in the language served.</param>
 /// <param name="Iso3" example="GBR">ISO 3166-1 alpha-3 code of the member's country; null for a local member.</param>
+/// <param name="Iso2" example="GB">ISO 3166-1 alpha-2 code of the member's country, read from its alpha-3 code; null where that is not a country's code (a local member's).</param>
 /// <param name="Region" example="Europe">OGP's region of the member, as OGP names it (Africa and the Middle East, Americas, Asia and the Pacific, Europe).</param>
 /// <param name="RegionId" example="europe">The id of the member's region, as the region filter and facets take it: the slug of its name (africa-and-the-middle-east); null where the member has no region.</param>
 /// <param name="Kind">Whether the member is a country (national) or a local government (local).</param>
@@ -22,7 +23,7 @@ public sealed record Ref(string Id, string? Name);
 /// <param name="Illustrative" example="false">True for the records made up to show every value of the API (members example-republic and example-city in the sample); false for real data.</param>
 /// <param name="Lang" example="en">The language the record's text is served in (en, fr or es): the one asked for, or its source language where it has no translation.</param>
 public sealed record Member(
-    string Id, string Name, string? Iso3, string? Region, string? RegionId, MemberKind Kind, string? Url, bool Illustrative, string Lang) : ILocalizedResource;
+    string Id, string Name, string? Iso3, string? Iso2, string? Region, string? RegionId, MemberKind Kind, string? Url, bool Illustrative, string Lang) : ILocalizedResource;
 
 /// <summary>An action plan: the commitments a member makes for a cycle of (usually) two years, co-created with civil society.</summary>
 /// <param name="Id" example="AP_GBR03">OGP's id of the plan: AP_, the member's ISO3 code (or a local code), and the plan's number.</param>

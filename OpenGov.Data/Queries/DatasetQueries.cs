@@ -29,6 +29,13 @@ public sealed class DatasetQueries(Db db)
             counts);
     }
 
+    /// <summary>The data's licence as the database states it (the pages' structured data say it), without the counts.</summary>
+    public async Task<string> LicenceAsync(ReadScope read)
+    {
+        await using var c = await db.OpenReadAsync(read);
+        return (await Db.ReadMetaAsync(c)).GetValueOrDefault("licence", "unknown");
+    }
+
     /// <summary>Whether the database answers a trivial query: the readiness check.</summary>
     public async Task<bool> IsReadyAsync(ReadScope read)
     {

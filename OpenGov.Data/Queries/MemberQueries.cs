@@ -49,7 +49,7 @@ public sealed class MemberQueries(Db db)
         {
             var name = new Localized(NameEn, NameFr, NameEs);
             var served = name.ServedLanguage(lang, SourceLang);
-            return new Member(Id, name.Pick(served, SourceLang) ?? Id, Iso3, Region, RegionId, SnakeCase.Parse<MemberKind>(Kind), Url, Illustrative, served);
+            return new Member(Id, name.Pick(served, SourceLang) ?? Id, Iso3, CountryCodes.Alpha2(Iso3), Region, RegionId, SnakeCase.Parse<MemberKind>(Kind), Url, Illustrative, served);
         }
     }
 }

@@ -28,6 +28,14 @@ public sealed class ReleaseQueries(Db db)
         return page.Select(ToRelease);
     }
 
+    /// <summary>Every release the file read knows, oldest first (the catalog lists them all; there is one per import).</summary>
+    public async Task<IReadOnlyList<Release>> AllAsync(ReadScope read)
+    {
+        await using var c = await db.OpenReadAsync(read);
+        var rows = await c.QueryAsync<Row>(new CommandDefinition($"SELECT {Select} FROM release r ORDER BY r.seq", cancellationToken: read.Token));
+        return rows.Select(ToRelease).ToList();
+    }
+
     public async Task<Release?> GetAsync(string id, string lang, ReadScope read)
     {
         await using var c = await db.OpenReadAsync(read);

@@ -42,7 +42,8 @@ public static class SampleDataset
     }
 
     /// <summary>Builds the database at <paramref name="dbPath"/> from the files in <paramref name="dataDir"/>: a new release of it.</summary>
-    public static Releases.ReleaseSummary Build(string dataDir, string dbPath)
+    /// <remarks><paramref name="note"/> is the publisher's note on the release, as import --note gives it (tests publish one).</remarks>
+    public static Releases.ReleaseSummary Build(string dataDir, string dbPath, string? note = null)
     {
         var meta = new Dictionary<string, string>
         {
@@ -53,7 +54,8 @@ public static class SampleDataset
             ["data_version"] = Version(dataDir),
             ["built_at"] = DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ"),
         };
-        return DatabaseFile.Build(dbPath, (connection, tx) => Load(dataDir, connection, tx), meta);
+        return DatabaseFile.Build(dbPath, (connection, tx) => Load(dataDir, connection, tx), meta,
+            source: note is null ? null : new Releases.ReleaseSource(Note: note));
     }
 
     static void Load(string dataDir, SqliteConnection c, SqliteTransaction tx)

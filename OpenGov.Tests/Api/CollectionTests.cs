@@ -38,6 +38,14 @@ public sealed class CollectionTests : ApiTest
     }
 
     [Test]
+    public async Task AMemberCarriesTheAlpha2CodeOfItsCountryAndAMadeUpCodeNone()
+    {
+        var members = (await GetJson("/v1/members?fields=id,iso3,iso2"))["data"]!.AsArray().ToDictionary(m => (string)m!["id"]!, m => Text(m));
+        Assert.That(members["united-kingdom"], Is.EqualTo("""{"id":"united-kingdom","iso3":"GBR","iso2":"GB"}"""));
+        Assert.That(members["example-republic"], Is.EqualTo("""{"id":"example-republic","iso3":"XEX","iso2":null}"""));
+    }
+
+    [Test]
     public async Task TheNextLinkIsAlsoSentAsALinkHeader()
     {
         using var response = await Client.GetAsync("/v1/commitments?limit=2&status=inactive");

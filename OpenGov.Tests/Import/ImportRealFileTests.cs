@@ -131,6 +131,29 @@ public sealed partial class ImportRealFileTests
     }
 
     /// <summary>
+    /// Each national member carries the ISO 3166-1 alpha-2 code of its alpha-3 code, as .NET's own
+    /// region data pairs them (Kosovo's user-assigned XKX with XK); a local member's code (ARBA) is no
+    /// country's, and it carries none.
+    /// </summary>
+    [Test]
+    public async Task NationalMembersCarryTheirAlpha2CodeAndLocalOnesNone()
+    {
+        var members = (await Get("/v1/members?limit=1000"))["data"]!.AsArray();
+        Assert.That(members.Count(m => (string)m!["kind"]! == "national"), Is.GreaterThan(60));
+        Assert.Multiple(() =>
+        {
+            foreach (var member in members)
+            {
+                string id = (string)member!["id"]!, iso3 = (string)member["iso3"]!;
+                var iso2 = (string?)member["iso2"];
+                if ((string)member["kind"]! == "local") Assert.That(iso2, Is.Null, id);
+                else if (iso3 == "XKX") Assert.That(iso2, Is.EqualTo("XK"), id);
+                else Assert.That(iso2 is null ? null : new RegionInfo(iso2).ThreeLetterISORegionName, Is.EqualTo(iso3), id);
+            }
+        });
+    }
+
+    /// <summary>
     /// Titles wrapped as in a PDF (GT0106, CI0018: a line break inside) or with doubled spaces are served on
     /// one line with one space between words; the cell as written is kept in raw_cell, which no answer serves.
     /// </summary>

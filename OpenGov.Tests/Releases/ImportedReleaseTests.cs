@@ -94,6 +94,14 @@ public sealed class ImportedReleaseTests
     }
 
     [Test, Order(1)]
+    public async Task TheCatalogDescribesBothImportsWithTheNoteAndNoLicenceMadeUp()
+    {
+        // OGP's export states no licence: each file says so in dct:rights, and none carries a dct:license.
+        var downloads = await CatalogCheck.VerifyAsync(client, datasets: 2, note: "OGP export of July 2024", licence: "rights", onlyRelease: second);
+        Assert.That(downloads.Select(d => d.Dataset.Split('/')[^1]).Distinct(), Is.EquivalentTo(new[] { first, second }));
+    }
+
+    [Test, Order(1)]
     public async Task ChangesAreExactlyTheEditedRecords()
     {
         var changes = (await Json($"/v1/changes?since={first}&limit=1000"))["data"]!.AsArray();

@@ -31,8 +31,38 @@ public sealed class SampleReleaseTests
         foreach (var url in Pinned) before[url] = await client.GetByteArrayAsync(url);
 
         sample.EditAsTheSecondRelease();
-        sample.Publish();
+        sample.Publish(SecondNote);
         second = await factory.DataVersionAsync();
+    }
+
+    const string SecondNote = "UK0075's French title corrected; a sixth milestone";
+
+    [Test]
+    public async Task TheCatalogHasADatasetPerReleaseWithItsNoteAndItsOwnFiles()
+    {
+        var downloads = await CatalogCheck.VerifyAsync(client, datasets: 2, note: SecondNote);
+        // Each release's files are its own: the first release's commitments, made again from its file, are not the second's.
+        var commitments = downloads.Where(d => new Uri(d.Url).AbsolutePath.EndsWith("/commitments.csv", StringComparison.Ordinal))
+            .ToDictionary(d => d.Dataset.Split('/')[^1], d => d.Sha256);
+        Assert.That(commitments.Keys, Is.EquivalentTo(new[] { first, second }));
+        Assert.That(commitments[first], Is.Not.EqualTo(commitments[second]));
+    }
+
+    [Test]
+    public async Task EachReleaseSaysHowToCiteItAndItsUrlHoldsItsData()
+    {
+        foreach (var (id, number) in new[] { (first, 1), (second, 2) })
+        {
+            var release = (await Json($"/v1/releases/{id}"))["data"]!;
+            var url = (string)release["cite_url"]!;
+            var published = DateTimeOffset.Parse((string)release["published_at"]!, System.Globalization.CultureInfo.InvariantCulture).UtcDateTime;
+            Assert.That(url, Is.EqualTo($"{client.BaseAddress}v1?release={id}"));
+            Assert.That((string)release["citation"]!, Is.EqualTo(
+                $"OpenGov API ({published:yyyy}). Open Government Partnership commitments, release {number} ({id}), published {published:yyyy-MM-dd} [Data set]. {url}"));
+            Assert.That((string)(await Json(url))["data"]!["dataset"]!["data_version"]!, Is.EqualTo(id), "the cited URL holds the release's data");
+        }
+        var listed = (await Json("/v1/releases"))["data"]!.AsArray();
+        Assert.That(listed.Select(r => (string)r!["cite_url"]!), Is.EqualTo(new[] { second, first }.Select(id => $"{client.BaseAddress}v1?release={id}")));
     }
 
     [OneTimeTearDown]

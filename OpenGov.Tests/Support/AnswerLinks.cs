@@ -43,7 +43,10 @@ public static partial class AnswerLinks
 
     static IEnumerable<FoundLink> InJson(JsonNode? node, Uri here, Uri origin, bool underLinks) => node switch
     {
-        JsonObject o => o.SelectMany(p => InJson(p.Value, here, origin, underLinks || p.Key == "links")),
+        // A release's cite_url names that release, whichever release the answer was read in.
+        JsonObject o => o.SelectMany(p => p.Key == "cite_url"
+            ? InJson(p.Value, here, origin, underLinks).Select(l => l with { NamesItsOwnRelease = true })
+            : InJson(p.Value, here, origin, underLinks || p.Key == "links")),
         JsonArray a => a.SelectMany(v => InJson(v, here, origin, underLinks)),
         JsonValue v when v.GetValueKind() == JsonValueKind.String && v.GetValue<string>() is var s
             && (s.StartsWith("/v1", StringComparison.Ordinal) || s.StartsWith(origin.GetLeftPart(UriPartial.Authority) + "/", StringComparison.Ordinal)

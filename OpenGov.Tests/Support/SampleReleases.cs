@@ -70,8 +70,8 @@ public sealed class SampleReleases : IDisposable
         });
     }
 
-    /// <summary>Builds the database from the copy as it is now: a new release, where the data changed.</summary>
-    public void Publish() => SampleDataset.Build(Data, Db);
+    /// <summary>Builds the database from the copy as it is now: a new release, where the data changed (with the publisher's note, where given).</summary>
+    public void Publish(string? note = null) => SampleDataset.Build(Data, Db, note);
 
     public void Dispose()
     {
