@@ -47,15 +47,7 @@ internal static class AggregateParameters
         parameters.Add(Example(Query("limit",
             $"How many groups a page holds: 0 to {ListQuery.MaxLimit}, default {AggregateQuery.DefaultLimit} in JSON; every group in CSV and "
             + "NDJSON unless a limit is given ('all' asks for every group there).",
-            new OpenApiSchema
-            {
-                OneOf =
-                [
-                    new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "0", Maximum = ListQuery.MaxLimit.ToString() },
-                    new OpenApiSchema { Type = JsonSchemaType.String, Enum = [ListQuery.AllRows] },
-                ],
-                Default = AggregateQuery.DefaultLimit,
-            }), 10));
+            Limit(AggregateQuery.DefaultLimit)), 10));
         parameters.Add(Example(Query("cursor",
             "Opaque token from meta.next_cursor (or the next link) for the next page of groups; valid only with the same parameters.", Text()),
             "eyJmIjoiN2YxMzM4NzRlZjA5OWVhMS9tZW1iZXIvLyIsImsiOlsxXX0.MdLkBGQb6hPx"));

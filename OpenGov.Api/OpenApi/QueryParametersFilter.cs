@@ -82,15 +82,7 @@ internal sealed class QueryParametersFilter : IOperationFilter
         parameters.Add(Example(Query("limit",
             $"How many records a page holds: 0 to {ListQuery.MaxLimit}, default {ListQuery.DefaultLimit}. 0 gives only meta (total, facets). "
             + "'all' streams every record, with format csv or ndjson only.",
-            new OpenApiSchema
-            {
-                OneOf =
-                [
-                    new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "0", Maximum = ListQuery.MaxLimit.ToString() },
-                    new OpenApiSchema { Type = JsonSchemaType.String, Enum = [ListQuery.AllRows] },
-                ],
-                Default = ListQuery.DefaultLimit,
-            }), 10));
+            Limit(ListQuery.DefaultLimit)), 10));
         parameters.Add(Example(Query("format",
             "Representation: json (the default), csv (a header row of the JSON keys, nested objects as parent_child columns, lists of values "
             + "joined with '; ', lists of records as their ids joined so, other lists and maps as their JSON text, UTF-8 with a byte order mark) "
@@ -203,6 +195,17 @@ internal sealed class QueryParametersFilter : IOperationFilter
     }
 
     internal static OpenApiSchema Text() => new() { Type = JsonSchemaType.String };
+
+    /// <summary>What limit takes: 0 to the largest page, or 'all'.</summary>
+    internal static OpenApiSchema Limit(int defaultLimit) => new()
+    {
+        OneOf =
+        [
+            new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "0", Maximum = ListQuery.MaxLimit.ToString() },
+            new OpenApiSchema { Type = JsonSchemaType.String, Enum = [ListQuery.AllRows] },
+        ],
+        Default = defaultLimit,
+    };
 
     internal static OpenApiSchema Enum(IEnumerable<string> values) => new() { Type = JsonSchemaType.String, Enum = [.. values.Select(v => (JsonNode)v)] };
 

@@ -33,19 +33,11 @@ public sealed partial class ImportRealFileTests
         client?.Dispose();
     }
 
-    async Task<JsonNode> Get(string url)
-    {
-        using var response = await client.GetAsync(url);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.That((int)response.StatusCode, Is.EqualTo(200), $"GET {url}: {body}");
-        return JsonNode.Parse(body)!;
-    }
-
     [TestCase("fr", "public-participation", "Participation du public")]
     [TestCase("es", "open-data", "Datos abiertos")]
     public async Task PolicyAreasAreNamedInTheLanguageAsked(string lang, string id, string name)
     {
-        var areas = (await Get($"/v1/policy-areas?lang={lang}&limit=200"))["data"]!.AsArray();
+        var areas = (await client.GetJsonAsync($"/v1/policy-areas?lang={lang}&limit=200"))["data"]!.AsArray();
         Assert.That(areas.Select(a => (string?)a!["lang"]).Distinct(), Is.EqualTo(new[] { lang }));
         Assert.That(areas.Single(a => (string?)a!["id"] == id)!["name"]!.GetValue<string>(), Is.EqualTo(name));
     }
@@ -53,7 +45,7 @@ public sealed partial class ImportRealFileTests
     [Test]
     public async Task CountsOfMembersPlansAndCommitmentsAreTheDistinctValuesOfTheFile()
     {
-        var counts = (await Get("/v1"))["data"]!["dataset"]!["counts"]!;
+        var counts = (await client.GetJsonAsync("/v1"))["data"]!["dataset"]!["counts"]!;
         Assert.Multiple(() =>
         {
             Assert.That((long)counts["members"]!, Is.EqualTo(csv.Column("Country/Locality").Select(v => v.Trim()).Distinct().Count()));
@@ -67,7 +59,7 @@ public sealed partial class ImportRealFileTests
     [Test]
     public async Task ImportedDatabaseIsServedAsImportedNotAsTheSample()
     {
-        var dataset = (await Get("/v1"))["data"]!["dataset"]!;
+        var dataset = (await client.GetJsonAsync("/v1"))["data"]!["dataset"]!;
         Assert.That((string)dataset["data_version"]!, Is.EqualTo(report.DataVersion).And.StartsWith("ogp-"));
         using var sampleOnly = await client.GetAsync("/v1/commitments/XE0001");
         Assert.That((int)sampleOnly.StatusCode, Is.EqualTo(404), "a sample commitment leaked into the imported database");
@@ -89,7 +81,7 @@ public sealed partial class ImportRealFileTests
     {
         string F(string column) => csv.Cell(row, column);
         var id = F("Commitment Unique Identifier");
-        var c = (await Get($"/v1/commitments/{id}"))["data"]!;
+        var c = (await client.GetJsonAsync($"/v1/commitments/{id}"))["data"]!;
         var memberId = TestSlug(F("Country/Locality"));
         var (start, end) = (F("Start Date"), F("End Date"));
         var dayFirstRow = new[] { start, end }.Any(d => SlashDate().Match(d.Trim()) is { Success: true } m && int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) > 12);
@@ -121,10 +113,10 @@ public sealed partial class ImportRealFileTests
         foreach (var (stage, suffix) in new[] { ("midterm", "-midterm"), ("end_of_term", "-end-of-term") })
             Assert.That((string?)ratings[stage]["irm_report"]?["id"], Is.EqualTo(F("Action Plan ID").ToLowerInvariant() + suffix), id);
 
-        var member = (await Get($"/v1/members/{memberId}"))["data"]!;
+        var member = (await client.GetJsonAsync($"/v1/members/{memberId}"))["data"]!;
         Assert.That(((string?)member["iso3"], (string?)member["region"], (string?)member["kind"]),
             Is.EqualTo((F("Code"), F("Region"), F("National Or Local").Contains("Local") ? "local" : "national")), id);
-        var plan = (await Get($"/v1/action-plans/{F("Action Plan ID")}"))["data"]!;
+        var plan = (await client.GetJsonAsync($"/v1/action-plans/{F("Action Plan ID")}"))["data"]!;
         Assert.That(((int?)plan["number"], (int?)plan["cycle"], (int?)plan["end_year"]),
             Is.EqualTo((int.Parse(F("Action Plan Number"), CultureInfo.InvariantCulture), int.Parse(F("Year Of Submission"), CultureInfo.InvariantCulture),
                 int.Parse(F("Action Plan End Year"), CultureInfo.InvariantCulture))), id);
@@ -138,7 +130,7 @@ public sealed partial class ImportRealFileTests
     [Test]
     public async Task NationalMembersCarryTheirAlpha2CodeAndLocalOnesNone()
     {
-        var members = (await Get("/v1/members?limit=1000"))["data"]!.AsArray();
+        var members = (await client.GetJsonAsync("/v1/members?limit=1000"))["data"]!.AsArray();
         Assert.That(members.Count(m => (string)m!["kind"]! == "national"), Is.GreaterThan(60));
         Assert.Multiple(() =>
         {
@@ -195,7 +187,7 @@ public sealed partial class ImportRealFileTests
     {
         var regions = csv.Rows.GroupBy(r => csv.Cell(r, "Region").Trim()).ToDictionary(g => g.Key, g => g.Count());
         Assert.That(regions, Has.Count.GreaterThan(1), "the file should have several regions");
-        var facet = (await Get("/v1/commitments?limit=0&facets=region"))["meta"]!["facets"]!["region"]!.AsArray()
+        var facet = (await client.GetJsonAsync("/v1/commitments?limit=0&facets=region"))["meta"]!["facets"]!["region"]!.AsArray()
             .ToDictionary(f => (string)f!["value"]!, f => ((string?)f!["name"], (long)f["count"]!));
         Assert.That(facet.Keys, Is.EquivalentTo(regions.Keys.Select(TestSlug)), "facet values are the regions' ids");
         foreach (var (name, count) in regions)
@@ -203,8 +195,8 @@ public sealed partial class ImportRealFileTests
             var id = TestSlug(name);
             Assert.That(facet[id], Is.EqualTo(((string?)name, (long)count)), name);
             foreach (var asked in new[] { id, name, name.ToUpperInvariant() })
-                Assert.That((long)(await Get($"/v1/commitments?limit=0&region={Uri.EscapeDataString(asked)}"))["meta"]!["total"]!, Is.EqualTo(count), asked);
-            var members = (await Get($"/v1/members?limit=1000&region={id}"))["data"]!.AsArray();
+                Assert.That((long)(await client.GetJsonAsync($"/v1/commitments?limit=0&region={Uri.EscapeDataString(asked)}"))["meta"]!["total"]!, Is.EqualTo(count), asked);
+            var members = (await client.GetJsonAsync($"/v1/members?limit=1000&region={id}"))["data"]!.AsArray();
             Assert.That(members.Select(m => ((string?)m!["region"], (string?)m["region_id"])).Distinct(), Is.EqualTo(new[] { ((string?)name, (string?)id) }));
         }
         using var unknown = await client.GetAsync("/v1/commitments?region=africa");
@@ -220,7 +212,7 @@ public sealed partial class ImportRealFileTests
         var served = new Dictionary<(string, string, string), int>();
         for (string? next = "/v1/irm-ratings?limit=1000"; next is not null;)
         {
-            var page = await Get(next);
+            var page = await client.GetJsonAsync(next);
             foreach (var r in page["data"]!.AsArray())
                 foreach (var (_, stage, rating) in RatingColumns.Append(("", "midterm", "relevance")))
                     if ((string)r!["stage"]! == stage && r[rating]?["missing"] is { } missing)
@@ -247,7 +239,7 @@ public sealed partial class ImportRealFileTests
         Assert.That(odd, Is.Not.Empty, "the file has Verifiable values off the scale");
         foreach (var row in odd)
         {
-            var ratings = (await Get($"/v1/commitments/{csv.Cell(row, "Commitment Unique Identifier")}/irm-ratings"))["data"]!.AsArray();
+            var ratings = (await client.GetJsonAsync($"/v1/commitments/{csv.Cell(row, "Commitment Unique Identifier")}/irm-ratings"))["data"]!.AsArray();
             var midterm = ratings.Single(r => (string)r!["stage"]! == "midterm")!;
             Assert.That(Text(midterm["verifiable"]), Is.EqualTo($$"""{"value":null,"missing":null,"raw":"{{csv.Cell(row, "Verifiable")}}"}"""));
         }

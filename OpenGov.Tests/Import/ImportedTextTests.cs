@@ -54,14 +54,6 @@ public sealed class ImportedTextTests
         if (dir.Length > 0) Directory.Delete(dir, recursive: true);
     }
 
-    async Task<JsonNode> Get(string url)
-    {
-        using var response = await client.GetAsync(url);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.That((int)response.StatusCode, Is.EqualTo(200), $"GET {url}: {body}");
-        return JsonNode.Parse(body)!;
-    }
-
     Dictionary<string, string> RawCells(string commitment)
     {
         using var c = new SqliteConnection($"Data Source={api.DbPath};Mode=ReadOnly;Pooling=False");
@@ -72,8 +64,8 @@ public sealed class ImportedTextTests
     [Test]
     public async Task TitlesAndNamesAreServedOnOneLineWithOneSpaceBetweenWords()
     {
-        var c = (await Get("/v1/commitments/XA0001"))["data"]!;
-        var member = (await Get($"/v1/members/{(string)c["member"]!["id"]!}"))["data"]!;
+        var c = (await client.GetJsonAsync("/v1/commitments/XA0001"))["data"]!;
+        var member = (await client.GetJsonAsync($"/v1/members/{(string)c["member"]!["id"]!}"))["data"]!;
         Assert.Multiple(() =>
         {
             Assert.That((string?)c["title"], Is.EqualTo("Adopt a law on the protection of those reporting acts of corruption"));
@@ -83,7 +75,7 @@ public sealed class ImportedTextTests
             Assert.That((string?)member["region_id"], Is.EqualTo("africa-and-the-middle-east"));
         });
         // The two rows spell the member and its region differently only in spaces: one member, no conflict.
-        Assert.That((long)(await Get("/v1/members?limit=0"))["meta"]!["total"]!, Is.EqualTo(1));
+        Assert.That((long)(await client.GetJsonAsync("/v1/members?limit=0"))["meta"]!["total"]!, Is.EqualTo(1));
         Assert.That(report.WarningCounts.GetValueOrDefault("member_conflict"), Is.Zero);
         Assert.That(report.WarningCounts["text_whitespace_collapsed"], Is.EqualTo(4), "title, short title, member and region of XA0001");
     }
@@ -103,7 +95,7 @@ public sealed class ImportedTextTests
     [Test]
     public async Task ContactDetailsAreRemovedFromInstitutionNamesAndAnEntryOfNothingElseIsDropped()
     {
-        var c = (await Get("/v1/commitments/XA0001"))["data"]!;
+        var c = (await client.GetJsonAsync("/v1/commitments/XA0001"))["data"]!;
         Assert.That(c["supporting_institutions"]!.AsArray().Select(i => (string?)i!["name"]),
             Is.EqualTo(new[] { "Anti-Corruption Agency", "Jane Roe", "Transparency Forum" }));
         Assert.Multiple(() =>

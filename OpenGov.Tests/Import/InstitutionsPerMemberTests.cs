@@ -49,16 +49,8 @@ public sealed class InstitutionsPerMemberTests
         if (dir.Length > 0) Directory.Delete(dir, recursive: true);
     }
 
-    async Task<JsonNode> Get(string url)
-    {
-        using var response = await client.GetAsync(url);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.That((int)response.StatusCode, Is.EqualTo(200), $"GET {url}: {body}");
-        return JsonNode.Parse(body)!;
-    }
-
     async Task<List<string>> Ids(string url) =>
-        (await Get(url))["data"]!.AsArray().Select(r => (string)r!["id"]!).ToList();
+        (await client.GetJsonAsync(url))["data"]!.AsArray().Select(r => (string)r!["id"]!).ToList();
 
     [Test]
     public async Task AGenericNameIsOneInstitutionPerMemberAndAnInternationalBodyIsShared()
@@ -67,12 +59,12 @@ public sealed class InstitutionsPerMemberTests
         {
             "ghana-ministry-of-finance", "ghana-parliament", "kenya-cabinet-office", "kenya-ministry-of-finance", "kenya-parliament", "world-bank",
         }));
-        var bank = (await Get("/v1/institutions/world-bank"))["data"]!;
+        var bank = (await client.GetJsonAsync("/v1/institutions/world-bank"))["data"]!;
         Assert.That((bool)bank["international"]!, Is.True);
         Assert.That(bank["members"]!.AsArray().Select(m => (string)m!["id"]!), Is.EqualTo(new[] { "ghana", "kenya" }));
         // Ghana's row writes "the World Bank": the same international body, under another spelling.
         Assert.That(bank["aliases"]!.AsArray().Select(a => (string)a!), Is.EqualTo(new[] { "the World Bank" }));
-        var parliament = (await Get("/v1/institutions/ghana-parliament"))["data"]!;
+        var parliament = (await client.GetJsonAsync("/v1/institutions/ghana-parliament"))["data"]!;
         Assert.That((bool)parliament["international"]!, Is.False);
         Assert.That(parliament["members"]!.AsArray().Select(m => (string)m!["name"]!), Is.EqualTo(new[] { "Ghana" }));
         Assert.That((string?)parliament["name"], Is.EqualTo("The Parliament"), "Ghana's parliament is named as Ghana's row names it");
@@ -99,7 +91,7 @@ public sealed class InstitutionsPerMemberTests
     [Test]
     public async Task CommitmentsFilterAndCountByLeadAndSupportingInstitution()
     {
-        var all = await Get("/v1/commitments?facets=lead_institution,supporting_institution&limit=0");
+        var all = await client.GetJsonAsync("/v1/commitments?facets=lead_institution,supporting_institution&limit=0");
         var facets = all["meta"]!["facets"]!;
         Dictionary<string, long> Counts(string facet) => facets[facet]!.AsArray().ToDictionary(f => (string)f!["value"]!, f => (long)f!["count"]!);
         Assert.That(Counts("lead_institution"), Is.EquivalentTo(new Dictionary<string, long>
@@ -111,10 +103,10 @@ public sealed class InstitutionsPerMemberTests
         Assert.That(await Ids("/v1/commitments?lead_institution=world-bank"), Is.EqualTo(new[] { "KE0001" }));
         Assert.That(await Ids("/v1/commitments?supporting_institution=world-bank"), Is.EqualTo(new[] { "GH0001" }));
         // A facet under a filter counts the filtered set, and the same grammar filters by the value it gives.
-        var kenya = (await Get("/v1/commitments?member=kenya&facets=lead_institution&limit=0"))["meta"]!["facets"]!["lead_institution"]!.AsArray();
+        var kenya = (await client.GetJsonAsync("/v1/commitments?member=kenya&facets=lead_institution&limit=0"))["meta"]!["facets"]!["lead_institution"]!.AsArray();
         Assert.That(kenya.Select(f => (string)f!["value"]!), Is.EquivalentTo(new[] { "kenya-parliament", "world-bank", "kenya-ministry-of-finance" }));
         foreach (var value in kenya)
-            Assert.That((long)(await Get($"/v1/commitments?member=kenya&lead_institution={value!["value"]}&limit=0"))["meta"]!["total"]!, Is.EqualTo((long)value["count"]!));
+            Assert.That((long)(await client.GetJsonAsync($"/v1/commitments?member=kenya&lead_institution={value!["value"]}&limit=0"))["meta"]!["total"]!, Is.EqualTo((long)value["count"]!));
         await Problem.Assert(await client.GetAsync("/v1/commitments?lead_institution=nobody"), 400, mentions: "lead_institution");
     }
 
@@ -127,7 +119,7 @@ public sealed class InstitutionsPerMemberTests
             Assert.That(moved.StatusCode, Is.EqualTo(HttpStatusCode.MovedPermanently));
             Assert.That(moved.Headers.Location!.PathAndQuery, Is.EqualTo("/v1/institutions/kenya-cabinet-office?lang=fr&fields=id,members"));
         }
-        var followed = await Get("/v1/institutions/cabinet-office?lang=fr&fields=id,members");
+        var followed = await client.GetJsonAsync("/v1/institutions/cabinet-office?lang=fr&fields=id,members");
         Assert.That((string?)followed["data"]!["id"], Is.EqualTo("kenya-cabinet-office"));
 
         // Named by two members: the id leads to the list of the institutions it became.

@@ -32,13 +32,7 @@ public abstract class ApiTest
         if (OwnHost) Factory.Dispose();
     }
 
-    protected async Task<JsonNode> GetJson(string url, int status = 200)
-    {
-        using var response = await Client.GetAsync(url);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.That((int)response.StatusCode, Is.EqualTo(status), $"GET {url}: {body}");
-        return JsonNode.Parse(body)!;
-    }
+    protected Task<JsonNode> GetJson(string url, int status = 200) => Client.GetJsonAsync(url, status);
 
     /// <summary>Every record of a collection, following next links from the given URL.</summary>
     protected async Task<(List<JsonNode> Rows, long Total, int Pages)> Walk(string url)
